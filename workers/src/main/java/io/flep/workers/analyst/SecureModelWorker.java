@@ -1,0 +1,65 @@
+package io.flep.workers.analyst;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.config.AnalystRole;
+import io.flep.workers.learning.ModelCodec;
+import io.flep.workers.store.ArtifactStore;
+import io.flep.workers.store.KeyVault;
+import io.flep.workers.store.ModelRepository;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Secure model: the analyst encrypts its local model under the IIoT services' homomorphic public key. From
+ * here on only ciphertexts leave the analyst.
+ */
+@AnalystRole
+public class SecureModelWorker {
+  private final StageRunner runner;
+  private final PluginRegistry plugins;
+  private final KeyVault keys;
+  private final ArtifactStore artifacts;
+  private final ModelRepository models;
+
+  public SecureModelWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, ArtifactStore artifacts,
+      ModelRepository models) {
+    this.runner = runner;
+    this.plugins = plugins;
+    this.keys = keys;
+    this.artifacts = artifacts;
+    this.models = models;
+  }
+
+  @JobWorker(type = "flep.analyst.secure-model", timeout = 10 * 60 * 1000L)
+  public Map<String, Object> secure(ActivatedJob job) {
+    JobVariables vars = new JobVariables(job);
+    String analystId = vars.string("analystId");
+    return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
+      UUID runId = vars.runId();
+      KeyMaterial publicKey = keys.loadPublic(vars.ref("heKeyRef").id());
+      HomomorphicScheme scheme = plugins.homomorphicScheme(publicKey.schemeId()).newScheme(publicKey);
+      float[] local = ModelCodec.decode(artifacts.get(vars.ref("localModelRef")).content());
+      double[] values = new double[local.length];
+      for (int i = 0; i < local.length; i++) {
+        values[i] = local[i];
+      }
+      HeCiphertext ciphertext = scheme.encrypt(values);
+      Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
+          "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
+          "{\"scheme\":\"" + publicKey.schemeId() + "\"}"));
+      models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
+      return TaskResult.of(Map.of("updateRef", updateRef.toVariable()),
+          Map.of("plugin", publicKey.schemeId(), "values", values.length, "bytes", updateRef.size()));
+    });
+  }
+}

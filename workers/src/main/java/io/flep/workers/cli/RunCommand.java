@@ -1,0 +1,109 @@
+package io.flep.workers.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flep.workers.run.RunReport;
+import io.flep.workers.run.RunRequest;
+import io.flep.workers.run.RunService;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flep run}: one lifecycle run from generated data to a served model, then exit. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the FLEP lifecycle once: generate, store, encrypt, share keys, analyze (per analyst),",
+        "secure model, trust decision, aggregate, serve; federated rounds until --rounds or --target-accuracy.",
+        "Exits 0 when every stage completed, 1 otherwise (the reason in one line on stderr)."})
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--analysts", defaultValue = "3", description = "Data analysts, one IID shard each (default: ${DEFAULT-VALUE}).")
+  int analysts;
+
+  @Option(names = "--rounds", defaultValue = "5", description = "Federated rounds at most (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--cloud", defaultValue = "untrusted",
+      description = "trusted | untrusted | policy (the DMN cloud-trust decides) (default: ${DEFAULT-VALUE}).")
+  String cloud;
+
+  @Option(names = "--target-accuracy", defaultValue = "1.0",
+      description = "Stop early once the global model reaches this accuracy (default: ${DEFAULT-VALUE}, i.e. all rounds).")
+  double targetAccuracy;
+
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "Folder of labelled images <label>/<image>.png (default: the shipped handwritten digits).")
+  String images;
+
+  @Option(names = "--data-cipher", paramLabel = "ID", description = "Data-cipher plugin (default: the task header, aes-gcm).")
+  String dataCipher;
+
+  @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
+  String heScheme;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for the data split and training (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report here.")
+  Path report;
+
+  @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+  long timeoutMinutes;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed);
+    PrintStream out = System.out;
+    out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
+    out.println("starting the private database, engine and workers ...");
+    RunReport result;
+    try (ConfigurableApplicationContext context = Workers.start(common.toSpringProperties(), false)) {
+      result = context.getBean(RunService.class).execute(request, out::println, Duration.ofMinutes(timeoutMinutes));
+      if (report != null) {
+        writeReport(context.getBean(ObjectMapper.class), result);
+      }
+    }
+    printSummary(out, result);
+    if (!result.completed()) {
+      System.err.println("flep: run " + result.status().toLowerCase(Locale.ROOT) + ": "
+          + (result.failure() != null ? result.failure() : "outcome " + result.outcome()));
+      return 1;
+    }
+    return 0;
+  }
+
+  private void writeReport(ObjectMapper json, RunReport result) throws java.io.IOException {
+    Path parent = report.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
+  }
+
+  private void printSummary(PrintStream out, RunReport result) {
+    out.println();
+    out.printf(Locale.ROOT, "%-14s %-10s %10s%n", "stage", "status", "time");
+    for (RunReport.Stage stage : result.stages()) {
+      out.printf(Locale.ROOT, "%-14s %-10s %7d ms%n", stage.name(), stage.status(), stage.ms());
+    }
+    out.println();
+    if (!result.rounds().isEmpty()) {
+      out.printf(Locale.ROOT, "%-6s %-9s %-10s %s%n", "round", "accuracy", "path", "max |diff| vs plaintext FedAvg");
+      for (RunReport.Round round : result.rounds()) {
+        out.printf(Locale.ROOT, "%-6d %-9.4f %-10s %s%n", round.round(), round.accuracy(), round.path(),
+            round.maxAbsDiffVsPlaintextFedAvg() == null ? "-" : String.format(Locale.ROOT, "%.2e",
+                round.maxAbsDiffVsPlaintextFedAvg()));
+      }
+      out.println();
+    }
+    out.printf(Locale.ROOT, "run %s: %s in %.1f s, plugins %s%s%n", result.runId(), result.status(),
+        result.totalMs() / 1000.0, result.plugins(), report == null ? "" : ", report " + report);
+  }
+}

@@ -1,0 +1,57 @@
+package io.flep.workers.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code flep.*} setting in one place. Defaults make {@code ./flep run} work on one machine: embedded
+ * engine, embedded PostgreSQL under {@code dataDir}, all four FLEP roles in this process.
+ */
+@ConfigurationProperties("flep")
+public record FlepProperties(
+    @DefaultValue("embedded") String engine,
+    @DefaultValue(".flep") Path dataDir,
+    @DefaultValue("plugins") Path pluginsDir,
+    @DefaultValue Datasource datasource,
+    @DefaultValue Roles roles,
+    @DefaultValue Cloud cloud,
+    @DefaultValue Training training,
+    @DefaultValue("true") boolean verifyAgainstPlaintext) {
+
+  public boolean embeddedEngine() {
+    return !"remote".equalsIgnoreCase(engine);
+  }
+
+  /** External PostgreSQL; when {@code url} is blank an embedded server is started under the data directory. */
+  public record Datasource(String url, String username, String password) {
+    public boolean external() {
+      return url != null && !url.isBlank();
+    }
+  }
+
+  /** Which FLEP roles this process runs; a real deployment enables one role per organisation. */
+  public record Roles(
+      @DefaultValue("true") boolean dataOwner,
+      @DefaultValue("true") boolean analyst,
+      @DefaultValue("true") boolean cloud,
+      @DefaultValue("true") boolean iiot) {}
+
+  /**
+   * The AI cloud this installation aggregates with: its attributes feed the trust decision (DMN
+   * {@code cloud-trust}) under {@code --cloud policy}; only clouds listed in {@code trustedPartners} are ever
+   * given a secret key.
+   */
+  public record Cloud(
+      @DefaultValue("flep-cloud") String id,
+      @DefaultValue("flep-cloud") List<String> trustedPartners,
+      @DefaultValue("false") boolean attested,
+      @DefaultValue("domestic") String jurisdiction) {}
+
+  /** Local training done by every analyst in every federated round. */
+  public record Training(
+      @DefaultValue("1") int epochs,
+      @DefaultValue("32") int batchSize,
+      @DefaultValue("0.002") double learningRate) {}
+}

@@ -1,0 +1,33 @@
+package io.flep.workers.config;
+
+import io.flep.workers.learning.DigitModel;
+import io.flep.workers.learning.LearningRuntime;
+import io.flep.workers.learning.LocalTrainer;
+import io.flep.workers.learning.ModelEvaluator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** One model architecture for the whole run; trainer and evaluator are thread-safe and created on first use. */
+@Configuration(proxyBeanMethods = false)
+public class LearningConfiguration {
+
+  @Bean
+  @Lazy
+  DigitModel digitModel() {
+    LearningRuntime.ensureInitialized();
+    return new DigitModel();
+  }
+
+  @Bean
+  @Lazy
+  LocalTrainer localTrainer(DigitModel model) {
+    return new LocalTrainer(model);
+  }
+
+  @Bean
+  @Lazy
+  ModelEvaluator modelEvaluator(DigitModel model) {
+    return new ModelEvaluator(model);
+  }
+}

@@ -1,0 +1,126 @@
+package io.flep.workers.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.client.ZeebeClient;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * {@code flep.engine=embedded|remote} (default {@code embedded}). Registered in {@code
+ * META-INF/spring.factories}, so it runs for every Spring Boot application in this module, before
+ * any bean (in particular the Camunda SDK's {@code CamundaClient}) is created.
+ *
+ * <p><b>embedded</b>: starts {@link EmbeddedEngine} on 127.0.0.1 ({@code flep.embedded-engine.port},
+ * default 0 = a free port), registers it as bean {@value #ENGINE_BEAN}, and puts a highest-precedence
+ * property source in front of everything else that points the SDK at it: {@code
+ * camunda.client.mode=self-managed}, {@code camunda.client.grpc-address=http://127.0.0.1:PORT},
+ * {@code camunda.client.rest-address} (same; the engine has no REST API), {@code
+ * camunda.client.prefer-rest-over-grpc=false}, {@code camunda.client.auth.method=none}. The engine
+ * is stopped after the client when the context closes (or if startup fails).
+ *
+ * <p><b>remote</b>: nothing is started; the standard {@code camunda.client.*} properties apply
+ * (self-managed or SaaS). Nothing is started either when {@code camunda.client.enabled=false}.
+ */
+public final class EmbeddedEngineInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  public static final String MODE_PROPERTY = "flep.engine";
+  public static final String PORT_PROPERTY = "flep.embedded-engine.port";
+  public static final String ENGINE_BEAN = "flepEmbeddedEngine";
+  public static final String PROPERTY_SOURCE = "flepEmbeddedEngine";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngineInitializer.class);
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    String mode = env.getProperty(MODE_PROPERTY, "embedded").trim().toLowerCase(Locale.ROOT);
+    switch (mode) {
+      case "remote" -> {
+        LOG.info(
+            "flep.engine=remote: connecting to {} with the camunda.client.* settings",
+            env.getProperty("camunda.client.grpc-address", "the configured Camunda cluster"));
+        return;
+      }
+      case "embedded", "" -> {}
+      default ->
+          throw new IllegalStateException(
+              "flep.engine must be 'embedded' or 'remote', not '" + mode + "'");
+    }
+    if (!env.getProperty("camunda.client.enabled", Boolean.class, true)
+        || env.getPropertySources().contains(PROPERTY_SOURCE)) {
+      return; // client disabled, or a parent context already runs the engine
+    }
+
+    EmbeddedEngine engine =
+        new EmbeddedEngine(env.getProperty(PORT_PROPERTY, Integer.class, 0)).start();
+    String address = engine.grpcAddress().toString();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("camunda.client.mode", "self-managed");
+    properties.put("camunda.client.grpc-address", address);
+    properties.put("camunda.client.rest-address", address);
+    properties.put("camunda.client.prefer-rest-over-grpc", "false");
+    properties.put("camunda.client.auth.method", "none");
+    env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+
+    registerEngine(context, engine);
+    // If startup fails before the bean is destroyed normally, still release the port and threads.
+    context.addApplicationListener(
+        event -> {
+          if (event instanceof ApplicationFailedEvent) {
+            engine.stop();
+          }
+        });
+  }
+
+  private static void registerEngine(ConfigurableApplicationContext context, EmbeddedEngine engine) {
+    if (context instanceof GenericApplicationContext generic) {
+      generic.registerBean(
+          ENGINE_BEAN, EmbeddedEngine.class, () -> engine, bd -> bd.setDestroyMethodName("close"));
+    } else {
+      context.getBeanFactory().registerSingleton(ENGINE_BEAN, engine);
+      context.addApplicationListener(
+          event -> {
+            if (event instanceof ContextClosedEvent) {
+              engine.stop();
+            }
+          });
+    }
+    // Clients depend on the engine: created after it, closed before it (no errors at shutdown).
+    context.addBeanFactoryPostProcessor(EmbeddedEngineInitializer::clientsDependOnEngine);
+  }
+
+  @SuppressWarnings("deprecation") // the starter still creates the legacy ZeebeClient too
+  private static void clientsDependOnEngine(ConfigurableListableBeanFactory beanFactory) {
+    String[] clients =
+        Stream.of(CamundaClient.class, ZeebeClient.class)
+            .flatMap(type -> Arrays.stream(beanFactory.getBeanNamesForType(type, true, false)))
+            .toArray(String[]::new);
+    for (String name : clients) {
+      if (!beanFactory.containsBeanDefinition(name)) {
+        continue;
+      }
+      BeanDefinition definition = beanFactory.getBeanDefinition(name);
+      String[] dependsOn =
+          definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+      if (!Arrays.asList(dependsOn).contains(ENGINE_BEAN)) {
+        definition.setDependsOn(
+            Stream.concat(Arrays.stream(dependsOn), Stream.of(ENGINE_BEAN)).toArray(String[]::new));
+      }
+    }
+  }
+}

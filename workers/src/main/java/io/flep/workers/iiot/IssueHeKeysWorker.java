@@ -1,0 +1,58 @@
+package io.flep.workers.iiot;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.config.IiotRole;
+import io.flep.workers.dataowner.Parties;
+import io.flep.workers.store.KeyVault;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Share keys: the IIoT services, the only party meant to decrypt aggregates, create the homomorphic key pair
+ * and give its public half to the analysts (to encrypt updates) and the cloud (to aggregate them).
+ */
+@IiotRole
+public class IssueHeKeysWorker {
+  static final String DEFAULT_SCHEME = "paillier";
+
+  private final StageRunner runner;
+  private final PluginRegistry plugins;
+  private final KeyVault keys;
+  private final FlepProperties properties;
+  private final SecureRandom random = new SecureRandom();
+
+  public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties) {
+    this.runner = runner;
+    this.plugins = plugins;
+    this.keys = keys;
+    this.properties = properties;
+  }
+
+  @JobWorker(type = "flep.iiot.issue-he-keys")
+  public Map<String, Object> issue(ActivatedJob job) {
+    return runner.run(job, Stage.SHARE_KEYS, Parties.IIOT_SERVICES, () -> {
+      JobVariables vars = new JobVariables(job);
+      String schemeId = vars.pluginChoice("heScheme", DEFAULT_SCHEME);
+      List<String> analysts = vars.strings("analysts");
+      Map<String, String> options = new TreeMap<>(vars.pluginOptions("heScheme"));
+      options.putIfAbsent("maxContributors", String.valueOf(Math.max(analysts.size(), 2)));
+      KeyMaterial keyPair = plugins.homomorphicScheme(schemeId).generateKeyPair(PluginOptions.of(options), random);
+      Ref keyRef = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
+      analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
+      keys.grant(keyRef.id(), properties.cloud().id(), false);
+      return TaskResult.of(Map.of("heKeyRef", keyRef.toVariable()), Map.of("plugin", schemeId, "options", options));
+    });
+  }
+}

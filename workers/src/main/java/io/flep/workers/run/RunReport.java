@@ -1,0 +1,38 @@
+package io.flep.workers.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one run as {@code flep run --report} writes it (schema documented in the README).
+ *
+ * @param status COMPLETED, REJECTED (a business rule stopped it), FAILED (an incident) or TIMED_OUT
+ * @param failure one line saying why the run did not complete, or null
+ * @param maxAbsDiffVsPlaintextFedAvg of the final round, or null when not verified
+ */
+public record RunReport(
+    String runId,
+    String engine,
+    String status,
+    String outcome,
+    String failure,
+    int analysts,
+    int roundsRequested,
+    String cloudMode,
+    Map<String, String> plugins,
+    List<Stage> stages,
+    List<Round> rounds,
+    Double finalAccuracy,
+    Double maxAbsDiffVsPlaintextFedAvg,
+    long totalMs) {
+
+  /** A stage line: name, status, summed work time. */
+  public record Stage(String name, String status, long ms) {}
+
+  /** A federated round: accuracy on the held-out split and the aggregation path taken. */
+  public record Round(int round, double accuracy, String path, Double maxAbsDiffVsPlaintextFedAvg) {}
+
+  public boolean completed() {
+    return "COMPLETED".equals(status);
+  }
+}

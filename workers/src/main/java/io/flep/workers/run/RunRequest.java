@@ -1,0 +1,43 @@
+package io.flep.workers.run;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * What a lifecycle run is asked to do. Validated on construction so that a bad option fails before anything
+ * is stored or started.
+ */
+public record RunRequest(
+    int analysts,
+    int rounds,
+    String cloudMode,
+    double targetAccuracy,
+    String dataSource,
+    String dataCipher,
+    String heScheme,
+    long seed) {
+
+  public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
+  public static final int MAX_ANALYSTS = 32;
+
+  public RunRequest {
+    if (analysts < 1 || analysts > MAX_ANALYSTS) {
+      throw new IllegalArgumentException("--analysts must be between 1 and " + MAX_ANALYSTS + ", got " + analysts);
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    cloudMode = cloudMode == null ? "" : cloudMode.toLowerCase(Locale.ROOT);
+    if (!CLOUD_MODES.contains(cloudMode)) {
+      throw new IllegalArgumentException("--cloud must be one of " + CLOUD_MODES + ", got '" + cloudMode + "'");
+    }
+    if (!(targetAccuracy > 0 && targetAccuracy <= 1.0001)) {
+      throw new IllegalArgumentException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
+    }
+  }
+
+  public List<String> analystIds() {
+    return IntStream.rangeClosed(1, analysts).mapToObj(i -> "analyst-" + i).toList();
+  }
+}

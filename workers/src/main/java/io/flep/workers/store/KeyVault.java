@@ -1,0 +1,98 @@
+package io.flep.workers.store;
+
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Key material in the private database. Public parts are stored as they are; secret parts only wrapped under
+ * the {@link MasterKey}, bound to their row id. A party reads a secret only as its owner or with a grant.
+ */
+@Repository
+public class KeyVault {
+  private final JdbcTemplate jdbc;
+  private final MasterKey masterKey;
+
+  public KeyVault(JdbcTemplate jdbc, MasterKey masterKey) {
+    this.jdbc = jdbc;
+    this.masterKey = masterKey;
+  }
+
+  /** What a key is for, which decides who may be granted it. */
+  public enum Purpose { DATA, HOMOMORPHIC }
+
+  public Ref store(UUID runId, Purpose purpose, String owner, KeyMaterial key) {
+    UUID id = UUID.randomUUID();
+    byte[] publicPart = key.serializePublic();
+    byte[] wrapped = null;
+    if (key.hasSecret()) {
+      try {
+        wrapped = masterKey.wrap(key.serializeSecret(SecretAccess.get()), context(id));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("could not wrap the new " + key.schemeId() + " key: " + e.getMessage(), e);
+      }
+    }
+    jdbc.update(
+        "insert into key_material (id, run_id, scheme_id, purpose, owner, public_part, wrapped_secret)"
+            + " values (?, ?, ?, ?, ?, ?, ?)",
+        id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped);
+    return new Ref(id, Sha256.hex(publicPart), publicPart.length);
+  }
+
+  public void grant(UUID keyId, String grantee, boolean secret) {
+    jdbc.update(
+        "insert into key_grant (key_id, grantee, scope) values (?, ?, ?) on conflict do nothing",
+        keyId, grantee, secret ? "secret" : "public");
+  }
+
+  public KeyMaterial loadPublic(UUID keyId) {
+    byte[] publicPart =
+        single(jdbc.queryForList("select public_part from key_material where id = ?", byte[].class, keyId), keyId);
+    try {
+      return KeyMaterial.deserialize(publicPart);
+    } catch (GeneralSecurityException e) {
+      throw new IntegrityViolationException("stored public key " + keyId + " is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  /** The full key, for its owner or a party holding a secret grant; anyone else is refused. */
+  public KeyMaterial loadSecret(UUID keyId, String requester) {
+    List<String> owners = jdbc.queryForList("select owner from key_material where id = ?", String.class, keyId);
+    String owner = single(owners, keyId);
+    Integer grants =
+        jdbc.queryForObject(
+            "select count(*) from key_grant where key_id = ? and grantee = ? and scope = 'secret'",
+            Integer.class, keyId, requester);
+    if (!owner.equals(requester) && (grants == null || grants == 0)) {
+      throw new KeyAccessDeniedException("'" + requester + "' holds no grant for the secret part of key " + keyId);
+    }
+    byte[] wrapped =
+        jdbc.queryForObject("select wrapped_secret from key_material where id = ?", byte[].class, keyId);
+    if (wrapped == null) {
+      throw new KeyAccessDeniedException("key " + keyId + " has no secret part stored here");
+    }
+    try {
+      return KeyMaterial.deserialize(masterKey.unwrap(wrapped, context(keyId)));
+    } catch (GeneralSecurityException e) {
+      throw new IntegrityViolationException(
+          "the wrapped secret of key " + keyId + " does not authenticate under this installation's master key"
+              + " (altered row, or a different master key): " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] context(UUID keyId) {
+    return ("flep-key:" + keyId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static <T> T single(List<T> rows, UUID keyId) {
+    if (rows.isEmpty()) {
+      throw new BadInputException("no key " + keyId + " in the private database");
+    }
+    return rows.get(0);
+  }
+}

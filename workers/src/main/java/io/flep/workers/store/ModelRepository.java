@@ -1,0 +1,61 @@
+package io.flep.workers.store;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Models of every round (local, encrypted update, encrypted aggregate, global) and the round outcomes. */
+@Repository
+public class ModelRepository {
+  private final JdbcTemplate jdbc;
+
+  public ModelRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A model row: which artifact holds it. */
+  public record ModelRow(UUID id, int round, String kind, String owner, UUID artifactId) {}
+
+  /** The outcome of one federated round. */
+  public record RoundRow(int round, String path, double accuracy, int contributors, Double maxAbsDiff) {}
+
+  public UUID record(UUID runId, int round, String kind, String owner, UUID artifactId) {
+    UUID id = UUID.randomUUID();
+    jdbc.update(
+        "insert into model (id, run_id, round, kind, owner, artifact_id) values (?, ?, ?, ?, ?, ?)",
+        id, runId, round, kind, owner, artifactId);
+    return id;
+  }
+
+  public List<ModelRow> ofRound(UUID runId, int round, String kind) {
+    return jdbc.query(
+        "select id, round, kind, owner, artifact_id from model where run_id = ? and round = ? and kind = ? order by owner",
+        (rs, n) -> new ModelRow(rs.getObject("id", UUID.class), rs.getInt("round"), rs.getString("kind"),
+            rs.getString("owner"), rs.getObject("artifact_id", UUID.class)),
+        runId, round, kind);
+  }
+
+  public void recordRound(UUID runId, RoundRow row, UUID globalModelId) {
+    jdbc.update(
+        "insert into round_result (run_id, round, path, accuracy, contributors, max_abs_diff_vs_plaintext_fedavg,"
+            + " global_model_id) values (?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (run_id, round) do update set path = excluded.path, accuracy = excluded.accuracy,"
+            + " contributors = excluded.contributors,"
+            + " max_abs_diff_vs_plaintext_fedavg = excluded.max_abs_diff_vs_plaintext_fedavg,"
+            + " global_model_id = excluded.global_model_id",
+        runId, row.round(), row.path(), row.accuracy(), row.contributors(), row.maxAbsDiff(), globalModelId);
+  }
+
+  public List<RoundRow> rounds(UUID runId) {
+    return jdbc.query(
+        "select round, path, accuracy, contributors, max_abs_diff_vs_plaintext_fedavg from round_result"
+            + " where run_id = ? order by round",
+        (rs, n) -> {
+          double d = rs.getDouble("max_abs_diff_vs_plaintext_fedavg");
+          return new RoundRow(rs.getInt("round"), rs.getString("path"), rs.getDouble("accuracy"),
+              rs.getInt("contributors"), rs.wasNull() ? null : d);
+        },
+        runId);
+  }
+}

@@ -1,0 +1,9 @@
+package io.flep.workers.task;
+
+/** Error codes the lifecycle model catches (see bpmn/README.md). */
+public final class BpmnErrors {
+  public static final String INTEGRITY_VIOLATION = "FLEP_INTEGRITY_VIOLATION";
+  public static final String UNTRUSTED_PARTY = "FLEP_UNTRUSTED_PARTY";
+
+  private BpmnErrors() {}
+}

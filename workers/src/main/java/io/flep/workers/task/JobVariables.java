@@ -1,0 +1,104 @@
+package io.flep.workers.task;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.workers.store.BadInputException;
+import io.flep.workers.store.Ref;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Typed, validated access to a job's variables and headers; errors name the variable. */
+public final class JobVariables {
+  private final ActivatedJob job;
+  private final Map<String, Object> variables;
+
+  public JobVariables(ActivatedJob job) {
+    this.job = job;
+    this.variables = job.getVariablesAsMap();
+  }
+
+  public UUID runId() {
+    String value = string("runId");
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("process variable 'runId' is not a UUID: " + value);
+    }
+  }
+
+  public Integer roundOrNull() {
+    Object value = variables.get("round");
+    return value instanceof Number n ? n.intValue() : null;
+  }
+
+  public int round() {
+    Integer round = roundOrNull();
+    if (round == null) {
+      throw new BadInputException("process variable 'round' is missing");
+    }
+    return round;
+  }
+
+  public String string(String name) {
+    Object value = variables.get(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new BadInputException("process variable '" + name + "' is missing or not a string");
+    }
+    return s;
+  }
+
+  public String stringOr(String name, String fallback) {
+    Object value = variables.get(name);
+    return value instanceof String s && !s.isBlank() ? s : fallback;
+  }
+
+  public long longOr(String name, long fallback) {
+    Object value = variables.get(name);
+    return value instanceof Number n ? n.longValue() : fallback;
+  }
+
+  public List<String> strings(String name) {
+    Object value = variables.get(name);
+    if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {
+      throw new BadInputException("process variable '" + name + "' must be a non-empty list of strings: " + value);
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
+  public Ref ref(String name) {
+    return Ref.fromVariable(name, variables.get(name));
+  }
+
+  public Ref refOrNull(String name) {
+    Object value = variables.get(name);
+    return value == null ? null : Ref.fromVariable(name, value);
+  }
+
+  public List<Ref> refs(String name) {
+    Object value = variables.get(name);
+    if (!(value instanceof List<?> list)) {
+      throw new BadInputException("process variable '" + name + "' must be a list of references: " + value);
+    }
+    return list.stream().map(v -> Ref.fromVariable(name, v)).toList();
+  }
+
+  /**
+   * The plugin a task uses: the process variable {@code name} when set (a run-wide choice), else the task
+   * header of the same name (the process engineer's choice in the model), else {@code fallback}.
+   */
+  public String pluginChoice(String name, String fallback) {
+    String header = job.getCustomHeaders().get(name);
+    return stringOr(name, header == null || header.isBlank() ? fallback : header);
+  }
+
+  /** Task headers {@code <prefix>.<option>} as plugin options, e.g. {@code dataCipher.keySizeBits=128}. */
+  public Map<String, String> pluginOptions(String prefix) {
+    Map<String, String> options = new java.util.TreeMap<>();
+    job.getCustomHeaders().forEach((k, v) -> {
+      if (k.startsWith(prefix + ".")) {
+        options.put(k.substring(prefix.length() + 1), v);
+      }
+    });
+    return options;
+  }
+}

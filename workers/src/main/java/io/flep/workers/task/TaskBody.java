@@ -1,0 +1,7 @@
+package io.flep.workers.task;
+
+/** The work of one job. */
+@FunctionalInterface
+public interface TaskBody {
+  TaskResult execute() throws Exception;
+}
