@@ -2,6 +2,7 @@ package io.flep.plugin.api;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ public record PluginDescriptor(
         annotation.version(),
         annotation.spiVersion(),
         kind,
-        new LinkedHashSet<>(java.util.List.of(annotation.capabilities())),
+        new LinkedHashSet<>(List.of(annotation.capabilities())),
         annotation.description(),
         annotation.securityNote(),
         source);

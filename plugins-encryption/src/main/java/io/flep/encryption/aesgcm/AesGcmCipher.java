@@ -3,6 +3,7 @@ package io.flep.encryption.aesgcm;
 import io.flep.plugin.api.cipher.DataCipher;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -57,7 +58,7 @@ final class AesGcmCipher implements DataCipher {
       throw new GeneralSecurityException(
           "unsupported aes-gcm ciphertext version " + (ciphertext[0] & 0xff) + " (supported: " + VERSION + ")");
     }
-    byte[] nonce = java.util.Arrays.copyOfRange(ciphertext, 1, 1 + Gcm.NONCE_BYTES);
+    byte[] nonce = Arrays.copyOfRange(ciphertext, 1, 1 + Gcm.NONCE_BYTES);
     int body = 1 + Gcm.NONCE_BYTES;
     return Gcm.open(key, nonce, ciphertext, body, ciphertext.length - body, new byte[] {VERSION}, orEmpty(associatedData));
   }

@@ -6,7 +6,6 @@ import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.Ref;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Stores a round's global model: the average of the analysts' models, computed on either path. */
@@ -16,7 +15,7 @@ public class GlobalModels {
   private final ModelRepository models;
   private final DigitModel model;
 
-  public GlobalModels(ArtifactStore artifacts, ModelRepository models, @Lazy DigitModel model) {
+  public GlobalModels(ArtifactStore artifacts, ModelRepository models, DigitModel model) {
     this.artifacts = artifacts;
     this.models = models;
     this.model = model;

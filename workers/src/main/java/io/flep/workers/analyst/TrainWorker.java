@@ -19,7 +19,6 @@ import io.flep.workers.task.TaskResult;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Analyze, part 2: local training from the current global model on the analyst's decrypted shard. Round 1
@@ -37,7 +36,7 @@ public class TrainWorker {
   private final FlepProperties properties;
 
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
-      ModelRepository models, @Lazy LocalTrainer trainer, @Lazy DigitModel model, FlepProperties properties) {
+      ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties) {
     this.runner = runner;
     this.workspace = workspace;
     this.decryptor = decryptor;

@@ -6,27 +6,23 @@ import io.flep.workers.learning.LocalTrainer;
 import io.flep.workers.learning.ModelEvaluator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
-/** One model architecture for the whole run; trainer and evaluator are thread-safe and created on first use. */
+/** One model architecture for the whole run; trainer and evaluator are thread-safe. */
 @Configuration(proxyBeanMethods = false)
 public class LearningConfiguration {
 
   @Bean
-  @Lazy
   DigitModel digitModel() {
     LearningRuntime.ensureInitialized();
     return new DigitModel();
   }
 
   @Bean
-  @Lazy
   LocalTrainer localTrainer(DigitModel model) {
     return new LocalTrainer(model);
   }
 
   @Bean
-  @Lazy
   ModelEvaluator modelEvaluator(DigitModel model) {
     return new ModelEvaluator(model);
   }

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Serve, per round: the IIoT services publish the new global model and measure its accuracy on the held-out
@@ -44,7 +43,7 @@ public class PublishModelWorker {
   private final FlepProperties properties;
 
   public PublishModelWorker(StageRunner runner, ArtifactStore artifacts, DatasetRepository dataset,
-      ModelRepository models, @Lazy ModelEvaluator evaluator, @Lazy DigitModel model, FlepProperties properties) {
+      ModelRepository models, ModelEvaluator evaluator, DigitModel model, FlepProperties properties) {
     this.runner = runner;
     this.artifacts = artifacts;
     this.dataset = dataset;

@@ -50,6 +50,14 @@ final class RunFollower {
     }
   }
 
+  /** Says once that the database is unreachable; the run is then followed through the engine alone. */
+  void databaseUnavailable(org.springframework.dao.DataAccessException e) {
+    if (printed.add("db-down")) {
+      progress.line(String.format(Locale.ROOT, "[%7.1fs] private database unreachable (%s); waiting for the engine",
+          elapsedSeconds(), e.getMostSpecificCause().getMessage()));
+    }
+  }
+
   Optional<String> failedTask() {
     return Optional.ofNullable(failedTask);
   }

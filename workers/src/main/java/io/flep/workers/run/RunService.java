@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,36 +92,57 @@ public class RunService {
     StartedRun run = start(request);
     progress.line("run " + run.runId() + " started (" + engineMode() + " engine, process instance "
         + run.processInstanceKey() + ")");
+    return follow(run, request, progress, timeout);
+  }
+
+  /**
+   * Follows a started run until it ends, a task fails for good (a FAILED stage record, or an incident on the
+   * embedded engine), or {@code timeout} passes. Survives the database going away: the engine still tells.
+   */
+  public RunReport follow(StartedRun run, RunRequest request, RunProgress progress, Duration timeout) {
     RunFollower follower = new RunFollower(run, request, progress);
     long deadline = System.nanoTime() + timeout.toNanos();
-    String failure = null;
+    String failure;
     String status;
     while (true) {
-      follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
-      RunRepository.RunRow row = runs.find(run.runId()).orElseThrow();
-      if (!"RUNNING".equals(row.status())) {
-        status = row.status();
-        failure = row.failure();
+      Optional<RunRepository.RunRow> row = Optional.empty();
+      try {
+        follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+        row = runs.find(run.runId());
+      } catch (DataAccessException e) {
+        follower.databaseUnavailable(e);
+      }
+      if (row.isPresent() && !"RUNNING".equals(row.get().status())) {
+        status = row.get().status();
+        failure = row.get().failure();
         break;
       }
       Optional<String> stopped = follower.failedTask().or(() -> incident(run.processInstanceKey()));
       if (stopped.isPresent()) {
         failure = stopped.get();
         status = "FAILED";
-        runs.finish(run.runId(), status, null, failure);
         break;
       }
       if (System.nanoTime() > deadline) {
         failure = "no result after " + timeout.toMinutes() + " min";
         status = "TIMED_OUT";
-        runs.finish(run.runId(), "FAILED", null, failure);
         break;
       }
       sleep();
     }
-    follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
     events.publishEvent(new RunFinishedEvent(run.runId(), status));
-    return report(run, request, status, failure);
+    try {
+      if (!"COMPLETED".equals(status) && !"REJECTED".equals(status)) {
+        runs.finish(run.runId(), "FAILED", null, failure);
+      }
+      follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+      return report(run, request, status, failure);
+    } catch (DataAccessException e) {
+      return new RunReport(run.runId().toString(), engineMode(), status, null,
+          failure + " (the private database is unreachable, so this report has no stage details)",
+          request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), null, null,
+          (System.nanoTime() - run.startedNanos()) / 1_000_000);
+    }
   }
 
   public RunReport report(StartedRun run, RunRequest request, String status, String failure) {

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line per lifecycle stage, folded from every task execution of that stage: the worst status wins
- * (a retried attempt that later succeeded does not count), {@code ms} is the work time summed over tasks.
+ * One line per lifecycle stage, folded from every task execution of that stage: FAILED or RUNNING when any
+ * execution is, else the status of the last execution (a retried or rejected attempt that later work
+ * recovered from does not count); {@code ms} is the work time summed over tasks.
  */
 public record StageSummary(String name, String status, long ms, int executions) {
 
@@ -26,12 +27,14 @@ public record StageSummary(String name, String status, long ms, int executions) 
     if (rows.isEmpty()) {
       return "NOT_RUN";
     }
-    for (String worst : List.of("FAILED", "REJECTED", "RUNNING")) {
+    for (String worst : List.of("FAILED", "RUNNING")) {
       if (rows.stream().anyMatch(r -> worst.equals(r.status()))) {
         return worst;
       }
     }
-    boolean retryPending = rows.get(rows.size() - 1).status().equals("RETRYING");
-    return retryPending ? "RETRYING" : "COMPLETED";
+    // A rejection the model routed around (e.g. an untrusted cloud falling back to encrypted aggregation) is
+    // followed by completed work of the same stage; only a rejection that ended the stage counts.
+    String last = rows.get(rows.size() - 1).status();
+    return "RETRYING".equals(last) || "REJECTED".equals(last) ? last : "COMPLETED";
   }
 }

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Bean;
     properties = {
       "flep.engine=embedded",
       "camunda.client.grpc-address=http://camunda.example.invalid:26500",
-      "camunda.client.prefer-rest-over-grpc=true"
+      "camunda.client.prefer-rest-over-grpc=true",
+      "logging.level.io.camunda=DEBUG"
     })
 class EmbeddedEngineSpringTest {
 
@@ -59,6 +60,9 @@ class EmbeddedEngineSpringTest {
     assertThat(client.getConfiguration().getGrpcAddress().getHost()).isEqualTo("127.0.0.1");
     assertThat(client.getConfiguration().preferRestOverGrpc()).isFalse();
 
+    System.out.println("DBG deploying at " + java.time.Instant.now());
+    client.newWorker().jobType("flep.test.greet").handler((c, j) -> { try { System.out.println("DBG programmatic handler " + j.getVariablesAsMap()); c.newCompleteCommand(j).variables(Map.of("greeting", "hello FLEP")).send().join(); System.out.println("DBG completed"); } catch (Throwable t) { System.out.println("DBG handler threw"); t.printStackTrace(System.out); } })
+        .metrics(new io.camunda.client.api.worker.JobWorkerMetrics() { public void jobActivated(int c) { System.out.println("DBG activated " + c); } public void jobHandled(int c) { System.out.println("DBG handled " + c); } }).open();
     client
         .newDeployResourceCommand()
         .addProcessModel(
@@ -70,17 +74,22 @@ class EmbeddedEngineSpringTest {
             "flep-test-greet.bpmn")
         .send()
         .join();
-    var result =
+    io.camunda.client.api.response.ProcessInstanceResult result = null;
+    try {
+    result =
         client
             .newCreateInstanceCommand()
             .bpmnProcessId("flep-test-greet")
             .latestVersion()
             .variables(Map.of("name", "FLEP"))
             .withResult()
-            .requestTimeout(Duration.ofSeconds(20))
+            .requestTimeout(Duration.ofSeconds(3))
             .send()
             .join();
 
+    } finally {
+    engine.recordStream().getRecords().forEach(r -> System.out.println("DBG " + java.time.Instant.ofEpochMilli(r.getTimestamp()) + " " + r.getRecordType() + " " + r.getValueType() + " " + r.getIntent() + " " + (r.getValueType().name().startsWith("JOB") || r.getValueType().name().startsWith("INCI")? r.getValue() : "")));
+    }
     assertThat(result.getVariablesAsMap()).containsEntry("greeting", "hello FLEP");
     assertThat(IncidentFeed.of(engine).isCompleted(result.getProcessInstanceKey())).isTrue();
   }

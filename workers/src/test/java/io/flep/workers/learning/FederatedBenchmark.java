@@ -30,7 +30,10 @@ public final class FederatedBenchmark {
         List<LabeledImage> all = DigitsSheet.load();
         DatasetSplit split = DatasetSplit.of(all, seed);
         List<List<LabeledImage>> shards = split.shards(analysts);
-        DigitModel model = new DigitModel();
+        String arch = System.getProperty("bench.arch");
+        DigitModel model = arch == null ? new DigitModel() : new DigitModel(
+                Integer.parseInt(arch.split(",")[0]), Integer.parseInt(arch.split(",")[1]),
+                Integer.parseInt(arch.split(",")[2]));
         LocalTrainer trainer = new LocalTrainer(model);
         ModelEvaluator evaluator = new ModelEvaluator(model);
         FedAvg fedAvg = new FedAvg();
@@ -85,7 +88,7 @@ public final class FederatedBenchmark {
                     round, acc, trainSeconds, per.toString().trim(), evalSeconds);
         }
         System.out.printf(Locale.ROOT, "total training %.2f s; wall %.2f s%n", trainTotal, (System.nanoTime() - t0) / 1e9);
-        byte[] blob = ModelCodec.encode(global);
+        byte[] blob = ModelCodec.encode(model.architectureId(), global);
         System.out.println("codec blob " + blob.length + " bytes");
     }
 

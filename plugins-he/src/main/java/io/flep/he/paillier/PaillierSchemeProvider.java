@@ -1,0 +1,59 @@
+package io.flep.he.paillier;
+
+import io.flep.plugin.api.FlepPlugin;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.key.KeyMaterial;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+/**
+ * The {@code paillier} homomorphic scheme. Options for {@link #generateKeyPair}:
+ *
+ * <ul>
+ *   <li>{@code keyBits}: 2048 (default), 3072 or 4096; 1024 or 1536 only with {@code allowWeakKeys=true} (tests)
+ *   <li>{@code fractionBits}: fixed-point precision, default 24 (values are multiples of 2<sup>-24</sup>)
+ *   <li>{@code clipBound}: values are clipped to [-clipBound, clipBound], default 64
+ *   <li>{@code maxContributors}: most updates (weights counted) one ciphertext may sum, default 32
+ * </ul>
+ *
+ * These are stored in the key's public part, so encrypting and decrypting parties always pack the same way.
+ */
+@FlepPlugin(
+    id = PaillierSchemeProvider.ID,
+    version = "1.0.0",
+    capabilities = {"add", "multiply-by-scalar", "fixed-point-packing"},
+    description = "Paillier additively homomorphic encryption (plain BigInteger) with BatchCrypt-style packing",
+    securityNote = "IND-CPA under the decisional composite residuosity assumption (2048-bit n is about 112-bit"
+        + " security). Ciphertexts are malleable, not CCA-secure: the aggregator can add and scale but is trusted not"
+        + " to alter them. The secret-key holder can decrypt any single update, so decrypt only aggregates of at"
+        + " least K contributors, at most once per round. Values use one fixed precision (fractionBits) and are"
+        + " clipped to +/-clipBound; clipped values are counted.")
+public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
+  public static final String ID = "paillier";
+
+  @Override
+  public KeyMaterial generateKeyPair(PluginOptions options, SecureRandom random) {
+    int keyBits = options.getInt("keyBits", 2048);
+    boolean allowWeak = options.getBoolean("allowWeakKeys", false);
+    boolean strong = keyBits == 2048 || keyBits == 3072 || keyBits == 4096;
+    boolean weak = allowWeak && (keyBits == 1024 || keyBits == 1536);
+    if (!strong && !weak) {
+      throw new IllegalArgumentException("plugin option 'keyBits' must be 2048, 3072 or 4096"
+          + " (1024 or 1536 only with allowWeakKeys=true, for tests), got '" + keyBits + "'");
+    }
+    FixedPointPacker packer = new FixedPointPacker(
+        options.getInt("fractionBits", 24),
+        options.getDouble("clipBound", 64),
+        options.getInt("maxContributors", 32),
+        keyBits);
+    return PaillierKeyCodec.encode(PaillierKeyPair.generate(keyBits, random), packer);
+  }
+
+  @Override
+  public HomomorphicScheme newScheme(KeyMaterial key) throws GeneralSecurityException {
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
+    return new PaillierScheme(d.publicKey(), d.privateKey(), d.packer(), new SecureRandom());
+  }
+}

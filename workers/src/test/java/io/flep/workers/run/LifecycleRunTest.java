@@ -1,0 +1,113 @@
+package io.flep.workers.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.flep.workers.FlepApplication;
+import io.flep.workers.store.DatasetRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole lifecycle on the real embedded engine, embedded PostgreSQL, Bouncy Castle AES-GCM, Paillier and
+ * DL4J: both aggregation paths, the trust decision, and what ends up in the private database.
+ */
+@SpringBootTest(classes = FlepApplication.class)
+class LifecycleRunTest {
+  static final Path DATA = TestDirectories.create("lifecycle-data");
+  static final Path PLUGINS = TestDirectories.create("lifecycle-plugins");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("flep.data-dir", DATA::toString);
+    registry.add("flep.plugins-dir", PLUGINS::toString);
+  }
+
+  @Autowired RunService runs;
+  @Autowired DatasetRepository dataset;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaClient client;
+
+  private RunReport run(int analysts, int rounds, String cloud) {
+    List<String> lines = new ArrayList<>();
+    RunReport report = runs.execute(
+        new RunRequest(analysts, rounds, cloud, 1.0, null, null, null, 7), lines::add, Duration.ofMinutes(10));
+    assertThat(report.status()).as("run failed: %s%n%s", report.failure(), String.join("\n", lines))
+        .isEqualTo("COMPLETED");
+    return report;
+  }
+
+  @Test
+  void untrustedCloudAggregatesCiphertextsAndTheDecryptedAverageEqualsPlaintextFedAvg() {
+    RunReport report = run(2, 2, "untrusted");
+
+    assertThat(report.stages()).extracting(RunReport.Stage::name).containsExactly(
+        "generate", "store", "encrypt", "share-keys", "analyze", "secure-model", "aggregate", "serve");
+    assertThat(report.stages()).allSatisfy(s -> assertThat(s.status()).isEqualTo("COMPLETED"));
+    assertThat(report.rounds()).hasSize(2).allSatisfy(r -> {
+      assertThat(r.path()).isEqualTo("untrusted");
+      assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isLessThanOrEqualTo(1e-4);
+    });
+    // Two rounds of two analysts on 2,000 digits each: far above chance (0.1), a broken pipeline stays near it.
+    assertThat(report.finalAccuracy()).isGreaterThan(0.85);
+    assertThat(report.plugins()).containsEntry("dataCipher", "aes-gcm").containsEntry("heScheme", "paillier");
+
+    UUID runId = UUID.fromString(report.runId());
+    List<DatasetRepository.Item> items = dataset.all(runId);
+    assertThat(items).hasSize(5000);
+    assertThat(items.stream().filter(i -> i.split().equals("test"))).hasSize(1000)
+        .allSatisfy(i -> assertThat(i.cipherArtifactId()).as("test images are never shared").isNull());
+    assertThat(items.stream().filter(i -> i.split().equals("train")))
+        .allSatisfy(i -> assertThat(i.cipherArtifactId()).isNotNull());
+    // The untrusted cloud produced one encrypted aggregate per round and was never granted the secret key.
+    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'encrypted-aggregate'",
+        Integer.class, runId)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
+        + " where k.run_id = ? and g.grantee = 'flep-cloud' and g.scope = 'secret'", Integer.class, runId)).isZero();
+  }
+
+  @Test
+  void trustedCloudIsGrantedTheKeyAndAveragesDecryptedUpdates() {
+    RunReport report = run(2, 1, "trusted");
+
+    assertThat(report.rounds()).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("trusted");
+      assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isLessThanOrEqualTo(1e-4);
+    });
+    UUID runId = UUID.fromString(report.runId());
+    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
+        + " where k.run_id = ? and g.grantee = 'flep-cloud' and g.scope = 'secret'", Integer.class, runId)).isOne();
+    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'encrypted-aggregate'",
+        Integer.class, runId)).isZero();
+  }
+
+  @Test
+  void policyLetsTheDecisionTableChooseThePath() {
+    // Defaults: the cloud is not attested, so policy must not trust it.
+    assertThat(run(2, 1, "policy").rounds()).singleElement().extracting(RunReport.Round::path).isEqualTo("untrusted");
+
+    assertThat(decide("policy", true, "domestic")).isEqualTo("trusted");
+    assertThat(decide("policy", true, "foreign")).isEqualTo("untrusted");
+    assertThat(decide("policy", false, "domestic")).isEqualTo("untrusted");
+    assertThat(decide("trusted", false, "foreign")).isEqualTo("trusted");
+    assertThat(decide("untrusted", true, "domestic")).isEqualTo("untrusted");
+    assertThat(decide("something-else", true, "domestic")).isEqualTo("untrusted");
+  }
+
+  private String decide(String mode, boolean attested, String jurisdiction) {
+    var result = client.newEvaluateDecisionCommand().decisionId("cloud-trust")
+        .variables(Map.of("cloudMode", mode, "cloudAttested", attested, "cloudJurisdiction", jurisdiction))
+        .send().join();
+    return result.getDecisionOutput().replace("\"", "");
+  }
+}
