@@ -2,7 +2,6 @@ package io.flep.workers.cli;
 
 import io.flep.workers.FlepApplication;
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,10 +15,11 @@ final class Workers {
   }
 
   static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
+    all.put("spring.main.web-application-type", web ? "servlet" : "none");
     return new SpringApplicationBuilder(FlepApplication.class)
-        .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
         .logStartupInfo(false)
         .registerShutdownHook(true)
-        .run(asArguments(properties));
+        .run(asArguments(all));
   }
 }

@@ -21,7 +21,7 @@ public record FlepProperties(
     @DefaultValue("true") boolean verifyAgainstPlaintext) {
 
   public boolean embeddedEngine() {
-    return !"remote".equalsIgnoreCase(engine);
+    return !"remote".equals(engine);
   }
 
   /** External PostgreSQL; when {@code url} is blank an embedded server is started under the data directory. */

@@ -7,6 +7,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.spring.configuration.CamundaAutoConfiguration;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,14 +31,23 @@ import org.springframework.context.annotation.Bean;
     properties = {
       "flep.engine=embedded",
       "camunda.client.grpc-address=http://camunda.example.invalid:26500",
-      "camunda.client.prefer-rest-over-grpc=true",
-      "logging.level.io.camunda=DEBUG"
+      "camunda.client.prefer-rest-over-grpc=true"
     })
 class EmbeddedEngineSpringTest {
 
   @SpringBootConfiguration
   @ImportAutoConfiguration({JacksonAutoConfiguration.class, CamundaAutoConfiguration.class})
   static class TestApp {
+    /**
+     * The real app gets one from the actuator's metrics auto-configuration. Without any MeterRegistry
+     * bean the SDK's Micrometer recorder throws inside the job poller and annotated workers silently
+     * never run their jobs.
+     */
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+
     @Bean
     GreetingWorker greetingWorker() {
       return new GreetingWorker();
@@ -52,6 +64,7 @@ class EmbeddedEngineSpringTest {
 
   @Autowired CamundaClient client;
   @Autowired EmbeddedEngine engine;
+  @Autowired ConfigurableApplicationContext context;
 
   @Test
   void clientBeanTalksToTheLoopbackEngineOverGrpc() {
@@ -59,10 +72,10 @@ class EmbeddedEngineSpringTest {
     assertThat(client.getConfiguration().getGrpcAddress()).isEqualTo(engine.grpcAddress());
     assertThat(client.getConfiguration().getGrpcAddress().getHost()).isEqualTo("127.0.0.1");
     assertThat(client.getConfiguration().preferRestOverGrpc()).isFalse();
+    // created after the engine and closed before it
+    assertThat(context.getBeanFactory().getBeanDefinition("camundaClient").getDependsOn())
+        .contains(EmbeddedEngineInitializer.ENGINE_BEAN);
 
-    System.out.println("DBG deploying at " + java.time.Instant.now());
-    client.newWorker().jobType("flep.test.greet").handler((c, j) -> { try { System.out.println("DBG programmatic handler " + j.getVariablesAsMap()); c.newCompleteCommand(j).variables(Map.of("greeting", "hello FLEP")).send().join(); System.out.println("DBG completed"); } catch (Throwable t) { System.out.println("DBG handler threw"); t.printStackTrace(System.out); } })
-        .metrics(new io.camunda.client.api.worker.JobWorkerMetrics() { public void jobActivated(int c) { System.out.println("DBG activated " + c); } public void jobHandled(int c) { System.out.println("DBG handled " + c); } }).open();
     client
         .newDeployResourceCommand()
         .addProcessModel(
@@ -74,22 +87,17 @@ class EmbeddedEngineSpringTest {
             "flep-test-greet.bpmn")
         .send()
         .join();
-    io.camunda.client.api.response.ProcessInstanceResult result = null;
-    try {
-    result =
+    var result =
         client
             .newCreateInstanceCommand()
             .bpmnProcessId("flep-test-greet")
             .latestVersion()
             .variables(Map.of("name", "FLEP"))
             .withResult()
-            .requestTimeout(Duration.ofSeconds(3))
+            .requestTimeout(Duration.ofSeconds(20))
             .send()
             .join();
 
-    } finally {
-    engine.recordStream().getRecords().forEach(r -> System.out.println("DBG " + java.time.Instant.ofEpochMilli(r.getTimestamp()) + " " + r.getRecordType() + " " + r.getValueType() + " " + r.getIntent() + " " + (r.getValueType().name().startsWith("JOB") || r.getValueType().name().startsWith("INCI")? r.getValue() : "")));
-    }
     assertThat(result.getVariablesAsMap()).containsEntry("greeting", "hello FLEP");
     assertThat(IncidentFeed.of(engine).isCompleted(result.getProcessInstanceKey())).isTrue();
   }

@@ -3,9 +3,8 @@ package io.flep.workers.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import io.flep.workers.FlepApplication;
 import io.flep.workers.store.DatasetRepository;
-import java.nio.file.Path;
+import io.flep.workers.testing.EmbeddedFlepTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole lifecycle on the real embedded engine, embedded PostgreSQL, Bouncy Castle AES-GCM, Paillier and
  * DL4J: both aggregation paths, the trust decision, and what ends up in the private database.
  */
-@SpringBootTest(classes = FlepApplication.class)
-class LifecycleRunTest {
-  static final Path DATA = TestDirectories.create("lifecycle-data");
-  static final Path PLUGINS = TestDirectories.create("lifecycle-plugins");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("flep.data-dir", DATA::toString);
-    registry.add("flep.plugins-dir", PLUGINS::toString);
-  }
-
+class LifecycleRunTest extends EmbeddedFlepTest {
   @Autowired RunService runs;
   @Autowired DatasetRepository dataset;
   @Autowired JdbcTemplate jdbc;

@@ -50,7 +50,10 @@ public final class LoopbackEngineFactory {
 
   private LoopbackEngineFactory() {}
 
-  /** Creates (not yet started) an engine whose gateway listens on 127.0.0.1:{@code port} (0 = any free port). */
+  /**
+   * Binds 127.0.0.1:{@code port} (0 = any free port) and assembles the engine around it; call
+   * {@link InMemoryEngine#start()} to begin processing. Requests arriving before that just wait.
+   */
   public static InMemoryEngine create(int port) {
     // Bind first (on loopback), plug the gateway into the registry once the real port is known.
     LateRegistry services = new LateRegistry();
