@@ -37,7 +37,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.grpc.Status.Code;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -374,7 +374,7 @@ class LifecycleModelTest {
 
     @BeforeAll
     void startEngineAndDeploy() {
-      engine = EngineFactory.create();
+      engine = LoopbackEngineFactory.create(0);
       engine.start();
       String address = engine.getGatewayAddress();
       int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
