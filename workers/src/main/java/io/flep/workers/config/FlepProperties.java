@@ -51,7 +51,7 @@ public record FlepProperties(
 
   /** Local training done by every analyst in every federated round. */
   public record Training(
-      @DefaultValue("1") int epochs,
+      @DefaultValue("2") int epochs,
       @DefaultValue("32") int batchSize,
-      @DefaultValue("0.002") double learningRate) {}
+      @DefaultValue("0.003") double learningRate) {}
 }

@@ -79,7 +79,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Model test of {@code bpmn/flep-lifecycle.bpmn} and {@code bpmn/cloud-trust.dmn}: the static shape of the
- * model against docs/CONTRACTS.md, then real runs on the in-memory Zeebe engine. The job handlers here are
+ * model against docs/DEVELOPING.md, then real runs on the in-memory Zeebe engine. The job handlers here are
  * the test's own fakes of the worker boundary: they only hand back references, so the test checks the
  * process logic (paths, loop, errors, listener), not the workers.
  */
@@ -151,22 +151,20 @@ class LifecycleModelTest {
 
     @Test
     void jobTypesMatchTheContractTable() throws IOException {
-      Path contracts = Path.of("..", "docs", "CONTRACTS.md");
-      if (Files.exists(contracts)) {
-        // rows like: | flep.data-owner.encrypt | data-owner | encrypt | Encrypt data (header ...) |
-        Pattern row = Pattern.compile("^\\|\\s*(flep\\.[a-z.-]+)[^|]*\\|[^|]*\\|[^|]*\\|([^|]*)\\|", Pattern.MULTILINE);
-        Matcher m = row.matcher(Files.readString(contracts));
-        Map<String, String> documented = new LinkedHashMap<>();
-        while (m.find()) {
-          documented.put(m.group(1), m.group(2).replaceAll("\\(.*\\)", "").trim());
-        }
-        Map<String, String> expected = new LinkedHashMap<>();
-        SERVICE_TASKS.forEach((type, where) -> expected.put(type, where.get(1)));
-        assertThat(documented).containsAllEntriesOf(expected);
-        assertThat(documented.keySet())
-            .containsExactlyInAnyOrderElementsOf(
-                concat(SERVICE_TASKS.keySet(), List.of(RUN_FINISHED)));
+      Path contracts = Path.of("..", "docs", "DEVELOPING.md");
+      assertThat(contracts).exists();
+      // rows like: | flep.data-owner.encrypt | data-owner | encrypt | Encrypt data (header ...) |
+      Pattern row = Pattern.compile("^\\|\\s*(flep\\.[a-z.-]+)[^|]*\\|[^|]*\\|[^|]*\\|([^|]*)\\|", Pattern.MULTILINE);
+      Matcher m = row.matcher(Files.readString(contracts));
+      Map<String, String> documented = new LinkedHashMap<>();
+      while (m.find()) {
+        documented.put(m.group(1), m.group(2).replaceAll("\\(.*\\)", "").trim());
       }
+      Map<String, String> expected = new LinkedHashMap<>();
+      SERVICE_TASKS.forEach((type, where) -> expected.put(type, where.get(1)));
+      assertThat(documented).containsAllEntriesOf(expected);
+      assertThat(documented.keySet())
+          .containsExactlyInAnyOrderElementsOf(concat(SERVICE_TASKS.keySet(), List.of(RUN_FINISHED)));
     }
 
     @Test
