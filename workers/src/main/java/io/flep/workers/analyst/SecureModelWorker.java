@@ -3,13 +3,10 @@ package io.flep.workers.analyst;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
-import io.flep.plugin.api.key.KeyMaterial;
-import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.learning.ModelCodec;
 import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobVariables;
@@ -26,16 +23,14 @@ import java.util.UUID;
 @AnalystRole
 public class SecureModelWorker {
   private final StageRunner runner;
-  private final PluginRegistry plugins;
-  private final KeyVault keys;
+  private final HomomorphicKeys heKeys;
   private final ArtifactStore artifacts;
   private final ModelRepository models;
 
-  public SecureModelWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, ArtifactStore artifacts,
+  public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
       ModelRepository models) {
     this.runner = runner;
-    this.plugins = plugins;
-    this.keys = keys;
+    this.heKeys = heKeys;
     this.artifacts = artifacts;
     this.models = models;
   }
@@ -46,20 +41,19 @@ public class SecureModelWorker {
     String analystId = vars.string("analystId");
     return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
       UUID runId = vars.runId();
-      KeyMaterial publicKey = keys.loadPublic(vars.ref("heKeyRef").id());
-      HomomorphicScheme scheme = plugins.homomorphicScheme(publicKey.schemeId()).newScheme(publicKey);
+      HomomorphicKeys.Bound he = heKeys.withPublicKey(vars.ref("heKeyRef"));
       float[] local = ModelCodec.decode(artifacts.get(vars.ref("localModelRef")).content());
       double[] values = new double[local.length];
       for (int i = 0; i < local.length; i++) {
         values[i] = local[i];
       }
-      HeCiphertext ciphertext = scheme.encrypt(values);
+      HeCiphertext ciphertext = he.scheme().encrypt(values);
       Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
           "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
-          "{\"scheme\":\"" + publicKey.schemeId() + "\"}"));
+          "{\"scheme\":\"" + he.schemeId() + "\"}"));
       models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
       return TaskResult.of(Map.of("updateRef", updateRef.toVariable()),
-          Map.of("plugin", publicKey.schemeId(), "values", values.length, "bytes", updateRef.size()));
+          Map.of("plugin", he.schemeId(), "values", values.length, "bytes", updateRef.size()));
     });
   }
 }

@@ -4,13 +4,11 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicScheme;
-import io.flep.plugin.api.key.KeyMaterial;
-import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.aggregation.EncryptedUpdates;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.CloudRole;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobVariables;
@@ -24,18 +22,16 @@ import java.util.Map;
 @CloudRole
 public class AggregateEncryptedWorker {
   private final StageRunner runner;
-  private final PluginRegistry plugins;
-  private final KeyVault keys;
+  private final HomomorphicKeys heKeys;
   private final EncryptedUpdates updates;
   private final ArtifactStore artifacts;
   private final ModelRepository models;
   private final FlepProperties properties;
 
-  public AggregateEncryptedWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, EncryptedUpdates updates,
+  public AggregateEncryptedWorker(StageRunner runner, HomomorphicKeys heKeys, EncryptedUpdates updates,
       ArtifactStore artifacts, ModelRepository models, FlepProperties properties) {
     this.runner = runner;
-    this.plugins = plugins;
-    this.keys = keys;
+    this.heKeys = heKeys;
     this.updates = updates;
     this.artifacts = artifacts;
     this.models = models;
@@ -47,8 +43,7 @@ public class AggregateEncryptedWorker {
     String cloud = properties.cloud().id();
     return runner.run(job, Stage.AGGREGATE, cloud, () -> {
       JobVariables vars = new JobVariables(job);
-      KeyMaterial publicKey = keys.loadPublic(vars.ref("heKeyRef").id());
-      HomomorphicScheme scheme = plugins.homomorphicScheme(publicKey.schemeId()).newScheme(publicKey);
+      HomomorphicScheme scheme = heKeys.withPublicKey(vars.ref("heKeyRef")).scheme();
       List<HeCiphertext> ciphertexts = updates.load(scheme, vars.refs("updateRefs"));
       HeCiphertext sum = ciphertexts.get(0);
       for (int i = 1; i < ciphertexts.size(); i++) {

@@ -4,13 +4,11 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicScheme;
-import io.flep.plugin.api.key.KeyMaterial;
-import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.aggregation.EncryptedUpdates;
 import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.CloudRole;
 import io.flep.workers.config.FlepProperties;
-import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -23,17 +21,15 @@ import java.util.Map;
 @CloudRole
 public class DecryptAndAverageWorker {
   private final StageRunner runner;
-  private final PluginRegistry plugins;
-  private final KeyVault keys;
+  private final HomomorphicKeys heKeys;
   private final EncryptedUpdates updates;
   private final GlobalModels globalModels;
   private final FlepProperties properties;
 
-  public DecryptAndAverageWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, EncryptedUpdates updates,
+  public DecryptAndAverageWorker(StageRunner runner, HomomorphicKeys heKeys, EncryptedUpdates updates,
       GlobalModels globalModels, FlepProperties properties) {
     this.runner = runner;
-    this.plugins = plugins;
-    this.keys = keys;
+    this.heKeys = heKeys;
     this.updates = updates;
     this.globalModels = globalModels;
     this.properties = properties;
@@ -44,8 +40,7 @@ public class DecryptAndAverageWorker {
     String cloud = properties.cloud().id();
     return runner.run(job, Stage.AGGREGATE, cloud, () -> {
       JobVariables vars = new JobVariables(job);
-      KeyMaterial key = keys.loadSecret(vars.ref("heKeyRef").id(), cloud);
-      HomomorphicScheme scheme = plugins.homomorphicScheme(key.schemeId()).newScheme(key);
+      HomomorphicScheme scheme = heKeys.withSecretKey(vars.ref("heKeyRef"), cloud).scheme();
       List<HeCiphertext> ciphertexts = updates.load(scheme, vars.refs("updateRefs"));
       double[] sum = null;
       for (HeCiphertext ciphertext : ciphertexts) {

@@ -4,14 +4,12 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicScheme;
-import io.flep.plugin.api.key.KeyMaterial;
-import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.dataowner.Parties;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.IntegrityViolationException;
-import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -24,16 +22,14 @@ import java.util.Map;
 @IiotRole
 public class DecryptAggregateWorker {
   private final StageRunner runner;
-  private final PluginRegistry plugins;
-  private final KeyVault keys;
+  private final HomomorphicKeys heKeys;
   private final ArtifactStore artifacts;
   private final GlobalModels globalModels;
 
-  public DecryptAggregateWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, ArtifactStore artifacts,
+  public DecryptAggregateWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
       GlobalModels globalModels) {
     this.runner = runner;
-    this.plugins = plugins;
-    this.keys = keys;
+    this.heKeys = heKeys;
     this.artifacts = artifacts;
     this.globalModels = globalModels;
   }
@@ -42,8 +38,7 @@ public class DecryptAggregateWorker {
   public Map<String, Object> decrypt(ActivatedJob job) {
     return runner.run(job, Stage.AGGREGATE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      KeyMaterial key = keys.loadSecret(vars.ref("heKeyRef").id(), Parties.IIOT_SERVICES);
-      HomomorphicScheme scheme = plugins.homomorphicScheme(key.schemeId()).newScheme(key);
+      HomomorphicScheme scheme = heKeys.withSecretKey(vars.ref("heKeyRef"), Parties.IIOT_SERVICES).scheme();
       HeCiphertext aggregate;
       try {
         aggregate = scheme.parse(artifacts.get(vars.ref("encryptedAggregateRef")).content());

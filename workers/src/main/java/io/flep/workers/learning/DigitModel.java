@@ -40,86 +40,86 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class DigitModel {
 
-    public static final int INPUT_SIDE = 20;
-    public static final int CLASSES = 10;
-    public static final double DEFAULT_LEARNING_RATE = 0.003;
-    public static final double L2 = 1e-4;
+  public static final int INPUT_SIDE = 20;
+  public static final int CLASSES = 10;
+  public static final double DEFAULT_LEARNING_RATE = 0.003;
+  public static final double L2 = 1e-4;
 
-    /** Architecture identifier written into serialized models; change it whenever the layout changes. */
-    public static final String ARCHITECTURE_ID = "flep-digits-cnn-v1:c5x16-p2-c3x32-p2-d64-o10";
-    /** Number of trainable float32 parameters of {@link #ARCHITECTURE_ID}. */
-    public static final int PARAMETER_COUNT = 24_202;
+  /** Architecture identifier written into serialized models; change it whenever the layout changes. */
+  public static final String ARCHITECTURE_ID = "flep-digits-cnn-v1:c5x16-p2-c3x32-p2-d64-o10";
+  /** Number of trainable float32 parameters of {@link #ARCHITECTURE_ID}. */
+  public static final int PARAMETER_COUNT = 24_202;
 
-    private final int conv1;
-    private final int conv2;
-    private final int dense;
+  private final int conv1;
+  private final int conv2;
+  private final int dense;
 
-    public DigitModel() {
-        this(16, 32, 64);
-    }
+  public DigitModel() {
+    this(16, 32, 64);
+  }
 
-    /** Variant widths, for experiments only; production code uses the no-argument constructor. */
-    DigitModel(int conv1, int conv2, int dense) {
-        this.conv1 = conv1;
-        this.conv2 = conv2;
-        this.dense = dense;
-    }
+  /** Variant widths, for experiments only; production code uses the no-argument constructor. */
+  DigitModel(int conv1, int conv2, int dense) {
+    this.conv1 = conv1;
+    this.conv2 = conv2;
+    this.dense = dense;
+  }
 
-    /** A new, initialised network; weights drawn from {@code seed}, default learning rate. */
-    public MultiLayerNetwork create(long seed) {
-        return create(seed, DEFAULT_LEARNING_RATE);
-    }
+  /** A new, initialised network; weights drawn from {@code seed}, default learning rate. */
+  public MultiLayerNetwork create(long seed) {
+    return create(seed, DEFAULT_LEARNING_RATE);
+  }
 
-    /** A new, initialised network with the given Adam learning rate. */
-    public MultiLayerNetwork create(long seed, double learningRate) {
-        LearningRuntime.ensureInitialized();
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed, learningRate));
-        network.init();
-        return network;
-    }
+  /** A new, initialised network with the given Adam learning rate. */
+  public MultiLayerNetwork create(long seed, double learningRate) {
+    LearningRuntime.ensureInitialized();
+    MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed, learningRate));
+    network.init();
+    return network;
+  }
 
-    /** The initial (round 0) parameters for {@code seed}: give these to every analyst in round 1. */
-    public float[] initialParams(long seed) {
-        return create(seed).params().toFloatVector();
-    }
+  /** The initial (round 0) parameters for {@code seed}: give these to every analyst in round 1. */
+  public float[] initialParams(long seed) {
+    return create(seed).params().toFloatVector();
+  }
 
-    /** Number of trainable parameters, {@value #PARAMETER_COUNT} for the default architecture. */
-    public int parameterCount() {
-        int c1 = 5 * 5 * 1 * conv1 + conv1;
-        int c2 = 3 * 3 * conv1 * conv2 + conv2;
-        int flat = 3 * 3 * conv2;
-        int d = flat * dense + dense;
-        int out = dense * CLASSES + CLASSES;
-        return c1 + c2 + d + out;
-    }
+  /** Number of trainable parameters, {@value #PARAMETER_COUNT} for the default architecture. */
+  public int parameterCount() {
+    int c1 = 5 * 5 * 1 * conv1 + conv1;
+    int c2 = 3 * 3 * conv1 * conv2 + conv2;
+    int flat = 3 * 3 * conv2;
+    int d = flat * dense + dense;
+    int out = dense * CLASSES + CLASSES;
+    return c1 + c2 + d + out;
+  }
 
-    public String architectureId() {
-        return "flep-digits-cnn-v1:c5x" + conv1 + "-p2-c3x" + conv2 + "-p2-d" + dense + "-o" + CLASSES;
-    }
+  public String architectureId() {
+    return "flep-digits-cnn-v1:c5x" + conv1 + "-p2-c3x" + conv2 + "-p2-d" + dense + "-o" + CLASSES;
+  }
 
-    MultiLayerConfiguration configuration(long seed, double learningRate) {
-        return new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .l2(L2)
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Truncate)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .cacheMode(CacheMode.NONE)
-                .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).stride(1, 1).nOut(conv1)
-                        .activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(conv2)
-                        .activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
-                        .nOut(CLASSES).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(INPUT_SIDE, INPUT_SIDE, 1))
-                .build();
-    }
+  MultiLayerConfiguration configuration(long seed, double learningRate) {
+    return new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .updater(new Adam(learningRate))
+        .l2(L2)
+        .weightInit(WeightInit.RELU)
+        .convolutionMode(ConvolutionMode.Truncate)
+        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+        .cacheMode(CacheMode.NONE)
+        .list()
+        .layer(new ConvolutionLayer.Builder(5, 5).stride(1, 1).nOut(conv1)
+            .activation(Activation.RELU).build())
+        .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+            .kernelSize(2, 2).stride(2, 2).build())
+        .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(conv2)
+            .activation(Activation.RELU).build())
+        .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+            .kernelSize(2, 2).stride(2, 2).build())
+        .layer(new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).build())
+        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
+            .nOut(CLASSES).activation(Activation.SOFTMAX).build())
+        .setInputType(InputType.convolutional(INPUT_SIDE, INPUT_SIDE, 1))
+        .build();
+  }
 }

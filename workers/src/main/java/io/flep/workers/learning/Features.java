@@ -8,108 +8,108 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Turns images into network input: 20x20, one channel, grey / 255 in [0, 1], NCHW. */
 final class Features {
 
-    private Features() {
+  private Features() {
+  }
+
+  static final int SIDE = DigitModel.INPUT_SIDE;
+  static final int PIXELS = SIDE * SIDE;
+
+  /** All images as one row-major float block, {@code n * 400} values in [0, 1]. */
+  static float[] unitPixels(List<LabeledImage> images) {
+    float[] out = new float[images.size() * PIXELS];
+    for (int i = 0; i < images.size(); i++) {
+      writeUnit(images.get(i), out, i * PIXELS);
     }
+    return out;
+  }
 
-    static final int SIDE = DigitModel.INPUT_SIDE;
-    static final int PIXELS = SIDE * SIDE;
+  static int[] labels(List<LabeledImage> images) {
+    int[] out = new int[images.size()];
+    for (int i = 0; i < out.length; i++) {
+      int label = images.get(i).label();
+      if (label >= DigitModel.CLASSES) {
+        throw new IllegalArgumentException("label " + label + " outside 0.." + (DigitModel.CLASSES - 1)
+            + " at index " + i);
+      }
+      out[i] = label;
+    }
+    return out;
+  }
 
-    /** All images as one row-major float block, {@code n * 400} values in [0, 1]. */
-    static float[] unitPixels(List<LabeledImage> images) {
-        float[] out = new float[images.size() * PIXELS];
-        for (int i = 0; i < images.size(); i++) {
-            writeUnit(images.get(i), out, i * PIXELS);
+  /** Writes one image as 400 unit floats, resampling to 20x20 first if needed. */
+  static void writeUnit(LabeledImage image, float[] out, int offset) {
+    if (image.width() == SIDE && image.height() == SIDE) {
+      for (int y = 0; y < SIDE; y++) {
+        for (int x = 0; x < SIDE; x++) {
+          out[offset + y * SIDE + x] = image.pixel(x, y) / 255f;
         }
-        return out;
+      }
+    } else {
+      resampleUnit(image, SIDE, SIDE, out, offset);
     }
+  }
 
-    static int[] labels(List<LabeledImage> images) {
-        int[] out = new int[images.size()];
-        for (int i = 0; i < out.length; i++) {
-            int label = images.get(i).label();
-            if (label >= DigitModel.CLASSES) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (DigitModel.CLASSES - 1)
-                        + " at index " + i);
-            }
-            out[i] = label;
+  /** NCHW feature tensor {@code [n, 1, 20, 20]} for {@code count} images starting at image {@code from}. */
+  static INDArray tensor(float[] unit, int from, int count) {
+    float[] slice = new float[count * PIXELS];
+    System.arraycopy(unit, from * PIXELS, slice, 0, slice.length);
+    return Nd4j.create(slice, new long[] {count, 1, SIDE, SIDE}, 'c');
+  }
+
+  /**
+   * Area-averaging resample of {@code image} to {@code w x h}, written as values in [0, 1].
+   * Each target pixel is the overlap-weighted mean of the source pixels under its footprint.
+   */
+  static void resampleUnit(LabeledImage image, int w, int h, float[] out, int offset) {
+    double[][] wx = weights(image.width(), w);
+    double[][] wy = weights(image.height(), h);
+    int[] x0 = firstIndex(image.width(), w);
+    int[] y0 = firstIndex(image.height(), h);
+    for (int ty = 0; ty < h; ty++) {
+      for (int tx = 0; tx < w; tx++) {
+        double sum = 0;
+        for (int j = 0; j < wy[ty].length; j++) {
+          int sy = y0[ty] + j;
+          for (int i = 0; i < wx[tx].length; i++) {
+            sum += wy[ty][j] * wx[tx][i] * image.pixel(x0[tx] + i, sy);
+          }
         }
-        return out;
+        out[offset + ty * w + tx] = (float) Math.min(1.0, Math.max(0.0, sum / 255.0));
+      }
     }
+  }
 
-    /** Writes one image as 400 unit floats, resampling to 20x20 first if needed. */
-    static void writeUnit(LabeledImage image, float[] out, int offset) {
-        if (image.width() == SIDE && image.height() == SIDE) {
-            for (int y = 0; y < SIDE; y++) {
-                for (int x = 0; x < SIDE; x++) {
-                    out[offset + y * SIDE + x] = image.pixel(x, y) / 255f;
-                }
-            }
-        } else {
-            resampleUnit(image, SIDE, SIDE, out, offset);
-        }
+  private static int[] firstIndex(int src, int dst) {
+    int[] first = new int[dst];
+    double scale = (double) src / dst;
+    for (int t = 0; t < dst; t++) {
+      first[t] = Math.min(src - 1, (int) Math.floor(t * scale + 1e-9));
     }
+    return first;
+  }
 
-    /** NCHW feature tensor {@code [n, 1, 20, 20]} for {@code count} images starting at image {@code from}. */
-    static INDArray tensor(float[] unit, int from, int count) {
-        float[] slice = new float[count * PIXELS];
-        System.arraycopy(unit, from * PIXELS, slice, 0, slice.length);
-        return Nd4j.create(slice, new long[] {count, 1, SIDE, SIDE}, 'c');
+  /** Normalised per-axis overlap weights of target cell t over source cells first[t], first[t]+1, .... */
+  private static double[][] weights(int src, int dst) {
+    double scale = (double) src / dst;
+    double[][] w = new double[dst][];
+    for (int t = 0; t < dst; t++) {
+      double lo = t * scale;
+      double hi = (t + 1) * scale;
+      int first = Math.min(src - 1, (int) Math.floor(lo + 1e-9));
+      int last = Math.min(src - 1, (int) Math.ceil(hi - 1e-9) - 1);
+      last = Math.max(first, last);
+      double[] cell = new double[last - first + 1];
+      double total = 0;
+      for (int s = first; s <= last; s++) {
+        double overlap = Math.min(hi, s + 1) - Math.max(lo, s);
+        cell[s - first] = Math.max(0, overlap);
+        total += cell[s - first];
+      }
+      for (int i = 0; i < cell.length; i++) {
+        cell[i] /= total;
+      }
+      w[t] = cell;
     }
-
-    /**
-     * Area-averaging resample of {@code image} to {@code w x h}, written as values in [0, 1].
-     * Each target pixel is the overlap-weighted mean of the source pixels under its footprint.
-     */
-    static void resampleUnit(LabeledImage image, int w, int h, float[] out, int offset) {
-        double[][] wx = weights(image.width(), w);
-        double[][] wy = weights(image.height(), h);
-        int[] x0 = firstIndex(image.width(), w);
-        int[] y0 = firstIndex(image.height(), h);
-        for (int ty = 0; ty < h; ty++) {
-            for (int tx = 0; tx < w; tx++) {
-                double sum = 0;
-                for (int j = 0; j < wy[ty].length; j++) {
-                    int sy = y0[ty] + j;
-                    for (int i = 0; i < wx[tx].length; i++) {
-                        sum += wy[ty][j] * wx[tx][i] * image.pixel(x0[tx] + i, sy);
-                    }
-                }
-                out[offset + ty * w + tx] = (float) Math.min(1.0, Math.max(0.0, sum / 255.0));
-            }
-        }
-    }
-
-    private static int[] firstIndex(int src, int dst) {
-        int[] first = new int[dst];
-        double scale = (double) src / dst;
-        for (int t = 0; t < dst; t++) {
-            first[t] = Math.min(src - 1, (int) Math.floor(t * scale + 1e-9));
-        }
-        return first;
-    }
-
-    /** Normalised per-axis overlap weights of target cell t over source cells first[t], first[t]+1, .... */
-    private static double[][] weights(int src, int dst) {
-        double scale = (double) src / dst;
-        double[][] w = new double[dst][];
-        for (int t = 0; t < dst; t++) {
-            double lo = t * scale;
-            double hi = (t + 1) * scale;
-            int first = Math.min(src - 1, (int) Math.floor(lo + 1e-9));
-            int last = Math.min(src - 1, (int) Math.ceil(hi - 1e-9) - 1);
-            last = Math.max(first, last);
-            double[] cell = new double[last - first + 1];
-            double total = 0;
-            for (int s = first; s <= last; s++) {
-                double overlap = Math.min(hi, s + 1) - Math.max(lo, s);
-                cell[s - first] = Math.max(0, overlap);
-                total += cell[s - first];
-            }
-            for (int i = 0; i < cell.length; i++) {
-                cell[i] /= total;
-            }
-            w[t] = cell;
-        }
-        return w;
-    }
+    return w;
+  }
 }

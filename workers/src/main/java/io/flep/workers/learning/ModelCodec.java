@@ -25,128 +25,128 @@ import java.util.Objects;
  */
 public final class ModelCodec {
 
-    public static final byte[] MAGIC = {'F', 'L', 'P', 'M'};
-    public static final int VERSION = 1;
-    public static final int MAX_ARCHITECTURE_ID_BYTES = 255;
-    private static final int FIXED_HEADER = 4 + 2 + 2 + 4;
+  public static final byte[] MAGIC = {'F', 'L', 'P', 'M'};
+  public static final int VERSION = 1;
+  public static final int MAX_ARCHITECTURE_ID_BYTES = 255;
+  private static final int FIXED_HEADER = 4 + 2 + 2 + 4;
 
-    /** A decoded blob. */
-    public record Decoded(String architectureId, float[] params) {
+  /** A decoded blob. */
+  public record Decoded(String architectureId, float[] params) {
+  }
+
+  /** Thrown for any malformed, truncated, foreign or mismatching blob. */
+  public static final class ModelFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelFormatException(String message) {
+      super(message);
     }
+  }
 
-    /** Thrown for any malformed, truncated, foreign or mismatching blob. */
-    public static final class ModelFormatException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
+  private ModelCodec() {
+  }
 
-        public ModelFormatException(String message) {
-            super(message);
-        }
+  /** Encodes parameters of the default {@link DigitModel} ({@link DigitModel#ARCHITECTURE_ID}). */
+  public static byte[] encode(float[] params) {
+    Objects.requireNonNull(params, "params");
+    if (params.length != DigitModel.PARAMETER_COUNT) {
+      throw new IllegalArgumentException("expected " + DigitModel.PARAMETER_COUNT + " parameters for "
+          + DigitModel.ARCHITECTURE_ID + ", got " + params.length);
     }
+    return encode(DigitModel.ARCHITECTURE_ID, params);
+  }
 
-    private ModelCodec() {
+  /** Encodes parameters under any architecture id. */
+  public static byte[] encode(String architectureId, float[] params) {
+    Objects.requireNonNull(architectureId, "architectureId");
+    Objects.requireNonNull(params, "params");
+    byte[] id = architectureId.getBytes(StandardCharsets.UTF_8);
+    if (id.length == 0 || id.length > MAX_ARCHITECTURE_ID_BYTES) {
+      throw new IllegalArgumentException("architecture id must be 1.." + MAX_ARCHITECTURE_ID_BYTES
+          + " UTF-8 bytes, got " + id.length);
     }
+    ByteBuffer buf = ByteBuffer.allocate(FIXED_HEADER + id.length + 4 * params.length)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    buf.put(MAGIC).putShort((short) VERSION).putShort((short) id.length).put(id).putInt(params.length);
+    buf.asFloatBuffer().put(params);
+    return buf.array();
+  }
 
-    /** Encodes parameters of the default {@link DigitModel} ({@link DigitModel#ARCHITECTURE_ID}). */
-    public static byte[] encode(float[] params) {
-        Objects.requireNonNull(params, "params");
-        if (params.length != DigitModel.PARAMETER_COUNT) {
-            throw new IllegalArgumentException("expected " + DigitModel.PARAMETER_COUNT + " parameters for "
-                    + DigitModel.ARCHITECTURE_ID + ", got " + params.length);
-        }
-        return encode(DigitModel.ARCHITECTURE_ID, params);
-    }
+  /**
+   * Decodes a blob of the default {@link DigitModel}: the architecture id must be
+   * {@link DigitModel#ARCHITECTURE_ID} and the count {@link DigitModel#PARAMETER_COUNT}.
+   */
+  public static float[] decode(byte[] bytes) {
+    return decode(bytes, DigitModel.ARCHITECTURE_ID, DigitModel.PARAMETER_COUNT);
+  }
 
-    /** Encodes parameters under any architecture id. */
-    public static byte[] encode(String architectureId, float[] params) {
-        Objects.requireNonNull(architectureId, "architectureId");
-        Objects.requireNonNull(params, "params");
-        byte[] id = architectureId.getBytes(StandardCharsets.UTF_8);
-        if (id.length == 0 || id.length > MAX_ARCHITECTURE_ID_BYTES) {
-            throw new IllegalArgumentException("architecture id must be 1.." + MAX_ARCHITECTURE_ID_BYTES
-                    + " UTF-8 bytes, got " + id.length);
-        }
-        ByteBuffer buf = ByteBuffer.allocate(FIXED_HEADER + id.length + 4 * params.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).putShort((short) VERSION).putShort((short) id.length).put(id).putInt(params.length);
-        buf.asFloatBuffer().put(params);
-        return buf.array();
+  /** Decodes and checks the architecture id and the parameter count. */
+  public static float[] decode(byte[] bytes, String expectedArchitectureId, int expectedCount) {
+    Decoded decoded = read(bytes);
+    if (!decoded.architectureId().equals(expectedArchitectureId)) {
+      throw new ModelFormatException("model architecture '" + decoded.architectureId()
+          + "' does not match the expected '" + expectedArchitectureId + "'");
     }
+    if (decoded.params().length != expectedCount) {
+      throw new ModelFormatException("model has " + decoded.params().length + " parameters, expected "
+          + expectedCount);
+    }
+    return decoded.params();
+  }
 
-    /**
-     * Decodes a blob of the default {@link DigitModel}: the architecture id must be
-     * {@link DigitModel#ARCHITECTURE_ID} and the count {@link DigitModel#PARAMETER_COUNT}.
-     */
-    public static float[] decode(byte[] bytes) {
-        return decode(bytes, DigitModel.ARCHITECTURE_ID, DigitModel.PARAMETER_COUNT);
+  /** Decodes any well-formed blob, whatever its architecture. */
+  public static Decoded read(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    if (bytes.length < FIXED_HEADER + 1) {
+      throw new ModelFormatException("model blob too short: " + bytes.length + " bytes, header needs at least "
+          + (FIXED_HEADER + 1));
     }
-
-    /** Decodes and checks the architecture id and the parameter count. */
-    public static float[] decode(byte[] bytes, String expectedArchitectureId, int expectedCount) {
-        Decoded decoded = read(bytes);
-        if (!decoded.architectureId().equals(expectedArchitectureId)) {
-            throw new ModelFormatException("model architecture '" + decoded.architectureId()
-                    + "' does not match the expected '" + expectedArchitectureId + "'");
-        }
-        if (decoded.params().length != expectedCount) {
-            throw new ModelFormatException("model has " + decoded.params().length + " parameters, expected "
-                    + expectedCount);
-        }
-        return decoded.params();
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (buf.get() != MAGIC[i]) {
+        throw new ModelFormatException("not a FLEP model blob (bad magic, expected \"FLPM\")");
+      }
     }
-
-    /** Decodes any well-formed blob, whatever its architecture. */
-    public static Decoded read(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < FIXED_HEADER + 1) {
-            throw new ModelFormatException("model blob too short: " + bytes.length + " bytes, header needs at least "
-                    + (FIXED_HEADER + 1));
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (buf.get() != MAGIC[i]) {
-                throw new ModelFormatException("not a FLEP model blob (bad magic, expected \"FLPM\")");
-            }
-        }
-        int version = Short.toUnsignedInt(buf.getShort());
-        if (version != VERSION) {
-            throw new ModelFormatException("unsupported model format version " + version + " (this reader knows "
-                    + VERSION + ")");
-        }
-        int idLength = Short.toUnsignedInt(buf.getShort());
-        if (idLength == 0 || idLength > MAX_ARCHITECTURE_ID_BYTES) {
-            throw new ModelFormatException("architecture id length " + idLength + " outside 1.."
-                    + MAX_ARCHITECTURE_ID_BYTES);
-        }
-        if (buf.remaining() < idLength + 4) {
-            throw new ModelFormatException("model blob truncated in the header (" + bytes.length + " bytes)");
-        }
-        byte[] id = new byte[idLength];
-        buf.get(id);
-        String architectureId;
-        try {
-            architectureId = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(id)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ModelFormatException("architecture id is not valid UTF-8");
-        }
-        int count = buf.getInt();
-        if (count < 0) {
-            throw new ModelFormatException("negative parameter count " + count);
-        }
-        long expectedPayload = 4L * count;
-        if (buf.remaining() != expectedPayload) {
-            throw new ModelFormatException("model blob holds " + buf.remaining() + " payload bytes but the header "
-                    + "announces " + count + " float32 parameters (" + expectedPayload + " bytes)");
-        }
-        float[] params = new float[count];
-        buf.asFloatBuffer().get(params);
-        for (int i = 0; i < count; i++) {
-            if (!Float.isFinite(params[i])) {
-                throw new ModelFormatException("parameter " + i + " is not finite (" + params[i] + ")");
-            }
-        }
-        return new Decoded(architectureId, params);
+    int version = Short.toUnsignedInt(buf.getShort());
+    if (version != VERSION) {
+      throw new ModelFormatException("unsupported model format version " + version + " (this reader knows "
+          + VERSION + ")");
     }
+    int idLength = Short.toUnsignedInt(buf.getShort());
+    if (idLength == 0 || idLength > MAX_ARCHITECTURE_ID_BYTES) {
+      throw new ModelFormatException("architecture id length " + idLength + " outside 1.."
+          + MAX_ARCHITECTURE_ID_BYTES);
+    }
+    if (buf.remaining() < idLength + 4) {
+      throw new ModelFormatException("model blob truncated in the header (" + bytes.length + " bytes)");
+    }
+    byte[] id = new byte[idLength];
+    buf.get(id);
+    String architectureId;
+    try {
+      architectureId = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(id)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ModelFormatException("architecture id is not valid UTF-8");
+    }
+    int count = buf.getInt();
+    if (count < 0) {
+      throw new ModelFormatException("negative parameter count " + count);
+    }
+    long expectedPayload = 4L * count;
+    if (buf.remaining() != expectedPayload) {
+      throw new ModelFormatException("model blob holds " + buf.remaining() + " payload bytes but the header "
+          + "announces " + count + " float32 parameters (" + expectedPayload + " bytes)");
+    }
+    float[] params = new float[count];
+    buf.asFloatBuffer().get(params);
+    for (int i = 0; i < count; i++) {
+      if (!Float.isFinite(params[i])) {
+        throw new ModelFormatException("parameter " + i + " is not finite (" + params[i] + ")");
+      }
+    }
+    return new Decoded(architectureId, params);
+  }
 }
