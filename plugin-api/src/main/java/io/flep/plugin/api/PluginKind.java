@@ -5,7 +5,9 @@ public enum PluginKind {
   /** Symmetric data encryption: {@link io.flep.plugin.api.cipher.DataCipherProvider}. */
   DATA_CIPHER("data cipher"),
   /** Additively homomorphic encryption of model updates: {@link io.flep.plugin.api.he.HomomorphicSchemeProvider}. */
-  HOMOMORPHIC_SCHEME("homomorphic scheme");
+  HOMOMORPHIC_SCHEME("homomorphic scheme"),
+  /** Removal of additive noise from images: {@link io.flep.plugin.api.denoise.DenoiserProvider}. */
+  DENOISER("denoiser");
 
   private final String displayName;
 

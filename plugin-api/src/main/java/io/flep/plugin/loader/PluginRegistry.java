@@ -2,6 +2,7 @@ package io.flep.plugin.loader;
 
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
+import io.flep.plugin.api.denoise.DenoiserProvider;
 import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import java.io.IOException;
@@ -138,6 +139,15 @@ public final class PluginRegistry implements AutoCloseable {
    */
   public HomomorphicSchemeProvider homomorphicScheme(String id) {
     return (HomomorphicSchemeProvider) find(id, PluginKind.HOMOMORPHIC_SCHEME).instance();
+  }
+
+  /**
+   * The denoiser with this id.
+   *
+   * @throws UnknownPluginException naming the installed denoisers and skipped drop-ins
+   */
+  public DenoiserProvider denoiser(String id) {
+    return (DenoiserProvider) find(id, PluginKind.DENOISER).instance();
   }
 
   private LoadedPlugin find(String id, PluginKind kind) {

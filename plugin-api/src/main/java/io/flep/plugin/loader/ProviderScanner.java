@@ -3,6 +3,7 @@ package io.flep.plugin.loader;
 import io.flep.plugin.api.FlepPlugin;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
+import io.flep.plugin.api.denoise.DenoiserProvider;
 import io.flep.plugin.api.SpiVersion;
 import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class ProviderScanner {
   static final Map<PluginKind, Class<?>> SERVICES =
-      Map.of(PluginKind.DATA_CIPHER, DataCipherProvider.class, PluginKind.HOMOMORPHIC_SCHEME, HomomorphicSchemeProvider.class);
+      Map.of(PluginKind.DATA_CIPHER, DataCipherProvider.class, PluginKind.HOMOMORPHIC_SCHEME, HomomorphicSchemeProvider.class,
+          PluginKind.DENOISER, DenoiserProvider.class);
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final int MAX_ERRORS_PER_SERVICE = 1000;
 

@@ -1,5 +1,6 @@
 package io.flep.workers.cli;
 
+import io.flep.workers.cipher.cli.CipherCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "FLEP 0.1.0",
     description = "Federated Learning and Encryption-based Private AI for Industrial IoT.",
-    subcommands = {RunCommand.class, ServeCommand.class, PluginsCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, PluginsCommand.class, CipherCommand.class})
 public final class FlepMain implements Runnable {
 
   public static void main(String[] args) {

@@ -26,4 +26,15 @@ public interface DataCipherProvider {
    *     lacks the secret part or is malformed
    */
   DataCipher newCipher(KeyMaterial key) throws GeneralSecurityException;
+
+  /**
+   * Builds an image-domain cipher for the key, for schemes whose ciphertext is itself an image (capability
+   * {@code "image"}).
+   *
+   * @throws UnsupportedOperationException if this scheme only encrypts bytes
+   * @throws GeneralSecurityException as for {@link #newCipher}
+   */
+  default io.flep.plugin.api.image.ImageCipher newImageCipher(KeyMaterial key) throws GeneralSecurityException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " encrypts bytes, not images");
+  }
 }

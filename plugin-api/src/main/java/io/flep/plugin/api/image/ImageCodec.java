@@ -22,12 +22,17 @@ public final class ImageCodec {
 
   /** Like {@link #readImage} but insists on the PNG signature first. */
   public static RasterImage readPng(byte[] bytes, String sourceName) throws IOException {
+    checkPngSignature(bytes, sourceName);
+    return readImage(bytes, sourceName);
+  }
+
+  /** Throws naming {@code sourceName} unless the bytes are non-empty and start with the PNG signature. */
+  static void checkPngSignature(byte[] bytes, String sourceName) throws IOException {
     checkNotEmpty(bytes, sourceName);
     if (bytes.length < PNG_SIGNATURE.length
         || !Arrays.equals(bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
       throw new IOException(sourceName + ": not a PNG file (no PNG signature)");
     }
-    return readImage(bytes, sourceName);
   }
 
   /**
@@ -56,7 +61,8 @@ public final class ImageCodec {
     }
   }
 
-  private static RasterImage toRaster(BufferedImage image, String sourceName) throws IOException {
+  /** Converts a decoded image; package-private for {@link EncryptedImageCodec}. */
+  static RasterImage toRaster(BufferedImage image, String sourceName) throws IOException {
     ColorModel cm = image.getColorModel();
     for (int size : cm.getComponentSize()) {
       if (size > 8) {
@@ -112,6 +118,20 @@ public final class ImageCodec {
 
   /** Encodes as an 8-bit greyscale or RGB PNG. */
   public static byte[] toPng(RasterImage image) {
+    BufferedImage out = toBufferedImage(image);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(out, "png", bytes)) {
+        throw new IllegalStateException("no PNG writer available in this JDK");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode PNG: " + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** An 8-bit grey or RGB {@link BufferedImage} with the samples; package-private for {@link EncryptedImageCodec}. */
+  static BufferedImage toBufferedImage(RasterImage image) {
     int w = image.width();
     int h = image.height();
     byte[] samples = image.samples();
@@ -127,14 +147,6 @@ public final class ImageCodec {
       }
       out.setRGB(0, 0, w, h, rgb, 0, w);
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(out, "png", bytes)) {
-        throw new IllegalStateException("no PNG writer available in this JDK");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode PNG: " + e.getMessage(), e);
-    }
-    return bytes.toByteArray();
+    return out;
   }
 }

@@ -1,0 +1,76 @@
+package io.flep.workers.cipher.cli;
+
+import io.flep.plugin.api.image.ImageCodec;
+import io.flep.plugin.api.image.RasterImage;
+import io.flep.workers.cli.FlepMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Test helper: runs {@code flep ...} in-process, capturing exit code, stdout and stderr; builds test PNGs. */
+final class CliRun {
+  record Result(int exitCode, String out, String err) {
+    /** The stderr lines, for "exactly one line" checks. */
+    List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  private CliRun() {}
+
+  static Result flep(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = FlepMain.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  /** {@code flep cipher <args> --plugins-dir <dir>/no-plugins}, so no drop-in folder of the working dir leaks in. */
+  static Result cipher(Path dir, String... args) {
+    List<String> all = new ArrayList<>(List.of("cipher"));
+    all.addAll(List.of(args));
+    all.add("--plugins-dir");
+    all.add(dir.resolve("no-plugins").toString());
+    return flep(all.toArray(String[]::new));
+  }
+
+  /** A random-looking grey image PNG of the given size, written to {@code file}. */
+  static byte[] greyPng(Path file, int w, int h, long seed) throws IOException {
+    byte[] samples = new byte[w * h];
+    new Random(seed).nextBytes(samples);
+    byte[] png = ImageCodec.toPng(RasterImage.gray(w, h, samples));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, png);
+    return png;
+  }
+
+  /** An RGB image PNG written to {@code file}. */
+  static byte[] rgbPng(Path file, int w, int h, long seed) throws IOException {
+    byte[] samples = new byte[w * h * 3];
+    new Random(seed).nextBytes(samples);
+    byte[] png = ImageCodec.toPng(RasterImage.rgb(w, h, samples));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, png);
+    return png;
+  }
+
+  /** Decoded samples of a PNG file. */
+  static byte[] samples(Path png) throws IOException {
+    return ImageCodec.readPng(Files.readAllBytes(png), png.toString()).samples();
+  }
+}
