@@ -1,5 +1,6 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.cipher.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,10 @@ import picocli.CommandLine.Command;
  * exits 0 on success, 1 with one line {@code flep: <file>: <cause>} on bad input, 2 on bad usage.
  */
 @Command(name = "cipher", mixinStandardHelpOptions = true,
-    description = "Generates keys, encrypts and decrypts PNG images (one file or a folder), benchmarks the ciphers.",
-    subcommands = {KeygenCommand.class, EncryptCommand.class, DecryptCommand.class, BenchCommand.class})
+    description = "Generates keys, encrypts and decrypts PNG images (one file or a folder), evaluates and"
+        + " benchmarks the ciphers.",
+    subcommands = {KeygenCommand.class, EncryptCommand.class, DecryptCommand.class, EvalCommand.class,
+        BenchCommand.class})
 public final class CipherCommand implements Runnable {
 
   @Override

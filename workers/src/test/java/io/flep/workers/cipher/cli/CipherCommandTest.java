@@ -43,7 +43,7 @@ class CipherCommandTest {
     CliRun.Result result = CliRun.flep("cipher");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("keygen").contains("encrypt").contains("decrypt").contains("bench");
+    assertThat(result.out()).contains("keygen").contains("encrypt").contains("decrypt").contains("eval").contains("bench");
   }
 
   @Test
