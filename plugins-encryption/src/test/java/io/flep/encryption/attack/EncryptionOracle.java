@@ -2,6 +2,7 @@ package io.flep.encryption.attack;
 
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.RasterImage;
+import java.security.GeneralSecurityException;
 
 /**
  * What a chosen-plaintext attacker holds: a box that encrypts any image it is given under a key the attacker never
@@ -10,7 +11,7 @@ import io.flep.plugin.api.image.RasterImage;
 @FunctionalInterface
 interface EncryptionOracle {
 
-  RasterImage encrypt(RasterImage plain);
+  RasterImage encrypt(RasterImage plain) throws GeneralSecurityException;
 
   /** An oracle over a plugin's image cipher, through its public API only ({@link ImageCipher#encrypt}). */
   static EncryptionOracle of(ImageCipher cipher) {

@@ -8,6 +8,7 @@ import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.cipher.metrics.Entropy;
 import io.flep.workers.cipher.metrics.Histogram;
 import io.flep.workers.cipher.metrics.HistogramChart;
+import io.flep.workers.cipher.metrics.Spectrum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,10 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Random images for the local-entropy reference (default: ${DEFAULT-VALUE}).")
   int randomImages;
 
+  @Option(names = "--survey-keys", paramLabel = "N", defaultValue = "100",
+      description = "Keys for the faithful key-sensitivity survey (default: ${DEFAULT-VALUE}).")
+  int surveyKeys;
+
   @Option(names = "--plugins-dir", paramLabel = "DIR", defaultValue = "plugins",
       description = "Folder of drop-in plugin JARs (default: ${DEFAULT-VALUE}).")
   Path pluginsDir;
@@ -91,17 +96,37 @@ public final class ReportCommand implements Callable<Integer> {
         EvalRun.Result r = EvalRun.run(scheme, provider, options, images, dir, KeyFlip.DEFAULT_START_BIT,
             Evaluator.DEFAULT_NONCE_BYTES, 3, Entropy.DEFAULT_SEED, System.err);
         Files.writeString(work.resolve(slug(label) + ".json"), EvalJson.toJson(r.settings(), r.images()));
-        runs.add(new PaperReport.Run(label, scheme, r));
+        runs.add(spectral(label, scheme, r, dir));
       }
     }
     List<String[]> figures = figures(runs);
+    PaperReport.KeySurvey survey;
+    try (PluginRegistry registry = PluginRegistry.load(pluginsDir, ReportCommand.class.getClassLoader())) {
+      survey = keySurvey(faithful, registry.dataCipher(faithful), surveyKeys);
+    }
     String md = PaperReport.markdown(runs, table1, images.toString(), COMMAND, randomReference(randomImages),
-        figures);
+        survey, figures);
     Files.createDirectories(out);
     Files.writeString(out.resolve("paper-reproduction.md"), md);
     System.out.println("wrote " + out.resolve("paper-reproduction.md") + " (" + runs.size() + " modes, "
         + runs.get(0).result().images().size() + " images; cipher PNGs and JSON under " + work + ")");
     return 0;
+  }
+
+  /** Adds the spectral checks of the run's cipher images (read back from {@code dir}). */
+  private static PaperReport.Run spectral(String label, String scheme, EvalRun.Result r, Path dir)
+      throws IOException, GeneralSecurityException {
+    int n = r.images().size();
+    double[] flat = new double[n];
+    double[] auto = new double[n];
+    for (int i = 0; i < n; i++) {
+      Path f = dir.resolve(r.images().get(i).name() + ".cipher.png");
+      RasterImage cipher = EncryptedImageCodec.fromPng(Files.readAllBytes(f), f.toString()).cipherImage();
+      Spectrum.Result s = Spectrum.of(cipher, 0);
+      flat[i] = s.flatness();
+      auto[i] = s.maxAutocorrelation();
+    }
+    return new PaperReport.Run(label, scheme, r, Summary.of(flat), Summary.of(auto));
   }
 
   /** Histograms (and the images) of the first Table I image: plaintext, and the cipher of every mode. */
@@ -129,6 +154,41 @@ public final class ReportCommand implements Callable<Integer> {
     HistogramChart.write(Histogram.counts(image, 0), title, dir.resolve(base + "-hist.png"));
     Files.write(dir.resolve(base + ".png"), ImageCodec.toPng(image));
     return new String[] {"figures/" + base + "-hist.png", "Histogram — " + title + " (image: figures/" + base + ".png)"};
+  }
+
+  /**
+   * Flips secret bit {@link KeyFlip#DEFAULT_START_BIT} of {@code n} fresh keys (noise off) and counts the keys whose
+   * flipped variant encrypts the first Table I image (or a gradient) to the identical cipher image.
+   */
+  PaperReport.KeySurvey keySurvey(String scheme, DataCipherProvider provider, int n)
+      throws IOException, GeneralSecurityException {
+    Path file = images.resolve(table1.get(0) + ".png");
+    RasterImage plain = Files.isRegularFile(file)
+        ? ImageCodec.readPng(Files.readAllBytes(file), file.toString())
+        : RasterImage.gray(64, 64, new byte[64 * 64]);
+    Map<String, String> options = Map.of("noise", "false");
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    byte[] nonce = new byte[Evaluator.DEFAULT_NONCE_BYTES];
+    int unchanged = 0;
+    for (int i = 0; i < n; i++) {
+      var key = provider.generateKey(io.flep.plugin.api.PluginOptions.of(options), random);
+      var flipped = KeyFlip.flip(key, KeyFlip.DEFAULT_START_BIT);
+      random.nextBytes(nonce);
+      RasterImage a = encrypt(provider.newImageCipher(key), plain, nonce);
+      RasterImage b = encrypt(provider.newImageCipher(flipped), plain, nonce);
+      unchanged += Arrays.equals(a.samples(), b.samples()) ? 1 : 0;
+    }
+    return new PaperReport.KeySurvey(scheme, options.toString(), KeyFlip.DEFAULT_START_BIT, n, unchanged);
+  }
+
+  private static RasterImage encrypt(io.flep.plugin.api.image.ImageCipher c, RasterImage plain, byte[] nonce)
+      throws GeneralSecurityException {
+    try {
+      return c.encryptWithNonce(plain, nonce, io.flep.plugin.api.image.InsecureNonceAccess.forEvaluationOnly())
+          .cipherImage();
+    } catch (UnsupportedOperationException e) {
+      return c.encrypt(plain).cipherImage();
+    }
   }
 
   /** Local entropy of {@code n} seeded random 256×256 images: mean, std and central 95 % range. */
