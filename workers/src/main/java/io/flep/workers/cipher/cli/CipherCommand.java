@@ -1,6 +1,7 @@
 package io.flep.workers.cipher.cli;
 
 import io.flep.workers.cipher.eval.EvalCommand;
+import io.flep.workers.cipher.eval.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Generates keys, encrypts and decrypts PNG images (one file or a folder), evaluates and"
         + " benchmarks the ciphers.",
     subcommands = {KeygenCommand.class, EncryptCommand.class, DecryptCommand.class, EvalCommand.class,
-        BenchCommand.class})
+        ReportCommand.class, BenchCommand.class})
 public final class CipherCommand implements Runnable {
 
   @Override

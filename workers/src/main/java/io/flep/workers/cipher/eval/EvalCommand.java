@@ -1,10 +1,14 @@
 package io.flep.workers.cipher.eval;
 
 import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.cipher.metrics.Entropy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flep cipher eval --scheme ID --images DIR --out DIR --json FILE}: evaluates an image cipher on every PNG
- * of a folder with a freshly generated key (see {@link EvalRun} for the files written, {@link Evaluator} for the
+ * of a folder with a freshly generated key (or {@code --key KEYFILE}) (see {@link EvalRun} for the files written, {@link Evaluator} for the
  * nonce and timing rules, {@link KeyFlip} for the flipped key bit, {@link EvalJson} for the JSON document).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -35,6 +39,11 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Scheme option for key generation, repeatable.")
   Map<String, String> options = new LinkedHashMap<>();
+
+  @Option(names = "--key", paramLabel = "KEYFILE",
+      description = "Evaluate this key (from 'flep cipher keygen') instead of a fresh one; the cipher PNGs can then"
+          + " be decrypted with it. --option is ignored.")
+  Path keyFile;
 
   @Option(names = "--key-bit", paramLabel = "K", defaultValue = "" + KeyFlip.DEFAULT_START_BIT,
       description = "First secret-part bit (0 = MSB of byte 0) to flip for key sensitivity (default: ${DEFAULT-VALUE}).")
@@ -60,13 +69,30 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (PluginRegistry registry = PluginRegistry.load(pluginsDir, EvalCommand.class.getClassLoader())) {
       DataCipherProvider provider = registry.dataCipher(scheme);
-      EvalRun.Result r = EvalRun.run(scheme, provider, options, images, out, keyBit, nonceBytes, repeats, seed,
-          System.err);
+      KeyMaterial key = keyFile == null ? null : readKey();
+      EvalRun.Result r = EvalRun.run(scheme, provider, keyFile == null ? options : Map.of(), key, images, out,
+          keyBit, nonceBytes, repeats, seed, System.err);
       Path parent = json.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Files.writeString(json, EvalJson.toJson(r.settings(), r.images()));
       System.out.println("evaluated " + r.images().size() + " images with " + scheme + " -> " + json);
       return 0;
+    }
+  }
+
+  private KeyMaterial readKey() throws IOException, GeneralSecurityException {
+    byte[] bytes = Files.readAllBytes(keyFile);
+    try {
+      KeyMaterial key = KeyMaterial.deserialize(bytes);
+      if (!key.schemeId().equals(scheme) || !key.hasSecret()) {
+        throw new GeneralSecurityException("key file " + keyFile + ": not a '" + scheme + "' key with its secret part");
+      }
+      return key;
+    } catch (GeneralSecurityException e) {
+      throw new GeneralSecurityException(e.getMessage().startsWith("key file") ? e.getMessage()
+          : "key file " + keyFile + ": " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
     }
   }
 }

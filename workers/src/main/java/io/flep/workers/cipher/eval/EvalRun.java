@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * One evaluation run of a scheme over a folder of PNGs, shared by {@code flep cipher eval} and the
- * paper-reproduction report: generates a key with the options, evaluates every {@code *.png} (sorted by name),
+ * paper-reproduction report: generates a key with the options (or uses a given one), evaluates every {@code *.png} (sorted by name),
  * writes {@code <name>.cipher.png} and {@code <name>.cipher-1px.png} (cipher PNGs with header, decryptable by
  * {@code flep cipher decrypt}) and {@code <name>.decrypted.png} to the output folder, one progress line per image
  * on {@code progress}.
@@ -38,9 +38,18 @@ public final class EvalRun {
   public static Result run(String scheme, DataCipherProvider provider, Map<String, String> options, Path images,
       Path out, int keyBitStart, int nonceBytes, int repeats, long seed, PrintStream progress)
       throws IOException, GeneralSecurityException {
+    return run(scheme, provider, options, null, images, out, keyBitStart, nonceBytes, repeats, seed, progress);
+  }
+
+  /** As above, but with {@code key} (when not null) instead of a key generated from {@code options}. */
+  public static Result run(String scheme, DataCipherProvider provider, Map<String, String> options, KeyMaterial key,
+      Path images, Path out, int keyBitStart, int nonceBytes, int repeats, long seed, PrintStream progress)
+      throws IOException, GeneralSecurityException {
     List<Path> files = pngs(images);
     SecureRandom random = new SecureRandom();
-    KeyMaterial key = provider.generateKey(PluginOptions.of(options), random);
+    if (key == null) {
+      key = provider.generateKey(PluginOptions.of(options), random);
+    }
     Evaluator evaluator = new Evaluator(provider, key, keyBitStart, nonceBytes, repeats, seed, random);
     Files.createDirectories(out);
     List<ImageEvaluation> results = new ArrayList<>();

@@ -92,6 +92,30 @@ class EvalCommandTest {
   }
 
   @Test
+  void aGivenKeyIsUsedSoTheCipherPngsDecryptWithIt(@TempDir Path dir) throws Exception {
+    RasterImage plain = write(dir.resolve("in/a.png"), 32, 32, 1, 3);
+    var provider = new io.flep.workers.cipher.cli.XorTestImageCipherProvider();
+    var key = provider.generateKey(io.flep.plugin.api.PluginOptions.empty(), new java.security.SecureRandom());
+    Files.write(dir.resolve("k.key"), key.serializeSecret(io.flep.plugin.api.key.SecretAccess.get()));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    int code = run(quiet, "--scheme", "test-xor-image", "--key", dir.resolve("k.key").toString(), "--images",
+        dir.resolve("in").toString(), "--out", dir.resolve("out").toString(), "--json",
+        dir.resolve("e.json").toString(), "--plugins-dir", dir.resolve("none").toString());
+
+    assertThat(code).isZero();
+    EncryptedImage cipher = EncryptedImageCodec.fromPng(Files.readAllBytes(dir.resolve("out/a.cipher.png")), "a");
+    assertThat(provider.newImageCipher(key).decrypt(cipher).samples()).isEqualTo(plain.samples());
+    Files.write(dir.resolve("bad.key"), new byte[] {1, 2, 3});
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(run(new PrintStream(err, true, StandardCharsets.UTF_8), "--scheme", "test-xor-image", "--key",
+        dir.resolve("bad.key").toString(), "--images", dir.resolve("in").toString(), "--out",
+        dir.resolve("out").toString(), "--json", dir.resolve("e.json").toString(), "--plugins-dir",
+        dir.resolve("none").toString())).isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.key");
+  }
+
+  @Test
   void unknownSchemeAndEmptyFolderFail(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("empty"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
