@@ -37,7 +37,7 @@ import java.util.random.RandomGeneratorFactory;
 @FlepPlugin(
     id = ThreeLayerProvider.ID,
     version = "1.0.0",
-    capabilities = {"image", "bytes"},
+    capabilities = {"image", "bytes", "not-secure"},
     description = "The paper's three-layer image cipher (chaotic sub-block scrambling, DWT alpha blending, AWGN),"
         + " faithful; for reproducing the paper",
     securityNote = "For reproducing the paper, not for protecting data; use flep-3layer-hardened. The permutation"

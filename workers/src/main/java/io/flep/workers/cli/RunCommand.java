@@ -2,6 +2,8 @@ package io.flep.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flep.plugin.api.Capabilities;
+import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
@@ -65,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println("starting the private database, engine and workers ...");
     RunReport result;
     try (ConfigurableApplicationContext context = Workers.start(common.toSpringProperties(), false)) {
+      warnIfNotSecure(context.getBean(PluginRegistry.class), dataCipher);
       result = context.getBean(RunService.class).execute(request, out::println, Duration.ofMinutes(timeoutMinutes));
       if (report != null) {
         writeReport(context.getBean(ObjectMapper.class), result);
@@ -77,6 +80,13 @@ public final class RunCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private static void warnIfNotSecure(PluginRegistry plugins, String id) {
+    if (id != null) {
+      plugins.descriptor(id).filter(d -> d.capabilities().contains(Capabilities.NOT_SECURE)).ifPresent(d ->
+          System.err.println("flep: warning: data cipher " + id + " does not protect data. " + d.securityNote()));
+    }
   }
 
   private void writeReport(ObjectMapper json, RunReport result) throws java.io.IOException {

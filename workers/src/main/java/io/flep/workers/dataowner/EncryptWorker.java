@@ -2,6 +2,7 @@ package io.flep.workers.dataowner;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.Capabilities;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.cipher.DataCipher;
 import io.flep.plugin.api.cipher.DataCipherProvider;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @DataOwnerRole
 public class EncryptWorker {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EncryptWorker.class);
   static final String DEFAULT_CIPHER = "aes-gcm";
 
   private final StageRunner runner;
@@ -57,6 +59,12 @@ public class EncryptWorker {
       UUID runId = vars.runId();
       String cipherId = vars.pluginChoice("dataCipher", DEFAULT_CIPHER);
       DataCipherProvider provider = plugins.dataCipher(cipherId);
+      boolean notSecure = plugins.descriptor(cipherId)
+          .map(d -> d.capabilities().contains(Capabilities.NOT_SECURE)).orElse(false);
+      if (notSecure) {
+        LOG.warn("run {} encrypts with {}, which does not protect data: {}", runId,
+            cipherId, plugins.descriptor(cipherId).orElseThrow().securityNote());
+      }
       KeyMaterial key = provider.generateKey(PluginOptions.of(vars.pluginOptions("dataCipher")), random);
       DataCipher cipher = provider.newCipher(key);
 
@@ -90,7 +98,7 @@ public class EncryptWorker {
       });
       return TaskResult.of(
           Map.of("encryptedDataRef", result[0].toVariable(), "dataKeyRef", result[1].toVariable()),
-          Map.of("plugin", cipherId, "images", train.size()));
+          Map.of("plugin", cipherId, "images", train.size(), "notSecure", notSecure));
     });
   }
 }

@@ -42,6 +42,9 @@ abstract class FileCipherCommand implements Callable<Integer> {
   public Integer call() {
     try (Schemes schemes = Schemes.load(pluginsDir)) {
       var provider = schemes.provider(scheme);
+      if (verb().equals("encrypted")) {
+        schemes.warnIfNotSecure(scheme, System.err);
+      }
       KeyMaterial key = KeyFile.read(keyFile, scheme);
       FileCipher cipher =
           FileCipher.create(scheme, provider, schemes.isImageScheme(scheme), key, keyFile.toString(), maxPixels);

@@ -40,6 +40,7 @@ public final class KeygenCommand implements Callable<Integer> {
   public Integer call() {
     try (Schemes schemes = Schemes.load(pluginsDir)) {
       DataCipherProvider provider = schemes.provider(scheme);
+      schemes.warnIfNotSecure(scheme, System.err);
       KeyMaterial key;
       try {
         key = provider.generateKey(PluginOptions.of(options), new SecureRandom());

@@ -14,7 +14,7 @@ import java.util.List;
  * {@value #IMAGE_CAPABILITY} (its {@link DataCipherProvider#newImageCipher} works); all others encrypt bytes.
  */
 final class Schemes implements AutoCloseable {
-  static final String IMAGE_CAPABILITY = "image";
+  static final String IMAGE_CAPABILITY = io.flep.plugin.api.Capabilities.IMAGE;
 
   private final PluginRegistry registry;
 
@@ -37,6 +37,13 @@ final class Schemes implements AutoCloseable {
     } catch (UnknownPluginException e) {
       throw new BadInputException("unknown scheme: " + e.getMessage(), e);
     }
+  }
+
+  /** Prints the plugin's security note on {@code err} when it declares itself not secure. */
+  void warnIfNotSecure(String id, java.io.PrintStream err) {
+    registry.descriptor(id)
+        .filter(d -> d.capabilities().contains(io.flep.plugin.api.Capabilities.NOT_SECURE))
+        .ifPresent(d -> err.println("flep: warning: " + id + " does not protect data. " + d.securityNote()));
   }
 
   boolean isImageScheme(String id) {
