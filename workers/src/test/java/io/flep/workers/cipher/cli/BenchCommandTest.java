@@ -1,5 +1,7 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.testing.FlepCli;
+
 import static io.flep.workers.cipher.cli.CliRun.cipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +19,7 @@ class BenchCommandTest {
   void reportsEncryptAndDecryptForImageSchemesAndAesGcm() throws Exception {
     Path json = dir.resolve("out/bench.json");
 
-    CliRun.Result result = cipher(dir, "bench", "--size", "32", "--seconds", "0.02", "--warmup", "0.01",
+    FlepCli.Result result = cipher(dir, "bench", "--size", "32", "--seconds", "0.02", "--warmup", "0.01",
         "--json", json.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -39,7 +41,7 @@ class BenchCommandTest {
 
   @Test
   void selectedSchemeAndVariantsOnlyWithRejectedVariantsNoted() {
-    CliRun.Result result = cipher(dir, "bench", "--scheme", XorTestImageCipherProvider.ID, "--variant", "",
+    FlepCli.Result result = cipher(dir, "bench", "--scheme", XorTestImageCipherProvider.ID, "--variant", "",
         "--variant", "fail=true", "--size", "8", "--seconds", "0", "--warmup", "0");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -51,7 +53,7 @@ class BenchCommandTest {
 
   @Test
   void aCaseThatFailsIsNotedAndTheRestStillRuns() {
-    CliRun.Result result = cipher(dir, "bench", "--scheme", XorTestImageCipherProvider.ID, "--scheme", "aes-gcm",
+    FlepCli.Result result = cipher(dir, "bench", "--scheme", XorTestImageCipherProvider.ID, "--scheme", "aes-gcm",
         "--variant", "broken=true", "--size", "8", "--seconds", "0", "--warmup", "0");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -62,7 +64,7 @@ class BenchCommandTest {
 
   @Test
   void unknownSchemeFailsInOneLine() {
-    CliRun.Result result = cipher(dir, "bench", "--scheme", "rot13", "--seconds", "0", "--warmup", "0");
+    FlepCli.Result result = cipher(dir, "bench", "--scheme", "rot13", "--seconds", "0", "--warmup", "0");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines().stream().filter(l -> l.startsWith("flep:"))).singleElement().asString()

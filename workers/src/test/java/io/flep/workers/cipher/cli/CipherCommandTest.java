@@ -1,5 +1,7 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.testing.FlepCli;
+
 import static io.flep.workers.cipher.cli.CliRun.cipher;
 import static io.flep.workers.cipher.cli.CliRun.greyPng;
 import static io.flep.workers.cipher.cli.CliRun.rgbPng;
@@ -29,18 +31,18 @@ class CipherCommandTest {
       args[args.length - 2] = "--option";
       args[args.length - 1] = option;
     }
-    CliRun.Result result = cipher(dir, args);
+    FlepCli.Result result = cipher(dir, args);
     assertThat(result.exitCode()).as(result.err()).isZero();
     return key;
   }
 
-  private CliRun.Result run(String op, String scheme, Path key, Path in, Path out) {
+  private FlepCli.Result run(String op, String scheme, Path key, Path in, Path out) {
     return cipher(dir, op, "--scheme", scheme, "--key", key.toString(), "--in", in.toString(), "--out", out.toString());
   }
 
   @Test
   void withoutSubcommandPrintsUsage() {
-    CliRun.Result result = CliRun.flep("cipher");
+    FlepCli.Result result = CliRun.flep("cipher");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("keygen").contains("encrypt").contains("decrypt").contains("eval").contains("bench");
@@ -52,8 +54,8 @@ class CipherCommandTest {
     greyPng(dir.resolve("in/grey.png"), 37, 23, 1);
     rgbPng(dir.resolve("in/rgb.png"), 16, 16, 2);
 
-    CliRun.Result enc = run("encrypt", HARDENED, key, dir.resolve("in"), dir.resolve("enc"));
-    CliRun.Result dec = run("decrypt", HARDENED, key, dir.resolve("enc"), dir.resolve("dec"));
+    FlepCli.Result enc = run("encrypt", HARDENED, key, dir.resolve("in"), dir.resolve("enc"));
+    FlepCli.Result dec = run("decrypt", HARDENED, key, dir.resolve("enc"), dir.resolve("dec"));
 
     assertThat(enc.exitCode()).as(enc.err()).isZero();
     assertThat(dec.exitCode()).as(dec.err()).isZero();
@@ -76,7 +78,7 @@ class CipherCommandTest {
     Files.write(dir.resolve("c.png"), EncryptedImageCodec.toPng(
         new EncryptedImage(new RasterImage(cipher.width(), cipher.height(), cipher.channels(), s), encrypted.header())));
 
-    CliRun.Result result = run("decrypt", HARDENED, key, dir.resolve("c.png"), dir.resolve("d.png"));
+    FlepCli.Result result = run("decrypt", HARDENED, key, dir.resolve("c.png"), dir.resolve("d.png"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).singleElement().asString()
@@ -94,8 +96,8 @@ class CipherCommandTest {
     byte[] png = Files.readAllBytes(dir.resolve("c.png"));
     Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, png.length - 40));
 
-    CliRun.Result wrongKey = run("decrypt", HARDENED, other, dir.resolve("c.png"), dir.resolve("d.png"));
-    CliRun.Result truncated = run("decrypt", HARDENED, key, dir.resolve("cut.png"), dir.resolve("d.png"));
+    FlepCli.Result wrongKey = run("decrypt", HARDENED, other, dir.resolve("c.png"), dir.resolve("d.png"));
+    FlepCli.Result truncated = run("decrypt", HARDENED, key, dir.resolve("cut.png"), dir.resolve("d.png"));
 
     assertThat(wrongKey.exitCode()).isEqualTo(1);
     assertThat(wrongKey.errLines()).singleElement().asString().contains("c.png").contains("authentication failed");
@@ -111,8 +113,8 @@ class CipherCommandTest {
     greyPng(dir.resolve("in/a.png"), 32, 32, 5);
     greyPng(dir.resolve("in/b.png"), 64, 48, 6);
 
-    CliRun.Result enc = run("encrypt", FAITHFUL, key, dir.resolve("in"), dir.resolve("enc"));
-    CliRun.Result dec = run("decrypt", FAITHFUL, key, dir.resolve("enc"), dir.resolve("dec"));
+    FlepCli.Result enc = run("encrypt", FAITHFUL, key, dir.resolve("in"), dir.resolve("enc"));
+    FlepCli.Result dec = run("decrypt", FAITHFUL, key, dir.resolve("enc"), dir.resolve("dec"));
 
     assertThat(enc.exitCode()).as(enc.err()).isZero();
     assertThat(dec.exitCode()).as(dec.err()).isZero();
@@ -133,7 +135,7 @@ class CipherCommandTest {
     greyPng(dir.resolve("p.png"), 32, 32, 7);
 
     assertThat(run("encrypt", FAITHFUL, key, dir.resolve("p.png"), dir.resolve("c.png")).exitCode()).isZero();
-    CliRun.Result dec = run("decrypt", FAITHFUL, key, dir.resolve("c.png"), dir.resolve("d.png"));
+    FlepCli.Result dec = run("decrypt", FAITHFUL, key, dir.resolve("c.png"), dir.resolve("d.png"));
 
     assertThat(dec.exitCode()).as(dec.err()).isZero();
     assertThat(samples(dir.resolve("d.png"))).hasSize(32 * 32);
@@ -146,7 +148,7 @@ class CipherCommandTest {
     greyPng(dir.resolve("p.png"), 32, 32, 8);
     assertThat(run("encrypt", FAITHFUL, key, dir.resolve("p.png"), dir.resolve("c.png")).exitCode()).isZero();
 
-    CliRun.Result result = run("decrypt", FAITHFUL, other, dir.resolve("c.png"), dir.resolve("d.png"));
+    FlepCli.Result result = run("decrypt", FAITHFUL, other, dir.resolve("c.png"), dir.resolve("d.png"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).singleElement().asString()

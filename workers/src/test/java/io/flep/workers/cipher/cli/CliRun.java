@@ -2,46 +2,24 @@ package io.flep.workers.cipher.cli;
 
 import io.flep.plugin.api.image.ImageCodec;
 import io.flep.plugin.api.image.RasterImage;
-import io.flep.workers.cli.FlepMain;
-import java.io.ByteArrayOutputStream;
+import io.flep.workers.testing.FlepCli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Test helper: runs {@code flep ...} in-process, capturing exit code, stdout and stderr; builds test PNGs. */
+/** Test helper: runs {@code flep cipher ...} in-process (see {@link FlepCli}); builds test PNGs. */
 final class CliRun {
-  record Result(int exitCode, String out, String err) {
-    /** The stderr lines, for "exactly one line" checks. */
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
   private CliRun() {}
 
-  static Result flep(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = FlepMain.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
+  static FlepCli.Result flep(String... args) {
+    return FlepCli.run(args);
   }
 
   /** {@code flep cipher <args> --plugins-dir <dir>/no-plugins}, so no drop-in folder of the working dir leaks in. */
-  static Result cipher(Path dir, String... args) {
+  static FlepCli.Result cipher(Path dir, String... args) {
     List<String> all = new ArrayList<>(List.of("cipher"));
     all.addAll(List.of(args));
     all.add("--plugins-dir");

@@ -1,5 +1,7 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.testing.FlepCli;
+
 import static io.flep.workers.cipher.cli.CliRun.cipher;
 import static io.flep.workers.cipher.cli.CliRun.greyPng;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,18 +30,18 @@ class DecryptCommandTest {
   private Path encrypt(String scheme, Path key, String name) throws Exception {
     greyPng(dir.resolve("plain").resolve(name), 16, 16, name.hashCode());
     Path out = dir.resolve("enc").resolve(name);
-    CliRun.Result r = cipher(dir, "encrypt", "--scheme", scheme, "--key", key.toString(),
+    FlepCli.Result r = cipher(dir, "encrypt", "--scheme", scheme, "--key", key.toString(),
         "--in", dir.resolve("plain").resolve(name).toString(), "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     return out;
   }
 
-  private CliRun.Result decrypt(String scheme, Path key, Path in) {
+  private FlepCli.Result decrypt(String scheme, Path key, Path in) {
     return cipher(dir, "decrypt", "--scheme", scheme, "--key", key.toString(), "--in", in.toString(),
         "--out", dir.resolve("dec").toString());
   }
 
-  private void assertFailsWith(CliRun.Result result, String line) {
+  private void assertFailsWith(FlepCli.Result result, String line) {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly(line);
     assertThat(dir.resolve("dec")).as("nothing written").doesNotExist();
@@ -87,11 +89,11 @@ class DecryptCommandTest {
     assertFailsWith(decrypt("aes-gcm", key("aes-gcm", "unused.key"), shortAes), "flep: " + shortAes
         + ": cannot decrypt with aes-gcm: aes-gcm ciphertext too short: 10 bytes, at least 29 needed (version, 12-byte"
         + " nonce, 16-byte tag)");
-    CliRun.Result truncatedAes = decrypt("aes-gcm", dir.resolve("a.key"), aes);
+    FlepCli.Result truncatedAes = decrypt("aes-gcm", dir.resolve("a.key"), aes);
     assertThat(truncatedAes.exitCode()).isEqualTo(1);
     assertThat(truncatedAes.errLines()).singleElement().asString()
         .startsWith("flep: " + aes + ": cannot decrypt with aes-gcm: aes-gcm authentication failed");
-    CliRun.Result truncatedXor = decrypt(XOR, xorKey, xor);
+    FlepCli.Result truncatedXor = decrypt(XOR, xorKey, xor);
     assertThat(truncatedXor.exitCode()).isEqualTo(1);
     assertThat(truncatedXor.errLines()).singleElement().asString()
         .startsWith("flep: " + xor + ": truncated or corrupt cipher PNG");
@@ -106,7 +108,7 @@ class DecryptCommandTest {
     samples[5] ^= 1;
     Files.write(xor, EncryptedImageCodec.toPng(new EncryptedImage(RasterImage.gray(16, 16, samples), original.header())));
 
-    CliRun.Result result = decrypt(XOR, key, xor);
+    FlepCli.Result result = decrypt(XOR, key, xor);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).singleElement().asString()
@@ -133,7 +135,7 @@ class DecryptCommandTest {
     Path key = key(XOR, "x.key");
     Path xor = encrypt(XOR, key, "x.png");
 
-    CliRun.Result result = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(), "--in", xor.toString(),
+    FlepCli.Result result = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(), "--in", xor.toString(),
         "--out", dir.resolve("dec").toString(), "--max-pixels", "255");
 
     assertFailsWith(result, "flep: " + xor + ": image too large, 16x16 = 256 pixels exceeds --max-pixels 255");
@@ -147,7 +149,7 @@ class DecryptCommandTest {
     Files.write(bad, new byte[0]);
     encrypt(XOR, key, "c.png");
 
-    CliRun.Result result = decrypt(XOR, key, dir.resolve("enc"));
+    FlepCli.Result result = decrypt(XOR, key, dir.resolve("enc"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).hasSize(2);
@@ -165,7 +167,7 @@ class DecryptCommandTest {
     Files.write(bad, new byte[0]);
     encrypt(XOR, key, "c.png");
 
-    CliRun.Result result = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(), "--keep-going",
+    FlepCli.Result result = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(), "--keep-going",
         "--in", dir.resolve("enc").toString(), "--out", dir.resolve("dec").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -185,7 +187,7 @@ class DecryptCommandTest {
     Files.writeString(dir.resolve("file-out"), "x");
 
     assertFailsWith(decrypt(XOR, key, dir.resolve("empty")), "flep: " + dir.resolve("empty") + ": no *.png files in this folder");
-    CliRun.Result toFile = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(),
+    FlepCli.Result toFile = cipher(dir, "decrypt", "--scheme", XOR, "--key", key.toString(),
         "--in", dir.resolve("enc").toString(), "--out", dir.resolve("file-out").toString());
     assertThat(toFile.errLines()).containsExactly(
         "flep: " + dir.resolve("file-out") + ": --in is a folder, so --out must be a folder, but it is a file");

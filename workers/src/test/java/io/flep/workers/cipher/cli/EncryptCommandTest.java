@@ -1,5 +1,7 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.testing.FlepCli;
+
 import static io.flep.workers.cipher.cli.CliRun.cipher;
 import static io.flep.workers.cipher.cli.CliRun.greyPng;
 import static io.flep.workers.cipher.cli.CliRun.rgbPng;
@@ -32,7 +34,7 @@ class EncryptCommandTest {
     Path key = key(XorTestImageCipherProvider.ID);
     byte[] plain = greyPng(dir.resolve("baboon.png"), 33, 17, 1);
 
-    CliRun.Result enc = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
+    FlepCli.Result enc = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
         "--in", dir.resolve("baboon.png").toString(), "--out", dir.resolve("baboon.cipher.png").toString());
 
     assertThat(enc.exitCode()).as(enc.err()).isZero();
@@ -42,7 +44,7 @@ class EncryptCommandTest {
         .as("a cipher PNG whose pixels differ from the plaintext")
         .hasSize(33 * 17).isNotEqualTo(samples(dir.resolve("baboon.png")));
 
-    CliRun.Result dec = cipher(dir, "decrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
+    FlepCli.Result dec = cipher(dir, "decrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
         "--in", dir.resolve("baboon.cipher.png").toString(), "--out", dir.resolve("back.png").toString());
 
     assertThat(dec.exitCode()).as(dec.err()).isZero();
@@ -55,7 +57,7 @@ class EncryptCommandTest {
     byte[] plain = rgbPng(dir.resolve("city.png"), 20, 10, 2);
     Files.createDirectories(dir.resolve("enc"));
 
-    CliRun.Result enc = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result enc = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("city.png").toString(), "--out", dir.resolve("enc").toString());
 
     assertThat(enc.exitCode()).as(enc.err()).isZero();
@@ -63,7 +65,7 @@ class EncryptCommandTest {
     assertThat(ciphertext).as("raw AES-GCM bytes: version 1, nonce, body, tag").hasSize(1 + 12 + plain.length + 16);
     assertThat(ciphertext[0]).isEqualTo((byte) 1);
 
-    CliRun.Result dec = cipher(dir, "decrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result dec = cipher(dir, "decrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("enc/city.png").toString(), "--out", dir.resolve("dec/city.png").toString());
 
     assertThat(dec.exitCode()).as(dec.err()).isZero();
@@ -81,7 +83,7 @@ class EncryptCommandTest {
     Files.writeString(in.resolve("notes.txt"), "not an image");
     Files.createDirectories(in.resolve("sub.png"));
 
-    CliRun.Result enc = cipher(dir, "encrypt", "--scheme", scheme, "--key", key.toString(),
+    FlepCli.Result enc = cipher(dir, "encrypt", "--scheme", scheme, "--key", key.toString(),
         "--in", in.toString(), "--out", dir.resolve("out/enc").toString());
 
     assertThat(enc.exitCode()).as(enc.err()).isZero();
@@ -92,7 +94,7 @@ class EncryptCommandTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.png", "b.PNG", "c.png");
     }
 
-    CliRun.Result dec = cipher(dir, "decrypt", "--scheme", scheme, "--key", key.toString(),
+    FlepCli.Result dec = cipher(dir, "decrypt", "--scheme", scheme, "--key", key.toString(),
         "--in", dir.resolve("out/enc").toString(), "--out", dir.resolve("out/dec").toString());
 
     assertThat(dec.exitCode()).as(dec.err()).isZero();
@@ -107,7 +109,7 @@ class EncryptCommandTest {
     Path deep = dir.resolve("deep.png");
     ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY), "png", deep.toFile());
 
-    CliRun.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", deep.toString(), "--out", dir.resolve("x.png").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -122,9 +124,9 @@ class EncryptCommandTest {
     Files.write(dir.resolve("zero.png"), new byte[0]);
     Files.writeString(dir.resolve("text.png"), "hello");
 
-    CliRun.Result zero = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
+    FlepCli.Result zero = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
         "--in", dir.resolve("zero.png").toString(), "--out", dir.resolve("x.png").toString());
-    CliRun.Result text = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
+    FlepCli.Result text = cipher(dir, "encrypt", "--scheme", XorTestImageCipherProvider.ID, "--key", key.toString(),
         "--in", dir.resolve("text.png").toString(), "--out", dir.resolve("x.png").toString());
 
     assertThat(zero.exitCode()).isEqualTo(1);
@@ -138,9 +140,9 @@ class EncryptCommandTest {
     Path key = key("aes-gcm");
     greyPng(dir.resolve("big.png"), 20, 10, 6);
 
-    CliRun.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(), "--max-pixels", "199",
+    FlepCli.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(), "--max-pixels", "199",
         "--in", dir.resolve("big.png").toString(), "--out", dir.resolve("x.png").toString());
-    CliRun.Result exactlyAtLimit = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result exactlyAtLimit = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--max-pixels", "200", "--in", dir.resolve("big.png").toString(), "--out", dir.resolve("x.png").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -161,7 +163,7 @@ class EncryptCommandTest {
     System.arraycopy(png, 16, png, 20, 4);
     Files.write(dir.resolve("bomb.png"), png);
 
-    CliRun.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result result = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("bomb.png").toString(), "--out", dir.resolve("x.png").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -183,16 +185,16 @@ class EncryptCommandTest {
     String in = dir.resolve("p.png").toString();
     String out = dir.resolve("x.png").toString();
 
-    CliRun.Result scheme = cipher(dir, "encrypt", "--scheme", "rot13", "--key", key.toString(), "--in", in, "--out", out);
-    CliRun.Result missingKey = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.resolve("nope.key").toString(),
+    FlepCli.Result scheme = cipher(dir, "encrypt", "--scheme", "rot13", "--key", key.toString(), "--in", in, "--out", out);
+    FlepCli.Result missingKey = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.resolve("nope.key").toString(),
         "--in", in, "--out", out);
-    CliRun.Result corrupt = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.resolve("corrupt.key").toString(),
+    FlepCli.Result corrupt = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.resolve("corrupt.key").toString(),
         "--in", in, "--out", out);
-    CliRun.Result truncated = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key",
+    FlepCli.Result truncated = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key",
         dir.resolve("truncated.key").toString(), "--in", in, "--out", out);
-    CliRun.Result directoryKey = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.toString(),
+    FlepCli.Result directoryKey = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", dir.toString(),
         "--in", in, "--out", out);
-    CliRun.Result missingIn = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result missingIn = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("gone.png").toString(), "--out", out);
 
     assertThat(scheme.errLines()).singleElement().asString()
@@ -204,11 +206,11 @@ class EncryptCommandTest {
         .startsWith("flep: key file " + dir.resolve("truncated.key") + ": corrupt FLEP key:");
     assertThat(directoryKey.errLines()).singleElement().asString().startsWith("flep: key file " + dir + ": cannot read");
     assertThat(missingIn.errLines()).containsExactly("flep: " + dir.resolve("gone.png") + ": no such file or folder");
-    for (CliRun.Result r : new CliRun.Result[] {scheme, missingKey, corrupt, truncated, directoryKey, missingIn}) {
+    for (FlepCli.Result r : new FlepCli.Result[] {scheme, missingKey, corrupt, truncated, directoryKey, missingIn}) {
       assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     }
     if (!runningAsRoot) {
-      CliRun.Result denied = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", unreadable.toString(),
+      FlepCli.Result denied = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", unreadable.toString(),
           "--in", in, "--out", out);
       assertThat(denied.errLines())
           .containsExactly("flep: key file " + unreadable + ": not readable (permission denied)");
@@ -221,9 +223,9 @@ class EncryptCommandTest {
     Path key = key("aes-gcm");
     byte[] plain = greyPng(dir.resolve("in/p.png"), 4, 4, 9);
 
-    CliRun.Result file = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result file = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("in/p.png").toString(), "--out", dir.resolve("in/p.png").toString());
-    CliRun.Result folder = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
+    FlepCli.Result folder = cipher(dir, "encrypt", "--scheme", "aes-gcm", "--key", key.toString(),
         "--in", dir.resolve("in").toString(), "--out", dir.resolve("in/../in").toString());
 
     assertThat(file.exitCode()).isEqualTo(1);

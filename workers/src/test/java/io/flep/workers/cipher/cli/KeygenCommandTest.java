@@ -1,5 +1,7 @@
 package io.flep.workers.cipher.cli;
 
+import io.flep.workers.testing.FlepCli;
+
 import static io.flep.workers.cipher.cli.CliRun.cipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +19,7 @@ class KeygenCommandTest {
   void writesASecretKeyOwnerOnly() throws Exception {
     Path key = dir.resolve("keys/aes.key");
 
-    CliRun.Result result = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString());
+    FlepCli.Result result = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("wrote aes-gcm key to " + key);
@@ -43,13 +45,13 @@ class KeygenCommandTest {
     assertThat(cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString()).exitCode()).isZero();
     byte[] first = Files.readAllBytes(key);
 
-    CliRun.Result again = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString());
+    FlepCli.Result again = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString());
 
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.errLines()).containsExactly("flep: key file " + key + " already exists; use --force to overwrite it");
     assertThat(Files.readAllBytes(key)).isEqualTo(first);
 
-    CliRun.Result forced = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString(), "--force");
+    FlepCli.Result forced = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", key.toString(), "--force");
 
     assertThat(forced.exitCode()).isZero();
     assertThat(Files.readAllBytes(key)).isNotEqualTo(first);
@@ -61,7 +63,7 @@ class KeygenCommandTest {
 
   @Test
   void unknownSchemeListsTheInstalledOnes() {
-    CliRun.Result result = cipher(dir, "keygen", "--scheme", "rot13", "--out", dir.resolve("k").toString());
+    FlepCli.Result result = cipher(dir, "keygen", "--scheme", "rot13", "--out", dir.resolve("k").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines()).singleElement().asString()
@@ -72,7 +74,7 @@ class KeygenCommandTest {
 
   @Test
   void rejectedOptionIsOneLineAndWritesNothing() {
-    CliRun.Result result = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", dir.resolve("k").toString(),
+    FlepCli.Result result = cipher(dir, "keygen", "--scheme", "aes-gcm", "--out", dir.resolve("k").toString(),
         "--option", "keySizeBits=100");
 
     assertThat(result.exitCode()).isEqualTo(1);
