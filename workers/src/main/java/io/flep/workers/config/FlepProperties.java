@@ -29,6 +29,11 @@ public record FlepProperties(
     public boolean external() {
       return url != null && !url.isBlank();
     }
+
+    @Override
+    public String toString() {
+      return "Datasource[url=" + url + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "" : "<redacted>") + "]";
+    }
   }
 
   /** Which FLEP roles this process runs; a real deployment enables one role per organisation. */
