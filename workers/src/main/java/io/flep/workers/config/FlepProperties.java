@@ -32,7 +32,8 @@ public record FlepProperties(
 
     @Override
     public String toString() {
-      return "Datasource[url=" + url + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "" : "<redacted>") + "]";
+      String shown = password == null || password.isEmpty() ? "" : "<redacted>";
+      return "Datasource[url=" + url + ", username=" + username + ", password=" + shown + "]";
     }
   }
 
