@@ -1,6 +1,7 @@
 package io.flep.workers.cli;
 
 import io.flep.workers.cipher.cli.CipherCommand;
+import io.flep.workers.denoise.cli.DenoiserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "FLEP 0.1.0",
     description = "Federated Learning and Encryption-based Private AI for Industrial IoT.",
-    subcommands = {RunCommand.class, ServeCommand.class, PluginsCommand.class, CipherCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, PluginsCommand.class, CipherCommand.class,
+        DenoiserCommand.class})
 public final class FlepMain implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,19 @@
+package io.flep.workers.denoise.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code flep denoiser}: trains and evaluates the DnCNN denoiser, without starting the engine or Spring. Exit 0
+ * on success, 1 with one line {@code flep: <cause>} when the work fails (bad file, wrong model), 2 on bad usage.
+ */
+@Command(name = "denoiser", mixinStandardHelpOptions = true,
+    description = "Trains the DnCNN denoiser on image patches and evaluates denoisers on noisy images.",
+    subcommands = {TrainCommand.class, DenoiseEvalCommand.class})
+public final class DenoiserCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}
