@@ -87,7 +87,8 @@ public final class EvalJson {
   }
 
   /** A JSON string literal. */
-  static String str(String s) {
+  /** {@code s} as a JSON string literal. */
+  public static String str(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {

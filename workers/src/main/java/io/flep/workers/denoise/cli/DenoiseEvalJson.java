@@ -57,21 +57,7 @@ final class DenoiseEvalJson {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
   }
 
-  static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+  private static String str(String s) {
+    return io.flep.workers.cipher.eval.EvalJson.str(s);
   }
 }
