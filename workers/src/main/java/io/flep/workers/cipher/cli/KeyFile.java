@@ -22,7 +22,7 @@ import java.util.Set;
  * <em>not</em> encrypted — protect it like an SSH private key without passphrase). Written owner-only
  * ({@code rw-------} on POSIX file systems), never overwritten unless asked.
  */
-final class KeyFile {
+public final class KeyFile {
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private KeyFile() {}
@@ -75,7 +75,7 @@ final class KeyFile {
    * @throws BadInputException naming the file if it is missing, unreadable, not a FLEP key, corrupt, for another
    *     scheme or public-only
    */
-  static KeyMaterial read(Path file, String schemeId) {
+  public static KeyMaterial read(Path file, String schemeId) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -3,12 +3,10 @@ package io.flep.workers.cipher.eval;
 import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.cipher.cli.KeyFile;
 import io.flep.workers.cipher.metrics.Entropy;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,7 +67,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (PluginRegistry registry = PluginRegistry.load(pluginsDir, EvalCommand.class.getClassLoader())) {
       DataCipherProvider provider = registry.dataCipher(scheme);
-      KeyMaterial key = keyFile == null ? null : readKey();
+      KeyMaterial key = keyFile == null ? null : KeyFile.read(keyFile, scheme);
       EvalRun.Result r = EvalRun.run(scheme, provider, keyFile == null ? options : Map.of(), key, images, out,
           keyBit, nonceBytes, repeats, seed, System.err);
       Path parent = json.toAbsolutePath().getParent();
@@ -77,22 +75,6 @@ public final class EvalCommand implements Callable<Integer> {
       Files.writeString(json, EvalJson.toJson(r.settings(), r.images()));
       System.out.println("evaluated " + r.images().size() + " images with " + scheme + " -> " + json);
       return 0;
-    }
-  }
-
-  private KeyMaterial readKey() throws IOException, GeneralSecurityException {
-    byte[] bytes = Files.readAllBytes(keyFile);
-    try {
-      KeyMaterial key = KeyMaterial.deserialize(bytes);
-      if (!key.schemeId().equals(scheme) || !key.hasSecret()) {
-        throw new GeneralSecurityException("key file " + keyFile + ": not a '" + scheme + "' key with its secret part");
-      }
-      return key;
-    } catch (GeneralSecurityException e) {
-      throw new GeneralSecurityException(e.getMessage().startsWith("key file") ? e.getMessage()
-          : "key file " + keyFile + ": " + e.getMessage(), e);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
     }
   }
 }
