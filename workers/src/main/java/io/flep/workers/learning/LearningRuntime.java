@@ -8,6 +8,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One-time ND4J set-up for this package:
  * <ul>
+ *   <li>the oneDNN build of libnd4j (the {@code linux-x86_64-onednn} artifact): JavaCPP's platform
+ *       extension {@value #PLATFORM_EXTENSION} is set unless the property {@value #EXTENSION_PROPERTY}
+ *       already names one. oneDNN convolutions made the DnCNN forward pass 4-7x faster
+ *       (docs/dncnn-fast-path.md); without the extension JavaCPP looks for the plain build and fails
+ *       with UnsatisfiedLinkError;</li>
  *   <li>float32 everywhere;</li>
  *   <li>the INFO start-up chatter of nd4j-native / DL4J / JavaCPP lowered to WARN (only for those
  *       loggers whose level nobody has set, so {@code logging.level.org.nd4j=...} or a logback file
@@ -25,6 +30,12 @@ public final class LearningRuntime {
   /** System property: native threads per ND4J operation (default 1). */
   public static final String THREADS_PROPERTY = "flep.learning.threads";
 
+  /** JavaCPP's system property choosing a native build variant. */
+  public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
+  /** The libnd4j variant this distribution ships (see the workers POM). */
+  public static final String PLATFORM_EXTENSION = "-onednn";
+
   private static final int THREADS = nativeThreads();
   private static final String[] NOISY = {"org.nd4j", "org.deeplearning4j", "org.bytedeco"};
   private static volatile boolean initialized;
@@ -40,6 +51,9 @@ public final class LearningRuntime {
     synchronized (LearningRuntime.class) {
       if (initialized) {
         return;
+      }
+      if (System.getProperty(EXTENSION_PROPERTY, "").isBlank()) {
+        System.setProperty(EXTENSION_PROPERTY, PLATFORM_EXTENSION);
       }
       quietLogs();
       Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);

@@ -1,5 +1,7 @@
 package io.flep.plugin.api.image;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
@@ -43,6 +45,33 @@ public final class ImageCodec {
    */
   public static RasterImage readImage(byte[] bytes, String sourceName) throws IOException {
     checkNotEmpty(bytes, sourceName);
+    return toRaster(decode(bytes, sourceName), sourceName);
+  }
+
+  /**
+   * Like {@link #readImage} but accepts an alpha channel by compositing the image over white (an RGB
+   * result). For uses that only look at the picture, such as training data; a cipher input keeps
+   * {@link #readImage}, which refuses alpha rather than silently dropping it.
+   */
+  public static RasterImage readImageOverWhite(byte[] bytes, String sourceName) throws IOException {
+    checkNotEmpty(bytes, sourceName);
+    BufferedImage image = decode(bytes, sourceName);
+    if (image.getColorModel().hasAlpha()) {
+      BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = opaque.createGraphics();
+      try {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.drawImage(image, 0, 0, null);
+      } finally {
+        g.dispose();
+      }
+      image = opaque;
+    }
+    return toRaster(image, sourceName);
+  }
+
+  private static BufferedImage decode(byte[] bytes, String sourceName) throws IOException {
     BufferedImage image;
     try {
       image = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -52,7 +81,7 @@ public final class ImageCodec {
     if (image == null) {
       throw new IOException(sourceName + ": not a readable image (" + bytes.length + " bytes, no ImageIO reader)");
     }
-    return toRaster(image, sourceName);
+    return image;
   }
 
   private static void checkNotEmpty(byte[] bytes, String sourceName) throws IOException {

@@ -66,4 +66,15 @@ class ImageCodecTest {
     assertThatThrownBy(() -> ImageCodec.readPng(alpha, "alpha.png"))
         .hasMessage("alpha.png: has an alpha channel; only greyscale or RGB is supported");
   }
+
+  @Test
+  void overWhiteCompositesAlpha() throws IOException {
+    BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+    argb.setRGB(0, 0, 0xFF102030); // opaque
+    argb.setRGB(1, 0, 0x00000000); // fully transparent black -> white
+    RasterImage image = ImageCodec.readImageOverWhite(write(argb), "a.png");
+
+    assertThat(image.channels()).isEqualTo(3);
+    assertThat(image.samples()).containsExactly(new byte[] {0x10, 0x20, 0x30, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+  }
 }

@@ -31,6 +31,23 @@ final class ModelDenoisers {
   }
 
   /**
+   * The weights of a model file, whatever its σ.
+   *
+   * @throws IOException or IllegalArgumentException naming the file when it is missing or corrupt
+   */
+  static float[] readAnySigma(Path model) throws IOException {
+    if (!Files.isRegularFile(model)) {
+      throw new IOException(model + ": no such model file");
+    }
+    byte[] bytes = Files.readAllBytes(model);
+    try {
+      return DnCnnCodec.decode(bytes, DnCnnCodec.sigmaOf(bytes));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The denoiser of a model file, which must be for σ ({@link DnCnnDenoiser}: fast path, mirror-extends planes
    * smaller than the receptive field, tiles large ones).
    *

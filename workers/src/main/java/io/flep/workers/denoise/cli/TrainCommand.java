@@ -1,5 +1,6 @@
 package io.flep.workers.denoise.cli;
 
+import io.flep.workers.denoise.dncnn.DnCnnModel;
 import io.flep.workers.denoise.training.Checkpoint;
 import io.flep.workers.denoise.training.DataSplit;
 import io.flep.workers.denoise.training.DnCnnTrainer;
@@ -80,6 +81,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue from this checkpoint.")
   Path resume;
 
+  @Option(names = "--init", paramLabel = "MODEL",
+      description = "Start from this model file's weights (any sigma; fresh optimiser), e.g. to fine-tune the"
+          + " sigma-25 model to another noise level. Not with --resume.")
+  Path init;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "" + DnCnnTrainer.DEFAULT_LEARNING_RATE,
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--lr-drop-at", paramLabel = "STEP", defaultValue = "-1",
+      description = "Step from which the learning rate is a tenth; -1 (default) = 80% of --steps, 0 = never.")
+  long lrDropAt;
+
+  @Option(names = "--downsample", paramLabel = "K", split = ",", defaultValue = "1,2",
+      description = "Also train on each image area-downsampled by these integer factors (default: ${DEFAULT-VALUE};"
+          + " the shared photos are about twice the scale of the 256x256 test images).")
+  List<Integer> downsample;
+
   @Override
   public Integer call() throws Exception {
     if (!(sigma > 0) || Double.isInfinite(sigma)) {
@@ -89,15 +108,34 @@ public final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--steps, --batch, --patch and --val-crop must be positive, --checkpoint-every and --validate-every >= 0");
     }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate) || lrDropAt < -1
+        || downsample.stream().anyMatch(k -> k < 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "--lr must be a finite number > 0, --lr-drop-at >= -1, --downsample factors >= 1");
+    }
+    if (init != null && resume != null) {
+      throw new ParameterException(spec.commandLine(), "--init and --resume exclude each other: a checkpoint"
+          + " already holds the weights");
+    }
     Checkpoint checkpoint = resume == null ? null : Checkpoint.read(resume);
-    List<GreyPlane> train = ImageFolder.load(images, EnumSet.of(DataSplit.Part.TRAIN));
-    if (train.isEmpty()) {
+    float[] initial = init == null ? null : ModelDenoisers.readAnySigma(init);
+    List<GreyPlane> originals = ImageFolder.load(images, EnumSet.of(DataSplit.Part.TRAIN));
+    if (originals.isEmpty()) {
       throw new IllegalArgumentException(images + ": no training-split images in the folder");
     }
+    List<GreyPlane> train = originals.stream()
+        .flatMap(p -> downsample.stream().distinct()
+            .filter(k -> p.width() / k >= patch && p.height() / k >= patch).map(p::downsample))
+        .toList();
     List<GreyPlane> validation = ImageFolder.load(images, EnumSet.of(DataSplit.Part.VALIDATION)).stream()
         .map(p -> p.centreCrop(valCrop)).toList();
     PatchSampler sampler = new PatchSampler(train, patch, sigma);
-    DnCnnTrainer trainer = new DnCnnTrainer(ModelDenoisers.newNetwork(seed), sampler, batch, seed);
+    long dropAt = lrDropAt == -1 ? steps * 4 / 5 : lrDropAt;
+    DnCnnTrainer trainer = new DnCnnTrainer(ModelDenoisers.newNetwork(seed), sampler, batch, seed,
+        DnCnnTrainer.stepDecay(learningRate, dropAt, 0.1));
+    if (initial != null) {
+      DnCnnModel.wrap(trainer.network()).setParams(initial);
+    }
     if (checkpoint != null) {
       try {
         trainer.restore(checkpoint);
@@ -109,8 +147,10 @@ public final class TrainCommand implements Callable<Integer> {
     Path ckpt = base.resolveSibling(base.getFileName() + ".ckpt");
     LossLog log = LossLog.open(base.resolveSibling(base.getFileName() + ".loss.csv"), trainer.step());
     System.err.println(String.format(Locale.ROOT,
-        "training sigma %s on %d images (%d validation), %dx%d patches, batch %d, seed %d, step %d -> %d",
-        sigma, sampler.images().size(), validation.size(), patch, patch, batch, seed, trainer.step(), steps));
+        "training sigma %s on %d images (%d with downsampled copies; %d validation), %dx%d patches, batch %d,"
+            + " seed %d, lr %s (x0.1 from step %d), step %d -> %d%s",
+        sigma, originals.size(), sampler.images().size(), validation.size(), patch, patch, batch, seed,
+        learningRate, dropAt, trainer.step(), steps, init == null ? "" : ", starting from " + init));
     TrainingRun.Result r = TrainingRun.run(trainer, validation,
         new TrainingRun.Options(steps, checkpointEvery, validateEvery, maxMinutes, base, ckpt, log),
         (network, file) -> ModelDenoisers.write(network, sigma, file), System.err);

@@ -46,6 +46,42 @@ public record GreyPlane(String name, int width, int height, byte[] pixels) {
     return new GreyPlane(name, w, h, out);
   }
 
+  /**
+   * Area downsampling by an integer factor: each output sample is the rounded mean of a
+   * {@code factor x factor} block (edge rows and columns that do not fill a block are dropped). Factor 1 is
+   * the image itself.
+   *
+   * @throws IllegalArgumentException if {@code factor < 1} or the result would be empty
+   */
+  public GreyPlane downsample(int factor) {
+    if (factor < 1) {
+      throw new IllegalArgumentException("downsampling factor must be >= 1, got " + factor);
+    }
+    if (factor == 1) {
+      return this;
+    }
+    int w = width / factor;
+    int h = height / factor;
+    if (w == 0 || h == 0) {
+      throw new IllegalArgumentException(name + ": " + width + "x" + height + " is too small to downsample by "
+          + factor);
+    }
+    byte[] out = new byte[w * h];
+    int area = factor * factor;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int sum = 0;
+        for (int dy = 0; dy < factor; dy++) {
+          for (int dx = 0; dx < factor; dx++) {
+            sum += at(x * factor + dx, y * factor + dy);
+          }
+        }
+        out[y * w + x] = (byte) ((sum + area / 2) / area);
+      }
+    }
+    return new GreyPlane(name, w, h, out);
+  }
+
   /** As a grey {@link RasterImage}. */
   public RasterImage toRaster() {
     return RasterImage.gray(width, height, pixels);

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads the images of a folder ({@code .png}, {@code .jpg}, {@code .jpeg}, {@code .bmp}, sorted by name) as
- * grey planes: colour through BT.601 luma ({@link Grey}), grey as is. Only the requested {@link DataSplit}
+ * grey planes: colour through BT.601 luma ({@link Grey}), grey as is, an alpha channel composited over white.
+ * Only the requested {@link DataSplit}
  * parts are read.
  */
 public final class ImageFolder {
@@ -42,7 +43,7 @@ public final class ImageFolder {
       if (!parts.contains(DataSplit.partOf(name))) {
         continue;
       }
-      RasterImage image = ImageCodec.readImage(Files.readAllBytes(file), file.toString());
+      RasterImage image = ImageCodec.readImageOverWhite(Files.readAllBytes(file), file.toString());
       planes.add(new GreyPlane(name, image.width(), image.height(), Grey.of(image)));
     }
     return planes;

@@ -29,7 +29,9 @@ class TrainCommandTest {
 
   static FlepCli.Result tinyRun(Path dir, String steps, String... extra) {
     List<String> args = new ArrayList<>(List.of("--steps", steps, "--batch", "2", "--patch", "8",
-        "--checkpoint-every", "2", "--validate-every", "2", "--val-crop", "16"));
+        "--checkpoint-every", "2", "--validate-every", "2", "--val-crop", "16",
+        // explicit, so that a 2-step session and a 4-step one share one learning-rate schedule
+        "--lr-drop-at", "3"));
     args.addAll(List.of(extra));
     return train(dir, args.toArray(String[]::new));
   }
@@ -39,7 +41,7 @@ class TrainCommandTest {
     writeTinySet(dir);
     FlepCli.Result straight = tinyRun(dir, "4");
     assertThat(straight.exitCode()).as(straight.err()).isZero();
-    assertThat(straight.err()).contains("on 2 images (1 validation)", "step 4/4", "patches/s");
+    assertThat(straight.err()).contains("on 2 images (4 with downsampled copies; 1 validation)", "step 4/4", "patches/s");
     assertThat(straight.out()).contains("trained at step 4/4");
     Path model = dir.resolve("model/m.dncnn");
     assertThat(io.flep.workers.denoise.dncnn.DnCnnCodec.read(model, 25)).hasSize(
@@ -99,5 +101,29 @@ class TrainCommandTest {
     assertThat(corrupt.exitCode()).isEqualTo(1);
     assertThat(corrupt.errLines()).hasSize(1);
     assertThat(corrupt.err()).contains("bad.ckpt: corrupt checkpoint");
+  }
+
+  @Test
+  void initStartsAnotherSigmaFromAModelsWeights(@TempDir Path dir) throws Exception {
+    writeTinySet(dir);
+    assertThat(tinyRun(dir, "2").exitCode()).isZero();
+    Path base = dir.resolve("base.dncnn");
+    Files.move(dir.resolve("model/m.dncnn"), base);
+    float[] baseWeights = io.flep.workers.denoise.dncnn.DnCnnCodec.read(base, 25);
+
+    FlepCli.Result zeroSteps = FlepCli.run("denoiser", "train", "--sigma", "35", "--images",
+        dir.resolve("in").toString(), "--out", dir.resolve("tuned/t.dncnn").toString(), "--steps", "1",
+        "--batch", "2", "--patch", "8", "--lr", "1e-30", "--init", base.toString());
+    assertThat(zeroSteps.exitCode()).as(zeroSteps.err()).isZero();
+    assertThat(zeroSteps.err()).contains("starting from " + base);
+    float[] tuned = io.flep.workers.denoise.dncnn.DnCnnCodec.read(dir.resolve("tuned/t.dncnn"), 35);
+    // a 1e-30 learning rate leaves the convolutions as they were; only batch-norm running statistics move
+    assertThat(tuned[100]).isEqualTo(baseWeights[100]);
+
+    FlepCli.Result both = tinyRun(dir, "4", "--init", base.toString(), "--resume", base.toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--init and --resume exclude each other");
+    FlepCli.Result missing = tinyRun(dir, "4", "--init", dir.resolve("nope.dncnn").toString());
+    assertThat(missing.errLines()).containsExactly("flep: " + dir.resolve("nope.dncnn") + ": no such model file");
   }
 }

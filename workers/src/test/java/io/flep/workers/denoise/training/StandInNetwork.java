@@ -4,6 +4,7 @@ import io.flep.workers.learning.LearningRuntime;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -31,7 +32,8 @@ final class StandInNetwork {
         .list()
         .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
         .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY).hasBias(false).build())
-        .layer(new BatchNormalization.Builder().activation(Activation.RELU).build())
+        .layer(new BatchNormalization.Builder().useLogStd(false).build())
+        .layer(new ActivationLayer(Activation.RELU))
         .layer(new ConvolutionLayer.Builder(3, 3).nOut(1).activation(Activation.IDENTITY).build())
         .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
         .setInputType(InputType.convolutional(8, 8, 1))
