@@ -11,7 +11,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -45,6 +49,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--data-cipher", paramLabel = "ID", description = "Data-cipher plugin (default: the task header, aes-gcm).")
   String dataCipher;
 
+  @Option(names = "--cipher-option", paramLabel = "KEY=VALUE",
+      description = "Data-cipher plugin option for this run, repeatable, e.g. --data-cipher flep-3layer"
+          + " --cipher-option denoiser=dncnn (overrides the task header dataCipher.KEY).")
+  Map<String, String> cipherOptions = new LinkedHashMap<>();
+
   @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
   String heScheme;
 
@@ -61,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed);
+    RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
+        cipherOptions);
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");
@@ -110,6 +120,19 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-6d %-9.4f %-10s %s%n", round.round(), round.accuracy(), round.path(),
             round.maxAbsDiffVsPlaintextFedAvg() == null ? "-" : String.format(Locale.ROOT, "%.2e",
                 round.maxAbsDiffVsPlaintextFedAvg()));
+      }
+      out.println();
+    }
+    if (!result.decryption().isEmpty()) {
+      // decryption is deterministic, so the first round's line per analyst stands for all (the report has every round)
+      out.printf(Locale.ROOT, "%-12s %-7s %s%n", "analyst", "images", "decrypted PSNR vs plaintext");
+      Set<String> shown = new HashSet<>();
+      for (RunReport.Decryption d : result.decryption()) {
+        if (!shown.add(d.analyst())) {
+          continue;
+        }
+        out.printf(Locale.ROOT, "%-12s %-7d %s%n", d.analyst(), d.images(), d.psnrDb() != null ? String.format(Locale.ROOT, "%.2f dB", d.psnrDb())
+                : Boolean.TRUE.equals(d.identical()) ? "identical" : "not verified");
       }
       out.println();
     }

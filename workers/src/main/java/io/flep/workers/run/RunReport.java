@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param status COMPLETED, REJECTED (a business rule stopped it), FAILED (an incident) or TIMED_OUT
  * @param failure one line saying why the run did not complete, or null
+ * @param decryption per analyst and round, how faithful its decrypted shard is
  * @param maxAbsDiffVsPlaintextFedAvg of the final round, or null when not verified
  */
 public record RunReport(
@@ -22,6 +23,7 @@ public record RunReport(
     Map<String, String> plugins,
     List<Stage> stages,
     List<Round> rounds,
+    List<Decryption> decryption,
     Double finalAccuracy,
     Double maxAbsDiffVsPlaintextFedAvg,
     long totalMs) {
@@ -31,6 +33,12 @@ public record RunReport(
 
   /** A federated round: accuracy on the held-out split and the aggregation path taken. */
   public record Round(int round, double accuracy, String path, Double maxAbsDiffVsPlaintextFedAvg) {}
+
+  /**
+   * An analyst's decryption of its shard in one round: {@code psnrDb} over all pixels of the shard against the
+   * plaintext (null when {@code identical}, or when not verified: then {@code identical} is null too).
+   */
+  public record Decryption(String analyst, Integer round, int images, Double psnrDb, Boolean identical) {}
 
   public boolean completed() {
     return "COMPLETED".equals(status);

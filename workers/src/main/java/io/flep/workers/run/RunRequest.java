@@ -1,6 +1,7 @@
 package io.flep.workers.run;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
@@ -16,10 +17,17 @@ public record RunRequest(
     String dataSource,
     String dataCipher,
     String heScheme,
-    long seed) {
+    long seed,
+    Map<String, String> dataCipherOptions) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
+
+  /** A request without data-cipher options (the task headers' apply). */
+  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
+      String dataCipher, String heScheme, long seed) {
+    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, Map.of());
+  }
 
   public RunRequest {
     if (analysts < 1 || analysts > MAX_ANALYSTS) {
@@ -34,6 +42,13 @@ public record RunRequest(
     }
     if (!(targetAccuracy > 0 && targetAccuracy <= 1.0001)) {
       throw new IllegalArgumentException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
+    }
+    dataCipherOptions = dataCipherOptions == null ? Map.of() : Map.copyOf(dataCipherOptions);
+    for (String option : dataCipherOptions.keySet()) {
+      if (!option.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+        throw new IllegalArgumentException("--cipher-option name must be a plugin option name like 'denoiser',"
+            + " got '" + option + "'");
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.RunRepository;
 import io.flep.workers.store.StageRepository;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ public class RunService {
     }
     if (request.heScheme() != null) {
       variables.put("heScheme", request.heScheme());
+    }
+    if (!request.dataCipherOptions().isEmpty()) {
+      variables.put("dataCipherOptions", request.dataCipherOptions());
     }
     long key;
     try {
@@ -140,7 +144,8 @@ public class RunService {
     } catch (DataAccessException e) {
       return new RunReport(run.runId().toString(), engineMode(), status, null,
           failure + " (the private database is unreachable, so this report has no stage details)",
-          request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), null, null,
+          request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), List.of(), null,
+          null,
           (System.nanoTime() - run.startedNanos()) / 1_000_000);
     }
   }
@@ -154,7 +159,7 @@ public class RunService {
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
     String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
     return new RunReport(run.runId().toString(), engineMode(), status, outcome, failure, request.analysts(),
-        request.rounds(), request.cloudMode(), pluginsUsed(rows), stageLines, rounds,
+        request.rounds(), request.cloudMode(), pluginsUsed(rows), stageLines, rounds, decryptions(rows),
         last == null ? null : last.accuracy(), last == null ? null : last.maxAbsDiffVsPlaintextFedAvg(),
         (System.nanoTime() - run.startedNanos()) / 1_000_000);
   }
@@ -180,6 +185,27 @@ public class RunService {
       }
     }
     return plugins;
+  }
+
+  private List<RunReport.Decryption> decryptions(List<StageRepository.StageRow> rows) {
+    List<RunReport.Decryption> out = new ArrayList<>();
+    for (StageRepository.StageRow row : rows) {
+      if (!"flep.analyst.decrypt".equals(row.taskType()) || !"COMPLETED".equals(row.status())
+          || row.detailsJson() == null) {
+        continue;
+      }
+      try {
+        Map<?, ?> details = json.readValue(row.detailsJson(), Map.class);
+        Object images = details.get("images");
+        Object psnr = details.get("psnrDb");
+        Object identical = details.get("identical");
+        out.add(new RunReport.Decryption(row.actor(), row.round(), images instanceof Number n ? n.intValue() : 0,
+            psnr instanceof Number p ? p.doubleValue() : null, identical instanceof Boolean b ? b : null));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("stage details are not JSON: " + row.detailsJson(), e);
+      }
+    }
+    return out;
   }
 
   private Optional<String> incident(long processInstanceKey) {

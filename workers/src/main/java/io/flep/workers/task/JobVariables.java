@@ -91,13 +91,35 @@ public final class JobVariables {
     return stringOr(name, header == null || header.isBlank() ? fallback : header);
   }
 
-  /** Task headers {@code <prefix>.<option>} as plugin options, e.g. {@code dataCipher.keySizeBits=128}. */
+  /**
+   * Plugin options of the task: the task headers {@code <prefix>.<option>} (the process engineer's settings, e.g.
+   * {@code dataCipher.keySizeBits=128}), overridden by the entries of the process variable
+   * {@code <prefix>Options} when it is set (a run-wide choice, e.g. {@code dataCipherOptions = {denoiser:
+   * "dncnn"}}). Options are settings, never secrets.
+   *
+   * @throws BadInputException if the variable is not an object of string, number or boolean values
+   */
   public Map<String, String> pluginOptions(String prefix) {
     Map<String, String> options = new java.util.TreeMap<>();
     job.getCustomHeaders().forEach((k, v) -> {
       if (k.startsWith(prefix + ".")) {
         options.put(k.substring(prefix.length() + 1), v);
       }
+    });
+    String name = prefix + "Options";
+    Object value = variables.get(name);
+    if (value == null) {
+      return options;
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new BadInputException("process variable '" + name + "' must be an object of option values: " + value);
+    }
+    map.forEach((k, v) -> {
+      if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+        throw new BadInputException("process variable '" + name + "': option '" + k
+            + "' must be a string, number or boolean, got " + v);
+      }
+      options.put(String.valueOf(k), String.valueOf(v));
     });
     return options;
   }

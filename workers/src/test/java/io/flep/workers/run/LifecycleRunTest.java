@@ -25,9 +25,12 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Autowired CamundaClient client;
 
   private RunReport run(int analysts, int rounds, String cloud) {
+    return run(new RunRequest(analysts, rounds, cloud, 1.0, null, null, null, 7));
+  }
+
+  private RunReport run(RunRequest request) {
     List<String> lines = new ArrayList<>();
-    RunReport report = runs.execute(
-        new RunRequest(analysts, rounds, cloud, 1.0, null, null, null, 7), lines::add, Duration.ofMinutes(10));
+    RunReport report = runs.execute(request, lines::add, Duration.ofMinutes(10));
     assertThat(report.status()).as("run failed: %s%n%s", report.failure(), String.join("\n", lines))
         .isEqualTo("COMPLETED");
     return report;
@@ -47,6 +50,12 @@ class LifecycleRunTest extends EmbeddedFlepTest {
     // Two rounds of two analysts on 2,000 digits each: far above chance (0.1), a broken pipeline stays near it.
     assertThat(report.finalAccuracy()).isGreaterThan(0.85);
     assertThat(report.plugins()).containsEntry("dataCipher", "aes-gcm").containsEntry("heScheme", "paillier");
+    assertThat(report.decryption()).as("AES-GCM decrypts exactly, per analyst and round").hasSize(4)
+        .allSatisfy(d -> {
+          assertThat(d.identical()).isTrue();
+          assertThat(d.psnrDb()).isNull();
+          assertThat(d.images()).isEqualTo(2000);
+        });
 
     UUID runId = UUID.fromString(report.runId());
     List<DatasetRepository.Item> items = dataset.all(runId);
@@ -95,5 +104,22 @@ class LifecycleRunTest extends EmbeddedFlepTest {
         .variables(Map.of("cloudMode", mode, "cloudAttested", attested, "cloudJurisdiction", jurisdiction))
         .send().join();
     return result.getDecisionOutput().replace("\"", "");
+  }
+
+  @Test
+  void aNoisyThreeLayerCipherIsDenoisedAtDecryptionAndItsPsnrReportedPerAnalyst() {
+    RunReport report = run(new RunRequest(2, 1, "untrusted", 1.0, null, "flep-3layer", null, 7,
+        Map.of("denoiser", "wiener")));
+
+    assertThat(report.plugins()).containsEntry("dataCipher", "flep-3layer");
+    assertThat(report.decryption()).hasSize(2).allSatisfy(d -> {
+      assertThat(d.identical()).isFalse();
+      // sigma-25 noise alone is ~20 dB; a working decrypt-and-denoise on the digits lands well above that, a
+      // broken one (wrong key, no denoising, scrambled) far below
+      assertThat(d.psnrDb()).isBetween(21.0, 45.0);
+    });
+    assertThat(report.decryption()).extracting(RunReport.Decryption::analyst)
+        .containsExactlyInAnyOrder("analyst-1", "analyst-2");
+    assertThat(report.finalAccuracy()).isGreaterThan(0.8);
   }
 }

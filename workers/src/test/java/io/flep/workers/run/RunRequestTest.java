@@ -25,5 +25,18 @@ class RunRequestTest {
     assertThatThrownBy(() -> request(3, 5, "maybe", 1)).hasMessageContaining("--cloud").hasMessageContaining("maybe");
     assertThatThrownBy(() -> request(3, 5, "trusted", 0)).hasMessageContaining("--target-accuracy");
     assertThatThrownBy(() -> request(3, 5, "trusted", 1.5)).hasMessageContaining("--target-accuracy");
+    assertThatThrownBy(() -> new RunRequest(3, 5, "trusted", 1, null, "flep-3layer", null, 1,
+        java.util.Map.of("denoiser=dncnn", "x")))
+        .hasMessage("--cipher-option name must be a plugin option name like 'denoiser', got 'denoiser=dncnn'");
+  }
+
+  @Test
+  void cipherOptionsDefaultToNoneAndAreCopied() {
+    java.util.Map<String, String> options = new java.util.HashMap<>(java.util.Map.of("denoiser", "dncnn"));
+    RunRequest r = new RunRequest(3, 5, "trusted", 1, null, "flep-3layer", null, 1, options);
+    options.put("sigma", "10");
+
+    assertThat(r.dataCipherOptions()).containsExactlyEntriesOf(java.util.Map.of("denoiser", "dncnn"));
+    assertThat(request(3, 5, "trusted", 1).dataCipherOptions()).isEmpty();
   }
 }

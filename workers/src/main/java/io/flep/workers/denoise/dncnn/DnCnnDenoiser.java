@@ -5,6 +5,12 @@ import io.flep.workers.learning.LearningRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -37,6 +43,10 @@ public final class DnCnnDenoiser implements Denoiser {
   public static final int TILE = 256;
   /** σ passed to {@link #denoise} may differ this much (relative) from the model's σ. */
   public static final double SIGMA_RELATIVE_TOLERANCE = 0.01;
+
+  private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+      .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
+      .policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
 
   private final double sigma;
   private final DnCnnInference inference;
@@ -120,8 +130,13 @@ public final class DnCnnDenoiser implements Denoiser {
     for (int i = 0; i < scaled.length; i++) {
       scaled[i] = plane[i] / DnCnnModel.SCALE;
     }
-    INDArray input = Nd4j.create(scaled, new long[] {1, height, width, 1}, 'c');
-    float[] noise = arrays.get().predictNoise(input).reshape(plane.length).toFloatVector();
+    DnCnnInference.Arrays weights = arrays.get();
+    float[] noise;
+    // the activations live in the calling thread's reused workspace, not in fresh native memory per call
+    try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "dncnn-inference")) {
+      INDArray input = Nd4j.create(scaled, new long[] {1, height, width, 1}, 'c');
+      noise = weights.predictNoise(input).reshape(plane.length).toFloatVector();
+    }
     float[] out = new float[plane.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = plane[i] - noise[i] * DnCnnModel.SCALE;
