@@ -5,6 +5,7 @@ import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.image.ImageCodec;
 import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.cipher.metrics.Fidelity;
+import io.flep.workers.denoise.dncnn.DnCnnProvider;
 import io.flep.workers.denoise.training.DataSplit;
 import io.flep.workers.denoise.training.GreyPlane;
 import io.flep.workers.denoise.training.ImageFolder;
@@ -62,7 +63,7 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "MODEL", description = "A DnCNN model file (from 'flep denoiser train').")
   Path model;
 
-  @Option(names = "--denoiser", paramLabel = "ID", description = "A denoiser plugin instead, e.g. wiener.")
+  @Option(names = "--denoiser", paramLabel = "ID", description = "A denoiser plugin instead, e.g. wiener (default: dncnn with its built-in models).")
   String denoiser;
 
   @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Plugin option, repeatable (with --denoiser).")
@@ -83,8 +84,11 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if ((model == null) == (denoiser == null)) {
-      throw new ParameterException(spec.commandLine(), "give exactly one of --model MODEL or --denoiser ID");
+    if (model != null && denoiser != null) {
+      throw new ParameterException(spec.commandLine(), "give one of --model MODEL or --denoiser ID, not both");
+    }
+    if (model == null && denoiser == null) {
+      denoiser = DnCnnProvider.ID;
     }
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
       throw new ParameterException(spec.commandLine(), "--sigma must be a finite number >= 0, got " + sigma);

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * on success, 1 with one line {@code flep: <cause>} when the work fails (bad file, wrong model), 2 on bad usage.
  */
 @Command(name = "denoiser", mixinStandardHelpOptions = true,
-    description = "Trains the DnCNN denoiser on image patches and evaluates denoisers on noisy images.",
-    subcommands = {TrainCommand.class, DenoiseEvalCommand.class})
+    description = "Trains the DnCNN denoiser on image patches, evaluates denoisers on noisy images, benchmarks DnCNN.",
+    subcommands = {TrainCommand.class, DenoiseEvalCommand.class, DenoiseBenchCommand.class})
 public final class DenoiserCommand implements Runnable {
 
   @Override
