@@ -12,10 +12,12 @@ import io.flep.workers.task.TaskResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Analyze, part 1: the analyst decrypts its shard into its own workspace. With
+ * Analyze, part 1: the analyst decrypts its shard into its own workspace, once per run (later rounds reuse it;
+ * a restarted worker decrypts again). With
  * {@code flep.verify-against-plaintext} (default) the stage also records the shard's decryption PSNR against the
  * plaintext ({@link DecryptionFidelity}), which the run report lists per analyst.
  */
@@ -43,9 +45,16 @@ public class DecryptWorker {
     return runner.run(job, Stage.ANALYZE, analystId, () -> {
       UUID runId = vars.runId();
       int shardIndex = AnalystShards.shardOf(vars, analystId);
+      Map<String, Object> details = new LinkedHashMap<>();
+      Optional<List<LabeledImage>> held = workspace.get(runId, analystId);
+      if (held.isPresent()) {
+        // one data key per run: a later round's shard is the one this worker already decrypted
+        details.put("images", held.get().size());
+        details.put("reused", true);
+        return TaskResult.of(Map.of(), details);
+      }
       List<LabeledImage> shard = decryptor.decrypt(runId, analystId, shardIndex, vars.ref("dataKeyRef"));
       workspace.put(runId, analystId, shard);
-      Map<String, Object> details = new LinkedHashMap<>();
       details.put("images", shard.size());
       if (properties.verifyAgainstPlaintext()) {
         double psnr = fidelity.psnrDb(runId, shardIndex, shard);

@@ -124,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
       out.println();
     }
     if (!result.decryption().isEmpty()) {
-      // decryption is deterministic, so the first round's line per analyst stands for all (the report has every round)
+      // an analyst decrypts again only after a worker restart, with the same result: one line each
       out.printf(Locale.ROOT, "%-12s %-7s %s%n", "analyst", "images", "decrypted PSNR vs plaintext");
       Set<String> shown = new HashSet<>();
       for (RunReport.Decryption d : result.decryption()) {

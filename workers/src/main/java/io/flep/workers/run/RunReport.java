@@ -35,8 +35,9 @@ public record RunReport(
   public record Round(int round, double accuracy, String path, Double maxAbsDiffVsPlaintextFedAvg) {}
 
   /**
-   * An analyst's decryption of its shard in one round: {@code psnrDb} over all pixels of the shard against the
-   * plaintext (null when {@code identical}, or when not verified: then {@code identical} is null too).
+   * An analyst's decryption of its shard (once per run, in the first round): {@code psnrDb} over all pixels of
+   * the shard against the plaintext (null when {@code identical}, or when not verified: then {@code identical}
+   * is null too).
    */
   public record Decryption(String analyst, Integer round, int images, Double psnrDb, Boolean identical) {}
 

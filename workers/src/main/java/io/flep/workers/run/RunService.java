@@ -196,6 +196,9 @@ public class RunService {
       }
       try {
         Map<?, ?> details = json.readValue(row.detailsJson(), Map.class);
+        if (Boolean.TRUE.equals(details.get("reused"))) {
+          continue;
+        }
         Object images = details.get("images");
         Object psnr = details.get("psnrDb");
         Object identical = details.get("identical");
