@@ -76,12 +76,12 @@ final class ConvNetBackprop {
       if (conf instanceof ConvolutionLayer c && !(conf instanceof CnnLossLayer)) {
         stages.add(conv(i, c, p, params, gradient));
       } else if (conf instanceof BatchNormalization bn) {
-        stages.add(new Norm(flat(p.get("gamma")), flat(p.get("beta")), flat(p.get("mean")), flat(p.get("var")),
-            gradientView(p.get("gamma"), params, gradient), gradientView(p.get("beta"), params, gradient),
-            bn.getEps(), bn.getDecay()));
         if (bn.isUseLogStd() || bn.isLockGammaBeta()) {
           throw unsupported(i, "batch norm with log-std or locked gamma/beta");
         }
+        stages.add(new Norm(flat(p.get("gamma")), flat(p.get("beta")), flat(p.get("mean")), flat(p.get("var")),
+            gradientView(p.get("gamma"), params, gradient), gradientView(p.get("beta"), params, gradient),
+            bn.getEps(), bn.getDecay()));
       } else if (conf instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationReLU) {
         stages.add(new Relu());
       } else if (last && conf instanceof CnnLossLayer loss && loss.getLossFn() instanceof LossMSE

@@ -7,6 +7,7 @@ import io.flep.workers.denoise.dncnn.DnCnnModel;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,6 +45,15 @@ class ConvNetBackpropTest {
     assertThatThrownBy(() -> ConvNetBackprop.of(pooled))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("layer 0: SubsamplingLayer is not supported by the training path");
+
+    MultiLayerNetwork logStd = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+        .layer(new BatchNormalization.Builder().useLogStd(true).build())
+        .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
+        .setInputType(InputType.convolutional(8, 8, 1))
+        .build());
+    logStd.init();
+    assertThatThrownBy(() -> ConvNetBackprop.of(logStd))
+        .hasMessage("layer 0: batch norm with log-std or locked gamma/beta is not supported by the training path");
   }
 
   private static void compareWithDl4j(MultiLayerNetwork network, int n, int h, int w) {
