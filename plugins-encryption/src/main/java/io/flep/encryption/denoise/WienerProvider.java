@@ -6,15 +6,16 @@ import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.denoise.DenoiserProvider;
 
 /**
- * The {@code wiener} denoiser: the classical adaptive local Wiener filter ({@link WienerFilter}), FLEP's stand-in
- * for the paper's DnCNN until a trained network is available. Option {@code window}: odd side of the local
+ * The {@code wiener} denoiser: the classical adaptive local Wiener filter ({@link WienerFilter}), the classical
+ * baseline next to the paper's DnCNN ({@code dncnn}, built into the workers) and the default denoiser of
+ * {@code flep-3layer} keys, as it needs no trained model. Option {@code window}: odd side of the local
  * window, 3..31, default 5.
  */
 @FlepPlugin(
     id = WienerProvider.ID,
     version = "1.0.0",
     capabilities = {"awgn", "classical"},
-    description = "Adaptive local Wiener filter (Lim 1990, wiener2-style); classical stand-in for DnCNN",
+    description = "Adaptive local Wiener filter (Lim 1990, wiener2-style); the classical baseline to dncnn",
     securityNote = "A denoiser, not a security mechanism.")
 public final class WienerProvider implements DenoiserProvider {
   public static final String ID = "wiener";

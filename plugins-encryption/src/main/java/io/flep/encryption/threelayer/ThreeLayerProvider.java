@@ -28,7 +28,7 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Options (key generation): {@code blockSize} (2), {@code alpha} (0.3) or per subband {@code alphaLL},
  * {@code alphaHL}, {@code alphaLH}, {@code alphaHH} (each in [0, 0.9]), {@code noise} (true), {@code noiseMean}
  * (0), {@code noiseSigma} (25), {@code layers} (3; 1 = scramble, 2 = + DWT blend, 3 = + noise),
- * {@code decryptOrder} ({@code reordered} | {@code paper}), {@code denoiser} ({@code wiener}), and to reproduce
+ * {@code decryptOrder} ({@code reordered} | {@code paper}), {@code denoiser} ({@code wiener}, or {@code dncnn} where the workers' DnCNN is installed), and to reproduce
  * a fixed chaotic key {@code x0}, {@code r}, {@code burnIn} (1000). Unknown options are rejected.
  *
  * <p>Noise is drawn from an L64X256MixRandom generator seeded with 256 bits of {@link SecureRandom} per

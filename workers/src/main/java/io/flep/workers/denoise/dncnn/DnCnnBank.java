@@ -37,9 +37,26 @@ public final class DnCnnBank implements Denoiser {
     this.denoisers = new DnCnnDenoiser[models.size()];
   }
 
-  /** The models shipped with FLEP (those present on the class path). */
+  private static volatile DnCnnBank builtIn;
+
+  /**
+   * The models shipped with FLEP (those present on the class path), decoded on first use.
+   *
+   * @throws IllegalArgumentException if no built-in model is on the class path or one is corrupt (asked again on
+   *                                  the next call, so the error stays the same readable one)
+   */
   public static DnCnnBank builtIn() {
-    return BuiltIn.BANK;
+    DnCnnBank bank = builtIn;
+    if (bank == null) {
+      synchronized (DnCnnBank.class) {
+        bank = builtIn;
+        if (bank == null) {
+          bank = loadBuiltIn();
+          builtIn = bank;
+        }
+      }
+    }
+    return bank;
   }
 
   /**
@@ -127,22 +144,17 @@ public final class DnCnnBank implements Denoiser {
     }
   }
 
-  /** Loaded once, on first use. */
-  private static final class BuiltIn {
-    static final DnCnnBank BANK = load();
-
-    private static DnCnnBank load() {
-      List<Model> models = new ArrayList<>();
-      for (String resource : BUILT_IN) {
-        try (InputStream in = DnCnnBank.class.getResourceAsStream(resource)) {
-          if (in != null) {
-            models.add(decode("built-in " + resource.substring(resource.lastIndexOf('/') + 1), in.readAllBytes()));
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read the built-in DnCNN model " + resource, e);
+  private static DnCnnBank loadBuiltIn() {
+    List<Model> models = new ArrayList<>();
+    for (String resource : BUILT_IN) {
+      try (InputStream in = DnCnnBank.class.getResourceAsStream(resource)) {
+        if (in != null) {
+          models.add(decode("built-in " + resource.substring(resource.lastIndexOf('/') + 1), in.readAllBytes()));
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the built-in DnCNN model " + resource, e);
       }
-      return new DnCnnBank(models);
     }
+    return new DnCnnBank(models);
   }
 }
