@@ -26,8 +26,9 @@ final class CiphertextParser {
     in.bytes(4, "magic");
     int version = in.u8("version");
     if (version != PaillierCiphertext.VERSION) {
-      throw new GeneralSecurityException(
-          "unsupported paillier ciphertext version " + version + " (supported: " + PaillierCiphertext.VERSION + ")");
+      throw new GeneralSecurityException("unsupported paillier ciphertext version " + version + " (supported: "
+          + PaillierCiphertext.VERSION + (version == 1 ? "; version 1 was written before fixed-width packing v2:"
+          + " encrypt the update again under a new key" : "") + ")");
     }
     byte[] fingerprint = in.bytes(8, "key fingerprint");
     if (!Arrays.equals(fingerprint, key.fingerprintBytes())) {
@@ -50,15 +51,19 @@ final class CiphertextParser {
     if (count != packer.plaintextCount(length)) {
       throw in.fail(count + " ciphertexts cannot hold " + length + " values (" + packer.plaintextCount(length) + " expected)");
     }
-    int maxBytes = (key.nSquared().bitLength() + 7) / 8;
+    int partBytes = key.ciphertextBytes();
+    if ((long) count * partBytes != in.remaining()) {
+      throw in.fail(count + " ciphertexts of " + partBytes + " bytes need " + (long) count * partBytes
+          + " bytes, but " + in.remaining() + " follow the header (truncated or padded)");
+    }
     BigInteger[] parts = new BigInteger[count];
     for (int i = 0; i < count; i++) {
-      parts[i] = in.unsigned(maxBytes, "ciphertext " + i);
+      parts[i] = in.fixedUnsigned(partBytes, "ciphertext " + i);
       if (!key.isValidCiphertext(parts[i])) {
         throw in.fail("ciphertext " + i + " is not an element of Z*_{n^2}");
       }
     }
     in.end();
-    return new PaillierCiphertext(fingerprint, length, contributors, slots, parts);
+    return new PaillierCiphertext(fingerprint, length, contributors, slots, parts, partBytes);
   }
 }

@@ -12,8 +12,9 @@ import java.security.GeneralSecurityException;
  *   <li>Values are clipped to [-clipBound, clipBound]; the number clipped is reported by {@link #pack}.
  *   <li>Offset encoding: e = round(v·2<sup>f</sup>) + offset with offset = round(clipBound·2<sup>f</sup>), so
  *       0 ≤ e ≤ 2·offset and all slots are non-negative; valueBits = bit length of 2·offset.
- *   <li>Each slot has headroomBits = ⌈log2(maxContributors + 1)⌉ extra bits, so a sum of up to
- *       maxContributors encodings (weights counted) never carries into the next slot.
+ *   <li>Each slot has headroomBits = ⌈log2(maxContributors)⌉ extra bits: every encoding is below
+ *       2<sup>valueBits</sup>, so a sum of up to maxContributors encodings (weights counted) stays below
+ *       2<sup>valueBits + headroomBits</sup> and never carries into the next slot.
  *   <li>slotsPerPlaintext = ⌊(modulusBits - 1) / slotBits⌋ keeps every packed plaintext below n.
  *   <li>Decoding a sum of k contributions subtracts k·offset; the error per value is at most
  *       k·2<sup>-(fractionBits+1)</sup> from rounding, plus whatever clipping removed.
@@ -34,15 +35,22 @@ public final class FixedPointPacker {
   private final int headroomBits;
   private final int slotBits;
   private final int slotsPerPlaintext;
+  private final int maxSlots;
 
   /** Result of packing one vector. */
   public record Packed(BigInteger[] plaintexts, int clippedCount) {}
 
+  /** As many slots per plaintext as the modulus holds. */
+  public FixedPointPacker(int fractionBits, double clipBound, int maxContributors, int modulusBits) {
+    this(fractionBits, clipBound, maxContributors, modulusBits, 0);
+  }
+
   /**
    * @param modulusBits bit length of the Paillier modulus n
+   * @param maxSlots    at most this many values per plaintext (1 = unpacked, textbook Paillier), 0 for no limit
    * @throws IllegalArgumentException naming the option that makes the layout impossible
    */
-  public FixedPointPacker(int fractionBits, double clipBound, int maxContributors, int modulusBits) {
+  public FixedPointPacker(int fractionBits, double clipBound, int maxContributors, int modulusBits, int maxSlots) {
     if (fractionBits < 0 || fractionBits > 48) {
       throw new IllegalArgumentException("plugin option 'fractionBits' must be in [0, 48], got '" + fractionBits + "'");
     }
@@ -64,16 +72,22 @@ public final class FixedPointPacker {
     }
     this.offset = Math.round(scaledBound);
     this.valueBits = 64 - Long.numberOfLeadingZeros(2 * offset);
-    this.headroomBits = 32 - Integer.numberOfLeadingZeros(maxContributors);
+    this.headroomBits = 32 - Integer.numberOfLeadingZeros(maxContributors - 1);
     this.slotBits = valueBits + headroomBits;
     if (slotBits > MAX_SLOT_BITS) {
       throw new IllegalArgumentException("slot width " + slotBits + " bits (" + valueBits + " value + " + headroomBits
           + " headroom) exceeds " + MAX_SLOT_BITS + "; lower fractionBits, clipBound or maxContributors");
     }
-    this.slotsPerPlaintext = (modulusBits - 1) / slotBits;
-    if (slotsPerPlaintext < 1) {
+    if (maxSlots < 0) {
+      throw new IllegalArgumentException("plugin option 'slots' must be 0 (as many as fit) or positive, got '"
+          + maxSlots + "'");
+    }
+    int fit = (modulusBits - 1) / slotBits;
+    if (fit < 1) {
       throw new IllegalArgumentException("a " + modulusBits + "-bit modulus cannot hold one " + slotBits + "-bit slot");
     }
+    this.maxSlots = maxSlots;
+    this.slotsPerPlaintext = maxSlots == 0 ? fit : Math.min(fit, maxSlots);
   }
 
   public int fractionBits() {
@@ -103,6 +117,11 @@ public final class FixedPointPacker {
 
   public int slotBits() {
     return slotBits;
+  }
+
+  /** The configured limit on slots per plaintext, 0 for none. */
+  public int maxSlots() {
+    return maxSlots;
   }
 
   public int slotsPerPlaintext() {

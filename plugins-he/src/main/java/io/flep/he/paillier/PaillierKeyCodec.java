@@ -13,12 +13,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial} (format version 1).
- * Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | n | g; secret part: p | q;
+ * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial} (format version 2; version 1
+ * keys packed with one more headroom bit per slot and are no longer read).
+ * Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | slots (4, 0 = as many as fit)
+ * | n | g; secret part: p | q;
  * each integer as length (4) and magnitude bytes.
  */
 final class PaillierKeyCodec {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   static final int MIN_BITS = 1024;
   private static final int MAX_BYTES = 1024; // 8192-bit n
 
@@ -35,6 +37,7 @@ final class PaillierKeyCodec {
       out.writeInt(packer.fractionBits());
       out.writeDouble(packer.clipBound());
       out.writeInt(packer.maxContributors());
+      out.writeInt(packer.maxSlots());
       writeInt(out, pair.publicKey().n());
       writeInt(out, pair.publicKey().g());
       writeInt(secret, pair.privateKey().p());
@@ -56,13 +59,15 @@ final class PaillierKeyCodec {
       throw new GeneralSecurityException("key belongs to scheme '" + key.schemeId() + "', not 'paillier'");
     }
     if (key.formatVersion() != FORMAT_VERSION) {
-      throw new GeneralSecurityException(
-          "unsupported paillier key format version " + key.formatVersion() + " (supported: " + FORMAT_VERSION + ")");
+      throw new GeneralSecurityException("unsupported paillier key format version " + key.formatVersion()
+          + " (supported: " + FORMAT_VERSION + (key.formatVersion() == 1 ? "; version 1 keys used the earlier packing:"
+          + " issue a new key" : "") + ")");
     }
     WireReader in = new WireReader(key.publicPart(), "paillier public key");
     int fractionBits = in.int32("fractionBits");
     double clipBound = in.float64("clipBound");
     int maxContributors = in.int32("maxContributors");
+    int slots = in.int32("slots");
     BigInteger n = in.unsigned(MAX_BYTES, "n");
     BigInteger g = in.unsigned(2 * MAX_BYTES, "g");
     in.end();
@@ -73,7 +78,7 @@ final class PaillierKeyCodec {
     FixedPointPacker packer;
     try {
       publicKey = new PaillierPublicKey(n, g);
-      packer = new FixedPointPacker(fractionBits, clipBound, maxContributors, n.bitLength());
+      packer = new FixedPointPacker(fractionBits, clipBound, maxContributors, n.bitLength(), slots);
     } catch (IllegalArgumentException e) {
       throw in.fail(e.getMessage());
     }

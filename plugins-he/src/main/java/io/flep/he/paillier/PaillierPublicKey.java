@@ -72,18 +72,36 @@ public final class PaillierPublicKey {
     return HexFormat.of().formatHex(fingerprint);
   }
 
+  /** Bytes of one serialised ciphertext, ⌈bits(n²)/8⌉. */
+  public int ciphertextBytes() {
+    return (nSquared.bitLength() + 7) / 8;
+  }
+
   /** Encrypts {@code 0 <= m < n} with a fresh random r. */
   public BigInteger encrypt(BigInteger m, SecureRandom random) {
-    return encrypt(m, randomUnit(random));
+    return encryptWithRandomizer(m, randomizer(random));
   }
 
   /** Encryption with a caller-chosen r, for known-answer tests. */
   BigInteger encrypt(BigInteger m, BigInteger r) {
+    return encryptWithRandomizer(m, r.modPow(n, nSquared));
+  }
+
+  /**
+   * The expensive, message-independent half of an encryption: r<sup>n</sup> mod n² for a fresh random unit r. It
+   * must be used for one encryption only and kept as secret as the plaintext it will hide.
+   */
+  public BigInteger randomizer(SecureRandom random) {
+    return randomUnit(random).modPow(n, nSquared);
+  }
+
+  /** The cheap, online half: g<sup>m</sup> · rn mod n² for a {@link #randomizer} rn used only this once. */
+  public BigInteger encryptWithRandomizer(BigInteger m, BigInteger rn) {
     if (m.signum() < 0 || m.compareTo(n) >= 0) {
       throw new IllegalArgumentException("Paillier plaintext must be in [0, n)");
     }
     BigInteger gm = standardGenerator ? m.multiply(n).add(BigInteger.ONE) : g.modPow(m, nSquared);
-    return gm.multiply(r.modPow(n, nSquared)).mod(nSquared);
+    return gm.multiply(rn).mod(nSquared);
   }
 
   /** Ciphertext of m1 + m2 mod n. */

@@ -8,12 +8,15 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
  * Paillier with {@link FixedPointPacker} packing. Vectors are packed into as few plaintexts as the key allows,
- * then encrypted (and decrypted) in parallel on {@link java.util.concurrent.ForkJoinPool#commonPool()}. A sum of
+ * then encrypted (and decrypted) in parallel on {@link java.util.concurrent.ForkJoinPool#commonPool()}. Encryption
+ * takes its randomizers r<sup>n</sup> from a {@link RandomnessPool} that {@link #prepareEncryptions} fills ahead of
+ * time (for example while the analyst trains), which leaves one multiplication modulo n² per ciphertext online. A sum of
  * k contributions decrypts to within k·2<sup>-(fractionBits+1)</sup> per value of the sum of the clipped inputs.
  * Contributor headroom is checked before every add or scale, so slots can never wrap into each other.
  *
@@ -26,6 +29,7 @@ public final class PaillierScheme implements HomomorphicScheme {
   private final FixedPointPacker packer;
   private final CiphertextParser parser;
   private final SecureRandom random;
+  private final RandomnessPool pool;
   private final AtomicLong clipped = new AtomicLong();
 
   PaillierScheme(PaillierPublicKey publicKey, Optional<PaillierPrivateKey> privateKey, FixedPointPacker packer,
@@ -35,6 +39,7 @@ public final class PaillierScheme implements HomomorphicScheme {
     this.packer = packer;
     this.parser = new CiphertextParser(publicKey, packer);
     this.random = random;
+    this.pool = new RandomnessPool(publicKey, random);
   }
 
   /** The packing layout of this key. */
@@ -47,10 +52,29 @@ public final class PaillierScheme implements HomomorphicScheme {
     FixedPointPacker.Packed packed = packer.pack(values);
     BigInteger[] plaintexts = packed.plaintexts();
     BigInteger[] parts = IntStream.range(0, plaintexts.length).parallel()
-        .mapToObj(i -> publicKey.encrypt(plaintexts[i], random))
+        .mapToObj(i -> publicKey.encryptWithRandomizer(plaintexts[i], pool.take()))
         .toArray(BigInteger[]::new);
     clipped.addAndGet(packed.clippedCount());
-    return new PaillierCiphertext(publicKey.fingerprintBytes(), values.length, 1, packer.slotsPerPlaintext(), parts);
+    return ciphertext(values.length, 1, parts);
+  }
+
+  /** Precomputes randomizers for encrypting {@code values} more values (one per packed plaintext). */
+  @Override
+  public CompletableFuture<Void> prepareEncryptions(int values) {
+    if (values < 0) {
+      throw new IllegalArgumentException("values must be non-negative, got " + values);
+    }
+    return pool.fillAsync(packer.plaintextCount(Math.max(values, 1)));
+  }
+
+  /** Randomizers precomputed and not yet used. */
+  public int preparedRandomizers() {
+    return pool.available();
+  }
+
+  /** Ciphertexts whose randomizer had to be computed online because the pool was empty. */
+  public long unpreparedEncryptions() {
+    return pool.misses();
   }
 
   @Override
@@ -69,7 +93,7 @@ public final class PaillierScheme implements HomomorphicScheme {
     for (int i = 0; i < p.length; i++) {
       sum[i] = publicKey.add(p[i], q[i]);
     }
-    return new PaillierCiphertext(publicKey.fingerprintBytes(), x.length(), total, packer.slotsPerPlaintext(), sum);
+    return ciphertext(x.length(), total, sum);
   }
 
   @Override
@@ -83,7 +107,7 @@ public final class PaillierScheme implements HomomorphicScheme {
     checkHeadroom(total, "scaling by " + scalar);
     BigInteger k = BigInteger.valueOf(scalar);
     BigInteger[] scaled = Arrays.stream(x.parts()).parallel().map(p -> publicKey.multiply(p, k)).toArray(BigInteger[]::new);
-    return new PaillierCiphertext(publicKey.fingerprintBytes(), x.length(), (int) total, packer.slotsPerPlaintext(), scaled);
+    return ciphertext(x.length(), (int) total, scaled);
   }
 
   @Override
@@ -116,6 +140,11 @@ public final class PaillierScheme implements HomomorphicScheme {
   }
 
   @Override
+  public int keyBits() {
+    return publicKey.bits();
+  }
+
+  @Override
   public String keyFingerprint() {
     return publicKey.fingerprint();
   }
@@ -128,6 +157,11 @@ public final class PaillierScheme implements HomomorphicScheme {
   /** Whether this instance can decrypt. */
   public boolean hasSecretKey() {
     return privateKey != null;
+  }
+
+  private PaillierCiphertext ciphertext(int length, int contributors, BigInteger[] parts) {
+    return new PaillierCiphertext(publicKey.fingerprintBytes(), length, contributors, packer.slotsPerPlaintext(),
+        parts, publicKey.ciphertextBytes());
   }
 
   private PaillierCiphertext own(HeCiphertext c) {

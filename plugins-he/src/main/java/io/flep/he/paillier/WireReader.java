@@ -50,6 +50,11 @@ final class WireReader {
     return new BigInteger(1, bytes(length, field));
   }
 
+  /** A non-negative integer stored in exactly {@code width} big-endian bytes. */
+  BigInteger fixedUnsigned(int width, String field) throws GeneralSecurityException {
+    return new BigInteger(1, bytes(width, field));
+  }
+
   void end() throws GeneralSecurityException {
     if (in.hasRemaining()) {
       throw fail(in.remaining() + " unexpected trailing bytes");
@@ -64,6 +69,17 @@ final class WireReader {
     if (length < 0 || in.remaining() < length) {
       throw fail("truncated while reading " + field + " (" + in.remaining() + " bytes left, " + length + " needed)");
     }
+  }
+
+  /** A non-negative integer as exactly {@code width} big-endian bytes, left-padded with zeros. */
+  static byte[] fixedWidth(BigInteger x, int width) {
+    byte[] m = magnitude(x);
+    if (m.length > width) {
+      throw new IllegalArgumentException(x.bitLength() + "-bit integer does not fit in " + width + " bytes");
+    }
+    byte[] out = new byte[width];
+    System.arraycopy(m, 0, out, width - m.length, m.length);
+    return out;
   }
 
   /** Magnitude bytes of a non-negative integer, without a sign byte. */

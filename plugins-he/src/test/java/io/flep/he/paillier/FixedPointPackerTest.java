@@ -12,19 +12,31 @@ class FixedPointPackerTest {
 
   @Test
   void defaultLayoutIsAsComputed() {
-    // offset = 64 * 2^24 = 2^30, 2*offset = 2^31 needs 32 bits; headroom ceil(log2(33)) = 6; slot 38 bits
-    FixedPointPacker p2048 = new FixedPointPacker(24, 64, 32, 2048);
-    FixedPointPacker p1024 = new FixedPointPacker(24, 64, 32, 1024);
+    // the provider's defaults: offset = 8 * 2^20 = 2^23, 2*offset = 2^24 needs 25 bits; 64 contributors need
+    // ceil(log2(64)) = 6 headroom bits; 31-bit slots; floor(2047 / 31) = 66 per 2048-bit plaintext
+    FixedPointPacker p2048 = new FixedPointPacker(20, 8, 64, 2048);
+    FixedPointPacker p3072 = new FixedPointPacker(20, 8, 64, 3072);
 
-    assertThat(p2048.offset()).isEqualTo(1L << 30);
-    assertThat(p2048.valueBits()).isEqualTo(32);
+    assertThat(p2048.offset()).isEqualTo(1L << 23);
+    assertThat(p2048.valueBits()).isEqualTo(25);
     assertThat(p2048.headroomBits()).isEqualTo(6);
-    assertThat(p2048.slotBits()).isEqualTo(38);
-    assertThat(p2048.slotsPerPlaintext()).isEqualTo(2047 / 38).isEqualTo(53);
-    assertThat(p1024.slotsPerPlaintext()).isEqualTo(26);
-    assertThat(p2048.plaintextCount(25_000)).isEqualTo(472);
+    assertThat(p2048.slotBits()).isEqualTo(31);
+    assertThat(p2048.slotsPerPlaintext()).isEqualTo(66);
+    assertThat(p3072.slotsPerPlaintext()).isEqualTo(3071 / 31).isEqualTo(99);
+    assertThat(p2048.plaintextCount(100_000)).isEqualTo(1516);
+    // headroom is exactly ceil(log2(maxContributors)): 3 -> 2, 4 -> 2, 5 -> 3, 1 -> 0
     assertThat(new FixedPointPacker(16, 1, 3, 2048).headroomBits()).isEqualTo(2);
-    assertThat(new FixedPointPacker(16, 1, 4, 2048).headroomBits()).isEqualTo(3);
+    assertThat(new FixedPointPacker(16, 1, 4, 2048).headroomBits()).isEqualTo(2);
+    assertThat(new FixedPointPacker(16, 1, 5, 2048).headroomBits()).isEqualTo(3);
+    assertThat(new FixedPointPacker(16, 1, 1, 2048).headroomBits()).isZero();
+  }
+
+  @Test
+  void slotsOptionLimitsPackingDownToTextbookPaillier() {
+    assertThat(new FixedPointPacker(20, 8, 64, 2048, 1).slotsPerPlaintext()).isEqualTo(1);
+    assertThat(new FixedPointPacker(20, 8, 64, 2048, 10).slotsPerPlaintext()).isEqualTo(10);
+    assertThat(new FixedPointPacker(20, 8, 64, 2048, 500).slotsPerPlaintext()).isEqualTo(66);
+    assertThatThrownBy(() -> new FixedPointPacker(20, 8, 64, 2048, -1)).hasMessageContaining("'slots'");
   }
 
   @Test

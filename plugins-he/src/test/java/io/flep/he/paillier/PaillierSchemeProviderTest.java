@@ -55,14 +55,17 @@ class PaillierSchemeProviderTest {
   @Test
   void rejectsForeignMalformedAndTooSmallKeys() throws Exception {
     KeyMaterial aes = new KeyMaterial("aes-gcm", 1, new byte[0]);
-    KeyMaterial garbage = new KeyMaterial("paillier", 1, new byte[] {1, 2, 3});
-    KeyMaterial future = new KeyMaterial("paillier", 2, new byte[0]);
+    KeyMaterial garbage = new KeyMaterial("paillier", 2, new byte[] {1, 2, 3});
+    KeyMaterial old = new KeyMaterial("paillier", 1, new byte[0]);
+    KeyMaterial future = new KeyMaterial("paillier", 3, new byte[0]);
     KeyMaterial tiny = PaillierKeyCodec.encode(PaillierKeyPair.generate(512, random), new FixedPointPacker(24, 64, 32, 512));
 
     assertThatThrownBy(() -> provider.newScheme(aes))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
     assertThatThrownBy(() -> provider.newScheme(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
-    assertThatThrownBy(() -> provider.newScheme(future)).hasMessage("unsupported paillier key format version 2 (supported: 1)");
+    assertThatThrownBy(() -> provider.newScheme(future)).hasMessage("unsupported paillier key format version 3 (supported: 2)");
+    assertThatThrownBy(() -> provider.newScheme(old)).hasMessage("unsupported paillier key format version 1"
+        + " (supported: 2; version 1 keys used the earlier packing: issue a new key)");
     assertThatThrownBy(() -> provider.newScheme(tiny))
         .hasMessage("corrupt paillier public key: modulus has 512 bits; at least 1024 are required");
   }

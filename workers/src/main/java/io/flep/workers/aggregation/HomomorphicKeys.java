@@ -6,13 +6,30 @@ import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import java.security.GeneralSecurityException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The run's homomorphic scheme, from its public key (encrypt, add) or, for a key holder, its secret key. */
+/**
+ * The run's homomorphic scheme, from its public key (encrypt, add) or, for a key holder, its secret key.
+ * Public-key schemes are kept per key for the life of the process, so that what a scheme precomputes for
+ * encryption ({@link HomomorphicScheme#prepareEncryptions}) while an analyst trains is there when it encrypts.
+ */
 @Component
 public class HomomorphicKeys {
+  private static final int CACHED_PUBLIC_KEYS = 16;
+
   private final KeyVault keys;
   private final PluginRegistry plugins;
+  private final Map<UUID, Bound> publicSchemes = Collections.synchronizedMap(
+      new LinkedHashMap<>(CACHED_PUBLIC_KEYS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Bound> eldest) {
+          return size() > CACHED_PUBLIC_KEYS;
+        }
+      });
 
   public HomomorphicKeys(KeyVault keys, PluginRegistry plugins) {
     this.keys = keys;
@@ -24,7 +41,13 @@ public class HomomorphicKeys {
 
   /** Anyone may encrypt and add under the public key. */
   public Bound withPublicKey(Ref heKeyRef) throws GeneralSecurityException {
-    return bind(keys.loadPublic(heKeyRef.id()));
+    Bound cached = publicSchemes.get(heKeyRef.id());
+    if (cached != null) {
+      return cached;
+    }
+    Bound bound = bind(keys.loadPublic(heKeyRef.id()));
+    publicSchemes.put(heKeyRef.id(), bound);
+    return bound;
   }
 
   /** Only the key's owner or a party granted its secret can decrypt; anyone else is refused. */

@@ -3,6 +3,7 @@ package io.flep.workers.analyst;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.workers.aggregation.ContributionSigner;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.learning.ModelCodec;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Secure model: the analyst encrypts its local model under the IIoT services' homomorphic public key. From
- * here on only ciphertexts leave the analyst.
+ * Secure model: the analyst encrypts its local model under the IIoT services' homomorphic public key and signs
+ * the ciphertext for this run and round with its identity key. From here on only ciphertexts leave the analyst.
  */
 @AnalystRole
 public class SecureModelWorker {
@@ -26,9 +27,11 @@ public class SecureModelWorker {
   private final HomomorphicKeys heKeys;
   private final ArtifactStore artifacts;
   private final ModelRepository models;
+  private final ContributionSigner signer;
 
   public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
-      ModelRepository models) {
+      ModelRepository models, ContributionSigner signer) {
+    this.signer = signer;
     this.runner = runner;
     this.heKeys = heKeys;
     this.artifacts = artifacts;
@@ -41,7 +44,8 @@ public class SecureModelWorker {
     String analystId = vars.string("analystId");
     return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
       UUID runId = vars.runId();
-      HomomorphicKeys.Bound he = heKeys.withPublicKey(vars.ref("heKeyRef"));
+      Ref heKeyRef = vars.ref("heKeyRef");
+      HomomorphicKeys.Bound he = heKeys.withPublicKey(heKeyRef);
       float[] local = ModelCodec.decode(artifacts.get(vars.ref("localModelRef")).content());
       double[] values = new double[local.length];
       for (int i = 0; i < local.length; i++) {
@@ -51,9 +55,10 @@ public class SecureModelWorker {
       Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
           "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
           "{\"scheme\":\"" + he.schemeId() + "\"}"));
+      signer.sign(runId, vars.round(), analystId, heKeyRef.id(), updateRef);
       models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
       return TaskResult.of(Map.of("updateRef", updateRef.toVariable()),
-          Map.of("plugin", he.schemeId(), "values", values.length, "bytes", updateRef.size()));
+          Map.of("plugin", he.schemeId(), "values", values.length, "bytes", updateRef.size(), "signed", true));
     });
   }
 }

@@ -2,6 +2,7 @@ package io.flep.workers.analyst;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.learning.DigitModel;
@@ -34,9 +35,12 @@ public class TrainWorker {
   private final LocalTrainer trainer;
   private final DigitModel model;
   private final FlepProperties properties;
+  private final HomomorphicKeys heKeys;
 
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
-      ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties) {
+      ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
+      HomomorphicKeys heKeys) {
+    this.heKeys = heKeys;
     this.runner = runner;
     this.workspace = workspace;
     this.decryptor = decryptor;
@@ -55,6 +59,8 @@ public class TrainWorker {
       UUID runId = vars.runId();
       int round = vars.round();
       long seed = vars.longOr("seed", 42);
+      // the update is encrypted next: let the scheme precompute its randomness while the model trains
+      heKeys.withPublicKey(vars.ref("heKeyRef")).scheme().prepareEncryptions(model.parameterCount());
       List<LabeledImage> shard = workspace.get(runId, analystId).orElse(null);
       if (shard == null) {
         shard = decryptor.decrypt(runId, analystId, AnalystShards.shardOf(vars, analystId), vars.ref("dataKeyRef"));

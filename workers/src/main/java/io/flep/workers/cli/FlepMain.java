@@ -2,6 +2,7 @@ package io.flep.workers.cli;
 
 import io.flep.workers.cipher.cli.CipherCommand;
 import io.flep.workers.denoise.cli.DenoiserCommand;
+import io.flep.workers.he.cli.HeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     version = "FLEP 0.1.0",
     description = "Federated Learning and Encryption-based Private AI for Industrial IoT.",
     subcommands = {RunCommand.class, ServeCommand.class, PluginsCommand.class, CipherCommand.class,
-        DenoiserCommand.class})
+        DenoiserCommand.class, HeCommand.class})
 public final class FlepMain implements Runnable {
 
   public static void main(String[] args) {

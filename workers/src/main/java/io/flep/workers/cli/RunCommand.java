@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
           + " --cipher-option denoiser=dncnn (overrides the task header dataCipher.KEY).")
   Map<String, String> cipherOptions = new LinkedHashMap<>();
 
+  @Option(names = "--min-contributors", paramLabel = "K", defaultValue = "" + RunRequest.DEFAULT_MIN_CONTRIBUTORS,
+      description = "Decrypt only aggregates of at least K analysts' updates (default: ${DEFAULT-VALUE}).")
+  int minContributors;
+
   @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
   String heScheme;
 
@@ -71,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
-        cipherOptions);
+        cipherOptions, minContributors);
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");

@@ -2,35 +2,31 @@ package io.flep.workers.iiot;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
 import io.flep.workers.aggregation.GlobalModels;
-import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.aggregation.SecureAggregator;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.dataowner.Parties;
-import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.IntegrityViolationException;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
-import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Optional;
 
-/** Untrusted path: the key-holding IIoT services decrypt only the aggregate, never a single update. */
+/**
+ * Untrusted path: the key-holding IIoT services check the round's signed updates against the cloud's aggregate and
+ * decrypt only that aggregate, once, under the {@link SecureAggregator} rules; never a single update.
+ */
 @IiotRole
 public class DecryptAggregateWorker {
   private final StageRunner runner;
-  private final HomomorphicKeys heKeys;
-  private final ArtifactStore artifacts;
+  private final SecureAggregator aggregator;
   private final GlobalModels globalModels;
 
-  public DecryptAggregateWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
-      GlobalModels globalModels) {
+  public DecryptAggregateWorker(StageRunner runner, SecureAggregator aggregator, GlobalModels globalModels) {
     this.runner = runner;
-    this.heKeys = heKeys;
-    this.artifacts = artifacts;
+    this.aggregator = aggregator;
     this.globalModels = globalModels;
   }
 
@@ -38,20 +34,13 @@ public class DecryptAggregateWorker {
   public Map<String, Object> decrypt(ActivatedJob job) {
     return runner.run(job, Stage.AGGREGATE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      HomomorphicScheme scheme = heKeys.withSecretKey(vars.ref("heKeyRef"), Parties.IIOT_SERVICES).scheme();
-      HeCiphertext aggregate;
-      try {
-        aggregate = scheme.parse(artifacts.get(vars.ref("encryptedAggregateRef")).content());
-      } catch (GeneralSecurityException e) {
-        throw new IntegrityViolationException("the encrypted aggregate is not valid under the run's key: "
-            + e.getMessage(), e);
-      }
-      double[] sum = scheme.decrypt(aggregate);
-      Ref global = globalModels.storeAverage(vars.runId(), vars.round(), Parties.IIOT_SERVICES, sum,
-          aggregate.contributors());
+      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
+          vars.refs("updateRefs"), Optional.of(vars.ref("encryptedAggregateRef")), Parties.IIOT_SERVICES);
+      Ref global = globalModels.storeAverage(vars.runId(), vars.round(), Parties.IIOT_SERVICES, round.sum(),
+          round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "untrusted"),
-          Map.of("path", "untrusted", "contributors", aggregate.contributors()));
+          Map.of("path", "untrusted", "contributors", round.contributors(), "analysts", round.analysts()));
     });
   }
 }

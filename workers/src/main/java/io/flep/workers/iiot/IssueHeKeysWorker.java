@@ -5,6 +5,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.aggregation.AggregationPolicies;
+import io.flep.workers.aggregation.AggregationPolicy;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.dataowner.Parties;
@@ -26,14 +28,19 @@ import java.util.TreeMap;
 @IiotRole
 public class IssueHeKeysWorker {
   static final String DEFAULT_SCHEME = "paillier";
+  /** Fewer than two contributors would let the key holder read one analyst's update. */
+  static final int DEFAULT_MIN_CONTRIBUTORS = 2;
 
   private final StageRunner runner;
   private final PluginRegistry plugins;
   private final KeyVault keys;
   private final FlepProperties properties;
+  private final AggregationPolicies policies;
   private final SecureRandom random = new SecureRandom();
 
-  public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties) {
+  public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties,
+      AggregationPolicies policies) {
+    this.policies = policies;
     this.runner = runner;
     this.plugins = plugins;
     this.keys = keys;
@@ -50,9 +57,13 @@ public class IssueHeKeysWorker {
       options.putIfAbsent("maxContributors", String.valueOf(Math.max(analysts.size(), 2)));
       KeyMaterial keyPair = plugins.homomorphicScheme(schemeId).generateKeyPair(PluginOptions.of(options), random);
       Ref keyRef = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
+      AggregationPolicy policy = new AggregationPolicy(
+          (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
+      policies.store(keyRef.id(), policy);
       analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
       keys.grant(keyRef.id(), properties.cloud().id(), false);
-      return TaskResult.of(Map.of("heKeyRef", keyRef.toVariable()), Map.of("plugin", schemeId, "options", options));
+      return TaskResult.of(Map.of("heKeyRef", keyRef.toVariable()), Map.of("plugin", schemeId, "options", options,
+          "minContributors", policy.minContributors()));
     });
   }
 }

@@ -18,20 +18,39 @@ public record RunRequest(
     String dataCipher,
     String heScheme,
     long seed,
-    Map<String, String> dataCipherOptions) {
+    Map<String, String> dataCipherOptions,
+    int minContributors) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
+  /** Fewer than two contributors would let the key holder read one analyst's update. */
+  public static final int DEFAULT_MIN_CONTRIBUTORS = 2;
 
-  /** A request without data-cipher options (the task headers' apply). */
+  /** A request without data-cipher options (the task headers' apply) and the default minimum of contributors. */
   public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
       String dataCipher, String heScheme, long seed) {
     this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, Map.of());
   }
 
+  /** A request with the default minimum of contributors. */
+  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
+      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions) {
+    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
+        DEFAULT_MIN_CONTRIBUTORS);
+  }
+
   public RunRequest {
     if (analysts < 1 || analysts > MAX_ANALYSTS) {
       throw new IllegalArgumentException("--analysts must be between 1 and " + MAX_ANALYSTS + ", got " + analysts);
+    }
+    if (minContributors < 1) {
+      throw new IllegalArgumentException("--min-contributors must be at least 1, got " + minContributors);
+    }
+    if (minContributors > analysts) {
+      throw new IllegalArgumentException("--min-contributors is " + minContributors + " but the run has only "
+          + analysts + " analyst" + (analysts == 1 ? "" : "s") + ": an aggregate of fewer would never be decrypted."
+          + " Use --analysts " + minContributors + " or more, or lower --min-contributors (with 1, the key holder"
+          + " can read a lone analyst's update)");
     }
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);

@@ -66,6 +66,7 @@ public class RunService {
     variables.put("cloudAttested", properties.cloud().attested());
     variables.put("cloudJurisdiction", properties.cloud().jurisdiction());
     variables.put("seed", request.seed());
+    variables.put("minContributors", request.minContributors());
     variables.put("dataSource", request.dataSource() == null ? DeviceDataSource.BUILTIN_DIGITS : request.dataSource());
     if (request.dataCipher() != null) {
       variables.put("dataCipher", request.dataCipher());

@@ -5,6 +5,7 @@ import io.flep.plugin.api.key.SecretAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,7 @@ public class KeyVault {
   }
 
   /** What a key is for, which decides who may be granted it. */
-  public enum Purpose { DATA, HOMOMORPHIC }
+  public enum Purpose { DATA, HOMOMORPHIC, IDENTITY }
 
   public Ref store(UUID runId, Purpose purpose, String owner, KeyMaterial key) {
     UUID id = UUID.randomUUID();
@@ -42,6 +43,12 @@ public class KeyVault {
             + " values (?, ?, ?, ?, ?, ?, ?)",
         id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped);
     return new Ref(id, Sha256.hex(publicPart), publicPart.length);
+  }
+
+  /** The id of the party's identity key, if it has one. */
+  public Optional<UUID> identityKeyOf(String party) {
+    return jdbc.queryForList("select id from key_material where purpose = 'IDENTITY' and owner = ?", UUID.class,
+        party).stream().findFirst();
   }
 
   public void grant(UUID keyId, String grantee, boolean secret) {

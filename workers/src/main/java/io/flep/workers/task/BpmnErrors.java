@@ -4,6 +4,7 @@ package io.flep.workers.task;
 public final class BpmnErrors {
   public static final String INTEGRITY_VIOLATION = "FLEP_INTEGRITY_VIOLATION";
   public static final String UNTRUSTED_PARTY = "FLEP_UNTRUSTED_PARTY";
+  public static final String AGGREGATION_REFUSED = "FLEP_AGGREGATION_REFUSED";
 
   private BpmnErrors() {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.flep.workers.aggregation.AggregationRefusedException;
 import io.flep.workers.store.BadInputException;
 import io.flep.workers.store.IntegrityViolationException;
 import io.flep.workers.store.KeyAccessDeniedException;
@@ -60,6 +61,8 @@ public class StageRunner {
       throw businessError(recordId, startedNanos, BpmnErrors.INTEGRITY_VIOLATION, e);
     } catch (KeyAccessDeniedException e) {
       throw businessError(recordId, startedNanos, BpmnErrors.UNTRUSTED_PARTY, e);
+    } catch (AggregationRefusedException e) {
+      throw businessError(recordId, startedNanos, BpmnErrors.AGGREGATION_REFUSED, e);
     } catch (BadInputException | IllegalArgumentException e) {
       String message = stage.reportName() + ": " + e.getMessage();
       record(recordId, "FAILED", startedNanos, message);

@@ -105,7 +105,7 @@ class LifecycleModelTest {
     expect("flep.analyst.train", "Task_TrainLocally", "Train locally", analyze);
     expect("flep.analyst.secure-model", "Task_SecureModelUpdate", "HE-encrypt model update", analyze);
     expect("flep.iiot.grant-he-key", "Task_GrantHeKey", "Grant HE key to trusted cloud", round);
-    expect("flep.cloud.decrypt-and-average", "Task_DecryptAndAverage", "Decrypt updates and average", round);
+    expect("flep.cloud.decrypt-and-average", "Task_DecryptAndAverage", "Decrypt aggregate and average", round);
     expect("flep.cloud.aggregate-encrypted", "Task_AggregateCiphertexts", "Aggregate ciphertexts", round);
     expect("flep.iiot.decrypt-aggregate", "Task_DecryptAggregate", "Decrypt aggregate", round);
     expect("flep.iiot.publish-model", "Task_PublishGlobalModel", "Publish global model", round);
@@ -255,6 +255,12 @@ class LifecycleModelTest {
       assertThat(errorCode(integrity)).isEqualTo("FLEP_INTEGRITY_VIOLATION");
       assertThat(integrity.cancelActivity()).isTrue();
       assertThat(integrity.getOutgoing().iterator().next().getTarget().getId()).isEqualTo("EndEvent_RunRejected");
+
+      BoundaryEvent refused = model.getModelElementById("BoundaryEvent_AggregationRefused");
+      assertThat(refused.getAttachedTo().getId()).isEqualTo("SubProcess_FederatedRound");
+      assertThat(errorCode(refused)).isEqualTo("FLEP_AGGREGATION_REFUSED");
+      assertThat(refused.cancelActivity()).isTrue();
+      assertThat(refused.getOutgoing().iterator().next().getTarget().getId()).isEqualTo("EndEvent_AggregationRefused");
     }
 
     @Test
@@ -281,7 +287,8 @@ class LifecycleModelTest {
       assertThat(outcomes)
           .containsOnly(
               Map.entry("EndEvent_GlobalModelServed", "=\"completed\""),
-              Map.entry("EndEvent_RunRejected", "=\"integrity-violation\""));
+              Map.entry("EndEvent_RunRejected", "=\"integrity-violation\""),
+              Map.entry("EndEvent_AggregationRefused", "=\"aggregation-refused\""));
     }
 
     @Test
@@ -445,7 +452,15 @@ class LifecycleModelTest {
         }
         case "flep.cloud.decrypt-and-average" -> out.put("globalModelRef", ref("global/" + tag));
         case "flep.cloud.aggregate-encrypted" -> out.put("encryptedAggregateRef", ref("agg/" + tag));
-        case "flep.iiot.decrypt-aggregate" -> out.put("globalModelRef", ref("global/" + tag));
+        case "flep.iiot.decrypt-aggregate" -> {
+          if (runId.startsWith("refused")) {
+            jobs.newThrowErrorCommand(job).errorCode("FLEP_AGGREGATION_REFUSED")
+                .errorMessage("round has 1 verified contribution but the key's policy requires at least 2")
+                .send().join();
+            return;
+          }
+          out.put("globalModelRef", ref("global/" + tag));
+        }
         // accuracy grows by 0.2 per round from 0.4
         case "flep.iiot.publish-model" -> out.put("accuracy", 0.2 + 0.2 * ((Number) round).intValue());
         default -> { }
@@ -574,6 +589,21 @@ class LifecycleModelTest {
           .doesNotContainKey("EndEvent_GlobalModelServed")
           .doesNotContainKey("SubProcess_FederatedRound");
       assertFinished(run, "integrity-violation", "EndEvent_RunRejected");
+    }
+
+    @Test
+    void aRefusedAggregationRejectsTheRunWithoutPublishing() {
+      Map<String, Object> result = run("refused", 2, 0.99, "untrusted", null, null);
+      String run = "refused";
+
+      assertThat(result).containsEntry("outcome", "aggregation-refused").containsEntry("round", 1);
+      assertThat(count(run, "flep.cloud.aggregate-encrypted")).isEqualTo(1);
+      assertThat(count(run, "flep.iiot.decrypt-aggregate")).isEqualTo(1);
+      assertThat(count(run, "flep.iiot.publish-model")).isZero();
+      assertThat(completedElements(result)).containsEntry("BoundaryEvent_AggregationRefused", 1L)
+          .containsEntry("EndEvent_AggregationRefused", 1L)
+          .doesNotContainKey("EndEvent_GlobalModelServed");
+      assertFinished(run, "aggregation-refused", "EndEvent_AggregationRefused");
     }
 
     @Test

@@ -31,6 +31,18 @@ class RunRequestTest {
   }
 
   @Test
+  void secureAggregationNeedsAtLeastTwoAnalystsUnlessTheUserLowersTheMinimum() {
+    assertThat(request(2, 1, "untrusted", 1).minContributors()).isEqualTo(2);
+    assertThatThrownBy(() -> request(1, 1, "untrusted", 1)).hasMessage("--min-contributors is 2 but the run has only"
+        + " 1 analyst: an aggregate of fewer would never be decrypted. Use --analysts 2 or more, or lower"
+        + " --min-contributors (with 1, the key holder can read a lone analyst's update)");
+    assertThat(new RunRequest(1, 1, "untrusted", 1, null, null, null, 1, java.util.Map.of(), 1).minContributors())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> new RunRequest(3, 1, "untrusted", 1, null, null, null, 1, java.util.Map.of(), 0))
+        .hasMessage("--min-contributors must be at least 1, got 0");
+  }
+
+  @Test
   void cipherOptionsDefaultToNoneAndAreCopied() {
     java.util.Map<String, String> options = new java.util.HashMap<>(java.util.Map.of("denoiser", "dncnn"));
     RunRequest r = new RunRequest(3, 5, "trusted", 1, null, "flep-3layer", null, 1, options);

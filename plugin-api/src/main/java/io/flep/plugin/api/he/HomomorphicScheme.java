@@ -1,6 +1,7 @@
 package io.flep.plugin.api.he;
 
 import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Additively homomorphic encryption of real-valued vectors under one key, as used for federated averaging: each
@@ -62,8 +63,28 @@ public interface HomomorphicScheme {
   /** The most fresh encryptions (counting scalar weights) one ciphertext may sum without overflowing. */
   int maxContributors();
 
+  /** Bit length of the key's modulus (the usual measure of its size), or 0 if the scheme has none. */
+  default int keyBits() {
+    return 0;
+  }
+
   /** Fingerprint of this scheme's public key, as carried by its ciphertexts. */
   String keyFingerprint();
+
+  /**
+   * Starts precomputing, in the background, whatever makes encrypting about {@code values} more values faster
+   * (for Paillier: the randomizers r<sup>n</sup>), and returns at once. Call it while the caller has time to
+   * spare, e.g. while a model trains. Schemes with nothing to precompute return a completed future.
+   *
+   * @return completes when the precomputation is done
+   * @throws IllegalArgumentException if {@code values} is negative
+   */
+  default CompletableFuture<Void> prepareEncryptions(int values) {
+    if (values < 0) {
+      throw new IllegalArgumentException("values must be non-negative, got " + values);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
 
   /**
    * How many input values {@link #encrypt} has clipped to the representable range on this instance so far.
