@@ -4,9 +4,13 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.workers.aggregation.ContributionSigner;
+import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.learning.ModelCodec;
+import io.flep.workers.privacy.DifferentialPrivacy;
+import io.flep.workers.privacy.RunPrivacy;
+import io.flep.workers.privacy.UpdatePrivatizer;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.Ref;
@@ -14,12 +18,16 @@ import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Secure model: the analyst encrypts its local model under the IIoT services' homomorphic public key and signs
- * the ciphertext for this run and round with its identity key. From here on only ciphertexts leave the analyst.
+ * Secure model: the analyst's update (local model minus the round's global model), clipped and noised when the
+ * run asks for differential privacy, is encrypted under the IIoT services' homomorphic public key and signed for
+ * this run and round with the analyst's identity key. From here on only ciphertexts leave the analyst.
  */
 @AnalystRole
 public class SecureModelWorker {
@@ -28,10 +36,13 @@ public class SecureModelWorker {
   private final ArtifactStore artifacts;
   private final ModelRepository models;
   private final ContributionSigner signer;
+  private final GlobalModels globalModels;
+  private final SecureRandom random = new SecureRandom();
 
   public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
-      ModelRepository models, ContributionSigner signer) {
+      ModelRepository models, ContributionSigner signer, GlobalModels globalModels) {
     this.signer = signer;
+    this.globalModels = globalModels;
     this.runner = runner;
     this.heKeys = heKeys;
     this.artifacts = artifacts;
@@ -47,9 +58,19 @@ public class SecureModelWorker {
       Ref heKeyRef = vars.ref("heKeyRef");
       HomomorphicKeys.Bound he = heKeys.withPublicKey(heKeyRef);
       float[] local = ModelCodec.decode(artifacts.get(vars.ref("localModelRef")).content());
+      float[] current = globalModels.current(vars);
       double[] values = new double[local.length];
       for (int i = 0; i < local.length; i++) {
-        values[i] = local[i];
+        values[i] = local[i] - current[i];
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      Optional<DifferentialPrivacy> dp = RunPrivacy.fromVariables(vars);
+      if (dp.isPresent()) {
+        UpdatePrivatizer.Result p = new UpdatePrivatizer(dp.get())
+            .privatize(values, vars.strings("analysts").size(), random);
+        values = p.update();
+        details.put("dpUpdateNorm", p.normBefore());
+        details.put("dpClipped", p.clipped());
       }
       HeCiphertext ciphertext = he.scheme().encrypt(values);
       Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
@@ -57,8 +78,12 @@ public class SecureModelWorker {
           "{\"scheme\":\"" + he.schemeId() + "\"}"));
       signer.sign(runId, vars.round(), analystId, heKeyRef.id(), updateRef);
       models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
-      return TaskResult.of(Map.of("updateRef", updateRef.toVariable()),
-          Map.of("plugin", he.schemeId(), "values", values.length, "bytes", updateRef.size(), "signed", true));
+      details.put("plugin", he.schemeId());
+      details.put("values", values.length);
+      details.put("bytes", updateRef.size());
+      details.put("signed", true);
+      details.put("clippedValues", he.scheme().clippedValueCount());
+      return TaskResult.of(Map.of("updateRef", updateRef.toVariable()), details);
     });
   }
 }

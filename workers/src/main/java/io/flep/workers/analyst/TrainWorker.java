@@ -2,6 +2,7 @@ package io.flep.workers.analyst;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.config.FlepProperties;
@@ -36,11 +37,13 @@ public class TrainWorker {
   private final DigitModel model;
   private final FlepProperties properties;
   private final HomomorphicKeys heKeys;
+  private final GlobalModels globalModels;
 
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
       ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
-      HomomorphicKeys heKeys) {
+      HomomorphicKeys heKeys, GlobalModels globalModels) {
     this.heKeys = heKeys;
+    this.globalModels = globalModels;
     this.runner = runner;
     this.workspace = workspace;
     this.decryptor = decryptor;
@@ -66,10 +69,7 @@ public class TrainWorker {
         shard = decryptor.decrypt(runId, analystId, AnalystShards.shardOf(vars, analystId), vars.ref("dataKeyRef"));
         workspace.put(runId, analystId, shard);
       }
-      Ref globalRef = vars.refOrNull("globalModelRef");
-      float[] global = globalRef == null
-          ? model.initialParams(seed)
-          : ModelCodec.decode(artifacts.get(globalRef).content(), model.architectureId(), model.parameterCount());
+      float[] global = globalModels.current(vars);
       FlepProperties.Training training = properties.training();
       TrainingOptions options = TrainingOptions.builder()
           .epochs(training.epochs())

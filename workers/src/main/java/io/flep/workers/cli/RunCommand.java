@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flep.plugin.api.Capabilities;
 import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.privacy.DifferentialPrivacy;
+import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
@@ -58,6 +60,19 @@ public final class RunCommand implements Callable<Integer> {
       description = "Decrypt only aggregates of at least K analysts' updates (default: ${DEFAULT-VALUE}).")
   int minContributors;
 
+  @Option(names = "--dp-noise", paramLabel = "Z", defaultValue = "0",
+      description = "DP-FedAvg: noise multiplier z of the Gaussian noise on each round's sum (0 = off, the default);"
+          + " the report states the resulting epsilon.")
+  double dpNoise;
+
+  @Option(names = "--dp-clip", paramLabel = "C", defaultValue = "" + RunPrivacy.DEFAULT_CLIP_NORM,
+      description = "DP-FedAvg: L2 norm each analyst's update is clipped to (default: ${DEFAULT-VALUE}).")
+  double dpClip;
+
+  @Option(names = "--dp-delta", paramLabel = "D", defaultValue = "" + RunPrivacy.DEFAULT_DELTA,
+      description = "DP-FedAvg: delta of the (epsilon, delta) guarantee (default: ${DEFAULT-VALUE}).")
+  double dpDelta;
+
   @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
   String heScheme;
 
@@ -75,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
-        cipherOptions, minContributors);
+        cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta));
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");
@@ -139,6 +154,12 @@ public final class RunCommand implements Callable<Integer> {
                 : Boolean.TRUE.equals(d.identical()) ? "identical" : "not verified");
       }
       out.println();
+    }
+    if (result.privacy() != null) {
+      RunReport.Privacy p = result.privacy();
+      out.printf(Locale.ROOT, "differential privacy: epsilon %.2f at delta %.0e per analyst after %d round%s"
+          + " (noise multiplier %.3g, clip norm %.3g; Renyi accountant)%n%n", p.epsilon(), p.delta(), p.rounds(),
+          p.rounds() == 1 ? "" : "s", p.noiseMultiplier(), p.clipNorm());
     }
     out.printf(Locale.ROOT, "run %s: %s in %.1f s, plugins %s%s%n", result.runId(), result.status(),
         result.totalMs() / 1000.0, result.plugins(), report == null ? "" : ", report " + report);

@@ -41,7 +41,8 @@ public class DecryptAndAverageWorker {
       JobVariables vars = new JobVariables(job);
       SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
           vars.refs("updateRefs"), Optional.empty(), cloud);
-      Ref global = globalModels.storeAverage(vars.runId(), vars.round(), cloud, round.sum(), round.contributors());
+      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), cloud, globalModels.current(vars),
+          round.sum(), round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "trusted"),
           Map.of("path", "trusted", "contributors", round.contributors(), "analysts", round.analysts()));

@@ -36,8 +36,8 @@ public class DecryptAggregateWorker {
       JobVariables vars = new JobVariables(job);
       SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
           vars.refs("updateRefs"), Optional.of(vars.ref("encryptedAggregateRef")), Parties.IIOT_SERVICES);
-      Ref global = globalModels.storeAverage(vars.runId(), vars.round(), Parties.IIOT_SERVICES, round.sum(),
-          round.contributors());
+      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), Parties.IIOT_SERVICES,
+          globalModels.current(vars), round.sum(), round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "untrusted"),
           Map.of("path", "untrusted", "contributors", round.contributors(), "analysts", round.analysts()));

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param failure one line saying why the run did not complete, or null
  * @param decryption per analyst and round, how faithful its decrypted shard is
  * @param maxAbsDiffVsPlaintextFedAvg of the final round, or null when not verified
+ * @param privacy the differential-privacy guarantee of the published model, or null when the run added no noise
  */
 public record RunReport(
     String runId,
@@ -26,6 +27,7 @@ public record RunReport(
     List<Decryption> decryption,
     Double finalAccuracy,
     Double maxAbsDiffVsPlaintextFedAvg,
+    Privacy privacy,
     long totalMs) {
 
   /** A stage line: name, status, summed work time. */
@@ -40,6 +42,12 @@ public record RunReport(
    * is null too).
    */
   public record Decryption(String analyst, Integer round, int images, Double psnrDb, Boolean identical) {}
+
+  /**
+   * DP-FedAvg over the rounds that published a model: (ε, δ)-DP per analyst by the Rényi accountant, assuming
+   * every analyst contributed its noise share in every round.
+   */
+  public record Privacy(double noiseMultiplier, double clipNorm, double delta, int rounds, double epsilon) {}
 
   public boolean completed() {
     return "COMPLETED".equals(status);

@@ -1,8 +1,10 @@
 package io.flep.workers.run;
 
 import java.util.List;
-import java.util.Map;
+import io.flep.workers.privacy.DifferentialPrivacy;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -19,7 +21,8 @@ public record RunRequest(
     String heScheme,
     long seed,
     Map<String, String> dataCipherOptions,
-    int minContributors) {
+    int minContributors,
+    DifferentialPrivacy privacy) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
@@ -36,7 +39,19 @@ public record RunRequest(
   public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
       String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions) {
     this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
-        DEFAULT_MIN_CONTRIBUTORS);
+        DEFAULT_MIN_CONTRIBUTORS, null);
+  }
+
+  /** A request without differential privacy. */
+  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
+      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions, int minContributors) {
+    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
+        minContributors, null);
+  }
+
+  /** The differential-privacy settings, if the run adds DP-FedAvg noise. */
+  public Optional<DifferentialPrivacy> differentialPrivacy() {
+    return Optional.ofNullable(privacy);
   }
 
   public RunRequest {

@@ -67,6 +67,11 @@ public class RunService {
     variables.put("cloudJurisdiction", properties.cloud().jurisdiction());
     variables.put("seed", request.seed());
     variables.put("minContributors", request.minContributors());
+    request.differentialPrivacy().ifPresent(dp -> {
+      variables.put("dpNoiseMultiplier", dp.noiseMultiplier());
+      variables.put("dpClipNorm", dp.clipNorm());
+      variables.put("dpDelta", dp.delta());
+    });
     variables.put("dataSource", request.dataSource() == null ? DeviceDataSource.BUILTIN_DIGITS : request.dataSource());
     if (request.dataCipher() != null) {
       variables.put("dataCipher", request.dataCipher());
@@ -146,7 +151,7 @@ public class RunService {
       return new RunReport(run.runId().toString(), engineMode(), status, null,
           failure + " (the private database is unreachable, so this report has no stage details)",
           request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), List.of(), null,
-          null,
+          null, null,
           (System.nanoTime() - run.startedNanos()) / 1_000_000);
     }
   }
@@ -162,6 +167,8 @@ public class RunService {
     return new RunReport(run.runId().toString(), engineMode(), status, outcome, failure, request.analysts(),
         request.rounds(), request.cloudMode(), pluginsUsed(rows), stageLines, rounds, decryptions(rows),
         last == null ? null : last.accuracy(), last == null ? null : last.maxAbsDiffVsPlaintextFedAvg(),
+        request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
+            dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null),
         (System.nanoTime() - run.startedNanos()) / 1_000_000);
   }
 

@@ -57,6 +57,22 @@ public final class JobVariables {
     return value instanceof Number n ? n.longValue() : fallback;
   }
 
+  /**
+   * A number variable, or {@code fallback} if absent.
+   *
+   * @throws BadInputException if it is present but not a number
+   */
+  public double doubleOr(String name, double fallback) {
+    Object value = variables.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Number n)) {
+      throw new BadInputException("process variable '" + name + "' must be a number: " + value);
+    }
+    return n.doubleValue();
+  }
+
   public List<String> strings(String name) {
     Object value = variables.get(name);
     if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {

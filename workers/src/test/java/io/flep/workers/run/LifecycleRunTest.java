@@ -3,6 +3,8 @@ package io.flep.workers.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.flep.workers.privacy.DifferentialPrivacy;
+import io.flep.workers.privacy.RdpAccountant;
 import io.flep.workers.store.DatasetRepository;
 import io.flep.workers.testing.EmbeddedFlepTest;
 import java.time.Duration;
@@ -69,6 +71,25 @@ class LifecycleRunTest extends EmbeddedFlepTest {
         Integer.class, runId)).isEqualTo(2);
     assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
         + " where k.run_id = ? and g.grantee = 'flep-cloud' and g.scope = 'secret'", Integer.class, runId)).isZero();
+    // Secure aggregation: every update signed by its analyst, one decryption per round, of two contributions.
+    assertThat(jdbc.queryForObject("select count(*) from contribution c join key_material k on k.id = c.key_id"
+        + " where k.run_id = ?", Integer.class, runId)).isEqualTo(4);
+    assertThat(jdbc.queryForList("select d.contributors from aggregate_decryption d join key_material k"
+        + " on k.id = d.key_id where k.run_id = ? order by d.round", Integer.class, runId)).containsExactly(2, 2);
+  }
+
+  @Test
+  void differentialPrivacyNoisesTheAggregateAndReportsEpsilon() {
+    DifferentialPrivacy dp = new DifferentialPrivacy(0.5, 1.0, 1e-5);
+    RunReport report = run(new RunRequest(2, 1, "untrusted", 1.0, null, null, null, 7, Map.of(), 2, dp));
+
+    assertThat(report.privacy()).isNotNull();
+    assertThat(report.privacy().rounds()).isEqualTo(1);
+    assertThat(report.privacy().epsilon()).isEqualTo(RdpAccountant.epsilon(0.5, 1, 1e-5));
+    // noise of std z*C/2 = 0.25 per weight on the mean: far from the plaintext FedAvg of the local models
+    assertThat(report.rounds()).singleElement().satisfies(r ->
+        assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isGreaterThan(0.1));
+    assertThat(run(2, 1, "untrusted").privacy()).as("off by default").isNull();
   }
 
   @Test
