@@ -32,3 +32,6 @@ create table contribution (
 
 -- One identity key per party (purpose IDENTITY, no run): analysts sign their contributions with it.
 create unique index key_material_identity on key_material (owner) where purpose = 'IDENTITY';
+
+-- Accuracy of plain FedAvg of the same local models (single-machine check next to max_abs_diff...).
+alter table round_result add column plaintext_accuracy double precision;

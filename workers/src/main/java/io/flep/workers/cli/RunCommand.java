@@ -134,11 +134,13 @@ public final class RunCommand implements Callable<Integer> {
     }
     out.println();
     if (!result.rounds().isEmpty()) {
-      out.printf(Locale.ROOT, "%-6s %-9s %-10s %s%n", "round", "accuracy", "path", "max |diff| vs plaintext FedAvg");
+      out.printf(Locale.ROOT, "%-6s %-9s %-10s %-31s %s%n", "round", "accuracy", "path",
+          "max |diff| vs plaintext FedAvg", "plaintext FedAvg accuracy");
       for (RunReport.Round round : result.rounds()) {
-        out.printf(Locale.ROOT, "%-6d %-9.4f %-10s %s%n", round.round(), round.accuracy(), round.path(),
+        out.printf(Locale.ROOT, "%-6d %-9.4f %-10s %-31s %s%n", round.round(), round.accuracy(), round.path(),
             round.maxAbsDiffVsPlaintextFedAvg() == null ? "-" : String.format(Locale.ROOT, "%.2e",
-                round.maxAbsDiffVsPlaintextFedAvg()));
+                round.maxAbsDiffVsPlaintextFedAvg()),
+            round.plaintextAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", round.plaintextAccuracy()));
       }
       out.println();
     }

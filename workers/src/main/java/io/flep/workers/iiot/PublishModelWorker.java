@@ -61,21 +61,26 @@ public class PublishModelWorker {
       int round = vars.round();
       Ref globalRef = vars.ref("globalModelRef");
       float[] global = decode(artifacts.get(globalRef));
-      double accuracy = evaluator.accuracy(global, testImages(runId));
+      List<LabeledImage> test = testImages(runId);
+      double accuracy = evaluator.accuracy(global, test);
 
       Double maxAbsDiff = null;
+      Double plaintextAccuracy = null;
       List<ModelRepository.ModelRow> locals = models.ofRound(runId, round, "local");
       if (properties.verifyAgainstPlaintext() && !locals.isEmpty()) {
         List<float[]> plain = new ArrayList<>();
         for (Artifact local : artifacts.getAll(locals.stream().map(ModelRepository.ModelRow::artifactId).toList())) {
           plain.add(decode(local));
         }
-        maxAbsDiff = FedAvg.maxAbsDiff(new FedAvg().average(plain), global);
+        float[] plainFedAvg = new FedAvg().average(plain);
+        maxAbsDiff = FedAvg.maxAbsDiff(plainFedAvg, global);
+        plaintextAccuracy = evaluator.accuracy(plainFedAvg, test);
       }
       String path = vars.stringOr("aggregatedBy", "unknown");
       UUID globalModelId = models.ofRound(runId, round, "global").stream()
           .filter(m -> m.artifactId().equals(globalRef.id())).map(ModelRepository.ModelRow::id).findFirst().orElse(null);
-      models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, locals.size(), maxAbsDiff),
+      models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, locals.size(), maxAbsDiff,
+          plaintextAccuracy),
           globalModelId);
 
       Map<String, Object> details = new LinkedHashMap<>();
@@ -84,6 +89,7 @@ public class PublishModelWorker {
       details.put("path", path);
       if (maxAbsDiff != null) {
         details.put("maxAbsDiffVsPlaintextFedAvg", maxAbsDiff);
+        details.put("plaintextAccuracy", plaintextAccuracy);
       }
       return TaskResult.of(Map.of("accuracy", accuracy), details);
     });

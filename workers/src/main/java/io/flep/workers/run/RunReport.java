@@ -33,8 +33,13 @@ public record RunReport(
   /** A stage line: name, status, summed work time. */
   public record Stage(String name, String status, long ms) {}
 
-  /** A federated round: accuracy on the held-out split and the aggregation path taken. */
-  public record Round(int round, double accuracy, String path, Double maxAbsDiffVsPlaintextFedAvg) {}
+  /**
+   * A federated round: accuracy on the held-out split, the aggregation path taken, and (single-machine checks,
+   * null when not verified) how far the global model is from plain FedAvg of the same local models and that
+   * model's accuracy.
+   */
+  public record Round(int round, double accuracy, String path, Double maxAbsDiffVsPlaintextFedAvg,
+      Double plaintextAccuracy) {}
 
   /**
    * An analyst's decryption of its shard (once per run, in the first round): {@code psnrDb} over all pixels of

@@ -161,7 +161,8 @@ public class RunService {
     List<RunReport.Stage> stageLines = StageSummary.of(rows).stream()
         .map(s -> new RunReport.Stage(s.name(), s.status(), s.ms())).toList();
     List<RunReport.Round> rounds = models.rounds(run.runId()).stream()
-        .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff())).toList();
+        .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff(),
+            r.plaintextAccuracy())).toList();
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
     String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
     return new RunReport(run.runId().toString(), engineMode(), status, outcome, failure, request.analysts(),

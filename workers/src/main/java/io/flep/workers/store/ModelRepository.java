@@ -18,7 +18,12 @@ public class ModelRepository {
   public record ModelRow(UUID id, int round, String kind, String owner, UUID artifactId) {}
 
   /** The outcome of one federated round. */
-  public record RoundRow(int round, String path, double accuracy, int contributors, Double maxAbsDiff) {}
+  /**
+   * A published round. {@code maxAbsDiff} and {@code plaintextAccuracy} (the accuracy of plain FedAvg of the same
+   * local models) are single-machine checks, null when not verified.
+   */
+  public record RoundRow(int round, String path, double accuracy, int contributors, Double maxAbsDiff,
+      Double plaintextAccuracy) {}
 
   public UUID record(UUID runId, int round, String kind, String owner, UUID artifactId) {
     UUID id = UUID.randomUUID();
@@ -39,23 +44,22 @@ public class ModelRepository {
   public void recordRound(UUID runId, RoundRow row, UUID globalModelId) {
     jdbc.update(
         "insert into round_result (run_id, round, path, accuracy, contributors, max_abs_diff_vs_plaintext_fedavg,"
-            + " global_model_id) values (?, ?, ?, ?, ?, ?, ?)"
+            + " global_model_id, plaintext_accuracy) values (?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (run_id, round) do update set path = excluded.path, accuracy = excluded.accuracy,"
             + " contributors = excluded.contributors,"
             + " max_abs_diff_vs_plaintext_fedavg = excluded.max_abs_diff_vs_plaintext_fedavg,"
-            + " global_model_id = excluded.global_model_id",
-        runId, row.round(), row.path(), row.accuracy(), row.contributors(), row.maxAbsDiff(), globalModelId);
+            + " global_model_id = excluded.global_model_id, plaintext_accuracy = excluded.plaintext_accuracy",
+        runId, row.round(), row.path(), row.accuracy(), row.contributors(), row.maxAbsDiff(), globalModelId,
+        row.plaintextAccuracy());
   }
 
   public List<RoundRow> rounds(UUID runId) {
     return jdbc.query(
-        "select round, path, accuracy, contributors, max_abs_diff_vs_plaintext_fedavg from round_result"
-            + " where run_id = ? order by round",
-        (rs, n) -> {
-          double d = rs.getDouble("max_abs_diff_vs_plaintext_fedavg");
-          return new RoundRow(rs.getInt("round"), rs.getString("path"), rs.getDouble("accuracy"),
-              rs.getInt("contributors"), rs.wasNull() ? null : d);
-        },
+        "select round, path, accuracy, contributors, max_abs_diff_vs_plaintext_fedavg, plaintext_accuracy"
+            + " from round_result where run_id = ? order by round",
+        (rs, n) -> new RoundRow(rs.getInt("round"), rs.getString("path"), rs.getDouble("accuracy"),
+            rs.getInt("contributors"), rs.getObject("max_abs_diff_vs_plaintext_fedavg", Double.class),
+            rs.getObject("plaintext_accuracy", Double.class)),
         runId);
   }
 }
