@@ -9,27 +9,79 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial} (format version 2; version 1
  * keys packed with one more headroom bit per slot and are no longer read).
- * Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | slots (4, 0 = as many as fit)
- * | n | g; secret part: p | q;
- * each integer as length (4) and magnitude bytes.
+ *
+ * <p>Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | slots (4, 0 = as many as
+ * fit) | threshold (4, 0 = an ordinary key) | shareholders (4) | n | g. Secret part: a type byte, then
+ * <ul>
+ *   <li>0, an ordinary key: p | q;
+ *   <li>1, one share of a threshold key: index (4) | share;
+ *   <li>2, a threshold key as dealt, every share (never stored: split it into type-1 keys): count (4) |
+ *       count × (index (4) | share).
+ * </ul>
+ * Integers are length (4) and magnitude bytes.
  */
 final class PaillierKeyCodec {
   static final int FORMAT_VERSION = 2;
   static final int MIN_BITS = 1024;
   private static final int MAX_BYTES = 1024; // 8192-bit n
+  private static final int ORDINARY = 0;
+  private static final int ONE_SHARE = 1;
+  private static final int DEALT = 2;
 
-  /** A decoded key: public key, packer, and the private key when the material holds one. */
-  record Decoded(PaillierPublicKey publicKey, FixedPointPacker packer, Optional<PaillierPrivateKey> privateKey) {}
+  /**
+   * A decoded key. An ordinary key has threshold 0 and maybe a private key; a threshold key has no private key,
+   * and either one share, all shares (as dealt), or none (public only).
+   */
+  record Decoded(PaillierPublicKey publicKey, FixedPointPacker packer, Optional<PaillierPrivateKey> privateKey,
+      int threshold, int shareholders, List<ThresholdPaillier.Share> shares) {}
 
   private PaillierKeyCodec() {}
 
   static KeyMaterial encode(PaillierKeyPair pair, FixedPointPacker packer) {
+    return material(pair.publicKey(), packer, 0, 0, secret -> {
+      secret.writeByte(ORDINARY);
+      writeInt(secret, pair.privateKey().p());
+      writeInt(secret, pair.privateKey().q());
+    });
+  }
+
+  /** A threshold key with every share, as the dealer holds it right after dealing. */
+  static KeyMaterial encodeDealt(PaillierPublicKey key, FixedPointPacker packer, int threshold,
+      List<ThresholdPaillier.Share> shares) {
+    return material(key, packer, threshold, shares.size(), secret -> {
+      secret.writeByte(DEALT);
+      secret.writeInt(shares.size());
+      for (ThresholdPaillier.Share share : shares) {
+        secret.writeInt(share.index());
+        writeInt(secret, share.value());
+      }
+    });
+  }
+
+  /** A threshold key holding one share. */
+  static KeyMaterial encodeShare(PaillierPublicKey key, FixedPointPacker packer, int threshold, int shareholders,
+      ThresholdPaillier.Share share) {
+    return material(key, packer, threshold, shareholders, secret -> {
+      secret.writeByte(ONE_SHARE);
+      secret.writeInt(share.index());
+      writeInt(secret, share.value());
+    });
+  }
+
+  private interface SecretWriter {
+    void write(DataOutputStream secret) throws IOException;
+  }
+
+  private static KeyMaterial material(PaillierPublicKey key, FixedPointPacker packer, int threshold,
+      int shareholders, SecretWriter secretWriter) {
     ByteArrayOutputStream pub = new ByteArrayOutputStream();
     ByteArrayOutputStream sec = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(pub);
@@ -38,10 +90,11 @@ final class PaillierKeyCodec {
       out.writeDouble(packer.clipBound());
       out.writeInt(packer.maxContributors());
       out.writeInt(packer.maxSlots());
-      writeInt(out, pair.publicKey().n());
-      writeInt(out, pair.publicKey().g());
-      writeInt(secret, pair.privateKey().p());
-      writeInt(secret, pair.privateKey().q());
+      out.writeInt(threshold);
+      out.writeInt(shareholders);
+      writeInt(out, key.n());
+      writeInt(out, key.g());
+      secretWriter.write(secret);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory streams
     }
@@ -68,6 +121,8 @@ final class PaillierKeyCodec {
     double clipBound = in.float64("clipBound");
     int maxContributors = in.int32("maxContributors");
     int slots = in.int32("slots");
+    int threshold = in.int32("threshold");
+    int shareholders = in.int32("shareholders");
     BigInteger n = in.unsigned(MAX_BYTES, "n");
     BigInteger g = in.unsigned(2 * MAX_BYTES, "g");
     in.end();
@@ -79,25 +134,54 @@ final class PaillierKeyCodec {
     try {
       publicKey = new PaillierPublicKey(n, g);
       packer = new FixedPointPacker(fractionBits, clipBound, maxContributors, n.bitLength(), slots);
+      if (threshold != 0 || shareholders != 0) {
+        ThresholdPaillier.checkParameters(threshold, shareholders);
+      }
     } catch (IllegalArgumentException e) {
       throw in.fail(e.getMessage());
     }
     Optional<PaillierPrivateKey> privateKey = Optional.empty();
+    List<ThresholdPaillier.Share> shares = List.of();
     if (key.hasSecret()) {
       byte[] secret = key.secretPart().orElseThrow().toByteArray(SecretAccess.get());
       try {
         WireReader s = new WireReader(secret, "paillier secret key");
-        BigInteger p = s.unsigned(MAX_BYTES, "p");
-        BigInteger q = s.unsigned(MAX_BYTES, "q");
+        int type = s.u8("type");
+        if (threshold == 0 && type == ORDINARY) {
+          BigInteger p = s.unsigned(MAX_BYTES, "p");
+          BigInteger q = s.unsigned(MAX_BYTES, "q");
+          privateKey = Optional.of(new PaillierPrivateKey(publicKey, p, q));
+        } else if (threshold > 0 && type == ONE_SHARE) {
+          shares = List.of(readShare(s, shareholders));
+        } else if (threshold > 0 && type == DEALT) {
+          int count = s.int32("share count");
+          if (count != shareholders) {
+            throw s.fail(count + " shares for " + shareholders + " shareholders");
+          }
+          List<ThresholdPaillier.Share> all = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            all.add(readShare(s, shareholders));
+          }
+          shares = List.copyOf(all);
+        } else {
+          throw s.fail("secret part of type " + type + " does not fit a key with threshold " + threshold);
+        }
         s.end();
-        privateKey = Optional.of(new PaillierPrivateKey(publicKey, p, q));
       } catch (IllegalArgumentException e) {
         throw new GeneralSecurityException("corrupt paillier secret key: " + e.getMessage());
       } finally {
         Arrays.fill(secret, (byte) 0);
       }
     }
-    return new Decoded(publicKey, packer, privateKey);
+    return new Decoded(publicKey, packer, privateKey, threshold, shareholders, shares);
+  }
+
+  private static ThresholdPaillier.Share readShare(WireReader s, int shareholders) throws GeneralSecurityException {
+    int index = s.int32("share index");
+    if (index < 1 || index > shareholders) {
+      throw s.fail("share index " + index + " is outside [1, " + shareholders + "]");
+    }
+    return new ThresholdPaillier.Share(index, s.unsigned(3 * MAX_BYTES, "share"));
   }
 
   private static void writeInt(DataOutputStream out, BigInteger x) throws IOException {

@@ -164,7 +164,8 @@ public final class PaillierScheme implements HomomorphicScheme {
         parts, publicKey.ciphertextBytes());
   }
 
-  private PaillierCiphertext own(HeCiphertext c) {
+  /** The ciphertext as this key's, or an IllegalArgumentException naming why not. */
+  PaillierCiphertext own(HeCiphertext c) {
     Objects.requireNonNull(c, "ciphertext");
     if (!(c instanceof PaillierCiphertext x)) {
       throw new IllegalArgumentException("not a paillier ciphertext: " + c.getClass().getName());

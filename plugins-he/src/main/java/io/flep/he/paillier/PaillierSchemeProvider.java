@@ -7,6 +7,8 @@ import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code paillier} homomorphic scheme. Options for {@link #generateKeyPair}:
@@ -18,6 +20,9 @@ import java.security.SecureRandom;
  *   <li>{@code maxContributors}: most updates (weights counted) one ciphertext may sum, default 64
  *   <li>{@code slots}: at most this many values per ciphertext, default 0 (as many as fit); 1 is unpacked,
  *       textbook Paillier, the baseline of {@code flep he bench}
+ *   <li>{@code threshold} and {@code shareholders}: a t-of-ℓ threshold key ({@link ThresholdPaillier}), e.g.
+ *       {@code threshold=2, shareholders=3}; {@link #generateKeyPair} then returns the key as dealt (all shares,
+ *       no factors), to be {@linkplain #splitShares split} among the share holders and discarded
  * </ul>
  *
  * The defaults give 31-bit slots (25 value bits, 6 headroom bits): 66 values per 2048-bit ciphertext, 7.76 bytes per
@@ -28,7 +33,7 @@ import java.security.SecureRandom;
 @FlepPlugin(
     id = PaillierSchemeProvider.ID,
     version = "2.0.0",
-    capabilities = {"add", "multiply-by-scalar", "fixed-point-packing"},
+    capabilities = {"add", "multiply-by-scalar", "fixed-point-packing", "threshold-decryption"},
     description = "Paillier additively homomorphic encryption (plain BigInteger) with BatchCrypt-style packing",
     securityNote = "IND-CPA under the decisional composite residuosity assumption (2048-bit n is about 112-bit"
         + " security). Ciphertexts are malleable, not CCA-secure: the aggregator can add and scale but is trusted not"
@@ -57,12 +62,43 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
         options.getInt("maxContributors", DEFAULT_MAX_CONTRIBUTORS),
         keyBits,
         options.getInt("slots", 0));
-    return PaillierKeyCodec.encode(PaillierKeyPair.generate(keyBits, random), packer);
+    int threshold = options.getInt("threshold", 0);
+    PaillierKeyPair pair = PaillierKeyPair.generate(keyBits, random);
+    if (threshold == 0) {
+      return PaillierKeyCodec.encode(pair, packer);
+    }
+    int shareholders = options.getInt("shareholders", 3);
+    ThresholdPaillier.checkParameters(threshold, shareholders);
+    return PaillierKeyCodec.encodeDealt(pair.publicKey(), packer, threshold,
+        ThresholdPaillier.deal(pair, threshold, shareholders, random));
+  }
+
+  @Override
+  public List<KeyMaterial> splitShares(KeyMaterial dealt) throws GeneralSecurityException {
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(dealt);
+    if (d.threshold() == 0 || d.shares().size() != d.shareholders()) {
+      throw new GeneralSecurityException("not a dealt paillier threshold key (threshold " + d.threshold() + ", "
+          + d.shares().size() + " of " + d.shareholders() + " shares)");
+    }
+    List<KeyMaterial> keys = new ArrayList<>();
+    for (ThresholdPaillier.Share share : d.shares()) {
+      keys.add(PaillierKeyCodec.encodeShare(d.publicKey(), d.packer(), d.threshold(), d.shareholders(), share));
+    }
+    return List.copyOf(keys);
   }
 
   @Override
   public HomomorphicScheme newScheme(KeyMaterial key) throws GeneralSecurityException {
     PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
-    return new PaillierScheme(d.publicKey(), d.privateKey(), d.packer(), new SecureRandom());
+    PaillierScheme scheme = new PaillierScheme(d.publicKey(), d.privateKey(), d.packer(), new SecureRandom());
+    if (d.threshold() == 0) {
+      return scheme;
+    }
+    if (d.shares().size() > 1) {
+      throw new GeneralSecurityException("this paillier key holds all " + d.shares().size() + " shares as dealt;"
+          + " split it with splitShares and give each share holder its own");
+    }
+    return new ThresholdPaillierScheme(scheme, d.publicKey(), d.threshold(), d.shareholders(),
+        d.shares().stream().findFirst());
   }
 }

@@ -4,6 +4,7 @@ import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * SPI for additively homomorphic encryption of model updates. Implementations are annotated with
@@ -27,4 +28,15 @@ public interface HomomorphicSchemeProvider {
    * @throws GeneralSecurityException if the key belongs to another scheme or is malformed or inconsistent
    */
   HomomorphicScheme newScheme(KeyMaterial key) throws GeneralSecurityException;
+
+  /**
+   * Splits a threshold key as dealt by {@link #generateKeyPair} (threshold options) into one key per share holder,
+   * share i at position i − 1, each with the public part and only its own share. The dealt key must then be
+   * discarded: it holds every share. Schemes without threshold keys throw.
+   *
+   * @throws GeneralSecurityException if the key is not a dealt threshold key of this scheme
+   */
+  default List<KeyMaterial> splitShares(KeyMaterial dealt) throws GeneralSecurityException {
+    throw new GeneralSecurityException("scheme '" + dealt.schemeId() + "' has no threshold keys");
+  }
 }
