@@ -3,6 +3,7 @@ package io.flep.workers.aggregation;
 import io.flep.plugin.api.he.HomomorphicScheme;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.loader.PluginRegistry;
+import io.flep.workers.store.KeyAccessDeniedException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import java.security.GeneralSecurityException;
@@ -53,6 +54,18 @@ public class HomomorphicKeys {
   /** Only the key's owner or a party granted its secret can decrypt; anyone else is refused. */
   public Bound withSecretKey(Ref heKeyRef, String party) throws GeneralSecurityException {
     return bind(keys.loadSecret(heKeyRef.id(), party));
+  }
+
+  /**
+   * A share holder's instance of a threshold key: encrypts and adds like the public key, and partially decrypts
+   * with the party's own share.
+   *
+   * @throws KeyAccessDeniedException if the party holds no share of this key
+   */
+  public Bound withShare(Ref heKeyRef, String party) throws GeneralSecurityException {
+    UUID shareId = keys.shareOf(heKeyRef.id(), party).orElseThrow(() -> new KeyAccessDeniedException(
+        "'" + party + "' holds no share of threshold key " + heKeyRef.id()));
+    return bind(keys.loadSecret(shareId, party));
   }
 
   private Bound bind(KeyMaterial key) throws GeneralSecurityException {

@@ -2,9 +2,11 @@ package io.flep.workers.aggregation;
 
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.workers.store.Artifact;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.IntegrityViolationException;
+import io.flep.workers.store.KeyAccessDeniedException;
 import io.flep.workers.store.Ref;
 import io.flep.workers.store.Sha256;
 import java.security.GeneralSecurityException;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>the round must not have been decrypted before with another aggregate ({@link DecryptionLedger}).
  * </ol>
  *
- * Only then is the sum decrypted, once. Individual updates are never decrypted.
+ * Only then is the sum decrypted, once — by the key holder, or, for a threshold key, by each share holder partially
+ * and then combined. Individual updates are never decrypted.
  */
 @Component
 public class SecureAggregator {
@@ -67,6 +70,57 @@ public class SecureAggregator {
   public DecryptedSum decryptRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
       Optional<Ref> cloudAggregate, String party) throws GeneralSecurityException {
     HomomorphicScheme scheme = heKeys.withSecretKey(heKeyRef, party).scheme();
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, cloudAggregate, scheme);
+    ledger.claim(heKeyRef.id(), round, Sha256.hex(v.sumBytes()), party, v.analysts().size());
+    return new DecryptedSum(scheme.decrypt(v.sum()), v.analysts());
+  }
+
+  /** A share holder's partial decryption of a verified round's sum, with who contributed. */
+  public record PartialDecryption(byte[] bytes, List<String> analysts) {}
+
+  /**
+   * The same checks as {@link #decryptRound}, then {@code party}'s partial decryption of the sum with its share of
+   * the threshold key. Every share holder claims the round in the ledger, so all of them partially decrypt the same
+   * aggregate and no other.
+   *
+   * @throws KeyAccessDeniedException if the party holds no share of the key
+   */
+  public PartialDecryption partialDecryptRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
+      Ref cloudAggregate, String party) throws GeneralSecurityException {
+    HomomorphicScheme scheme = heKeys.withShare(heKeyRef, party).scheme();
+    if (!(scheme instanceof ThresholdDecryption threshold)) {
+      throw new IllegalArgumentException("homomorphic key " + heKeyRef.id() + " is not a threshold key");
+    }
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate), scheme);
+    ledger.claim(heKeyRef.id(), round, Sha256.hex(v.sumBytes()), party, v.analysts().size());
+    return new PartialDecryption(threshold.partialDecrypt(v.sum()), v.analysts());
+  }
+
+  /**
+   * Verifies the round again and combines the share holders' partial decryptions of its sum; needs no secret.
+   *
+   * @throws IntegrityViolationException if the partial decryptions do not combine (too few, of another
+   *                                     ciphertext, or a share holder's is wrong)
+   */
+  public DecryptedSum combineRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs, Ref cloudAggregate,
+      List<byte[]> partials) throws GeneralSecurityException {
+    HomomorphicScheme scheme = heKeys.withPublicKey(heKeyRef).scheme();
+    if (!(scheme instanceof ThresholdDecryption threshold)) {
+      throw new IllegalArgumentException("homomorphic key " + heKeyRef.id() + " is not a threshold key");
+    }
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate), scheme);
+    try {
+      return new DecryptedSum(threshold.combine(v.sum(), partials), v.analysts());
+    } catch (GeneralSecurityException e) {
+      throw new IntegrityViolationException("the partial decryptions of round " + round + " do not combine: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private record VerifiedRound(HeCiphertext sum, byte[] sumBytes, List<String> analysts) {}
+
+  private VerifiedRound verify(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
+      Optional<Ref> cloudAggregate, HomomorphicScheme scheme) {
     AggregationPolicy policy = policies.load(heKeyRef.id()).orElseThrow(() -> new AggregationRefusedException(
         "homomorphic key " + heKeyRef.id() + " has no aggregation policy, so nothing encrypted under it is decrypted"));
     List<String> analysts = new ArrayList<>();
@@ -89,8 +143,7 @@ public class SecureAggregator {
             + " other ciphertexts");
       }
     }
-    ledger.claim(heKeyRef.id(), round, Sha256.hex(sumBytes), party, analysts.size());
-    return new DecryptedSum(scheme.decrypt(sum), List.copyOf(analysts));
+    return new VerifiedRound(sum, sumBytes, List.copyOf(analysts));
   }
 
   private HeCiphertext verified(UUID runId, int round, UUID heKeyId, Ref ref, HomomorphicScheme scheme,

@@ -76,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
   String heScheme;
 
+  @Option(names = "--he-option", paramLabel = "KEY=VALUE",
+      description = "HE-scheme key option for this run, repeatable, e.g. --he-option threshold=2 (a 2-of-3 threshold"
+          + " key shared by the IIoT services, the auditor and the cloud; overrides the task header heScheme.KEY).")
+  Map<String, String> heOptions = new LinkedHashMap<>();
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed for the data split and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -90,7 +95,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
-        cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta));
+        cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta),
+        heOptions);
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Every {@code flep.*} setting in one place. Defaults make {@code ./flep run} work on one machine: embedded
- * engine, embedded PostgreSQL under {@code dataDir}, all four FLEP roles in this process.
+ * engine, embedded PostgreSQL under {@code dataDir}, all FLEP roles (data owner, analyst, cloud, IIoT services, auditor) in this process.
  */
 @ConfigurationProperties("flep")
 public record FlepProperties(
@@ -42,7 +42,8 @@ public record FlepProperties(
       @DefaultValue("true") boolean dataOwner,
       @DefaultValue("true") boolean analyst,
       @DefaultValue("true") boolean cloud,
-      @DefaultValue("true") boolean iiot) {}
+      @DefaultValue("true") boolean iiot,
+      @DefaultValue("true") boolean auditor) {}
 
   /**
    * The AI cloud this installation aggregates with: its attributes feed the trust decision (DMN

@@ -3,10 +3,12 @@ package io.flep.workers.iiot;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.loader.PluginRegistry;
 import io.flep.workers.aggregation.AggregationPolicies;
 import io.flep.workers.aggregation.AggregationPolicy;
+import io.flep.workers.aggregation.Shareholders;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.dataowner.Parties;
@@ -17,6 +19,7 @@ import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,15 +58,36 @@ public class IssueHeKeysWorker {
       List<String> analysts = vars.strings("analysts");
       Map<String, String> options = new TreeMap<>(vars.pluginOptions("heScheme"));
       options.putIfAbsent("maxContributors", String.valueOf(Math.max(analysts.size(), 2)));
-      KeyMaterial keyPair = plugins.homomorphicScheme(schemeId).generateKeyPair(PluginOptions.of(options), random);
-      Ref keyRef = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
+      HomomorphicSchemeProvider provider = plugins.homomorphicScheme(schemeId);
+      int threshold = PluginOptions.of(options).getInt("threshold", 0);
+      if (threshold > 0) {
+        options.put("shareholders", String.valueOf(Shareholders.ROLES.size()));
+      }
+      KeyMaterial keyPair = provider.generateKeyPair(PluginOptions.of(options), random);
+      Ref issued;
+      if (threshold > 0) {
+        // the dealt key holds every share: store the public part, one share per holder, and forget the rest
+        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair.publicOnly());
+        List<KeyMaterial> shares = provider.splitShares(keyPair);
+        for (int i = 0; i < shares.size(); i++) {
+          keys.storeShare(vars.runId(), issued.id(), Shareholders.party(Shareholders.ROLES.get(i), properties),
+              shares.get(i));
+        }
+      } else {
+        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
+      }
+      Ref keyRef = issued;
       AggregationPolicy policy = new AggregationPolicy(
           (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
       policies.store(keyRef.id(), policy);
       analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
       keys.grant(keyRef.id(), properties.cloud().id(), false);
-      return TaskResult.of(Map.of("heKeyRef", keyRef.toVariable()), Map.of("plugin", schemeId, "options", options,
-          "minContributors", policy.minContributors()));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("heKeyRef", keyRef.toVariable());
+      out.put("heThreshold", threshold);
+      out.put("decryptionShareholders", threshold > 0 ? Shareholders.ROLES : List.of());
+      return TaskResult.of(out, Map.of("plugin", schemeId, "options", options,
+          "minContributors", policy.minContributors(), "threshold", threshold));
     });
   }
 }

@@ -22,7 +22,8 @@ public record RunRequest(
     long seed,
     Map<String, String> dataCipherOptions,
     int minContributors,
-    DifferentialPrivacy privacy) {
+    DifferentialPrivacy privacy,
+    Map<String, String> heSchemeOptions) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
@@ -46,7 +47,15 @@ public record RunRequest(
   public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
       String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions, int minContributors) {
     this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
-        minContributors, null);
+        minContributors, null, Map.of());
+  }
+
+  /** A request with the HE key's default options (the task headers' apply). */
+  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
+      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions, int minContributors,
+      DifferentialPrivacy privacy) {
+    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
+        minContributors, privacy, Map.of());
   }
 
   /** The differential-privacy settings, if the run adds DP-FedAvg noise. */
@@ -81,6 +90,13 @@ public record RunRequest(
     for (String option : dataCipherOptions.keySet()) {
       if (!option.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
         throw new IllegalArgumentException("--cipher-option name must be a plugin option name like 'denoiser',"
+            + " got '" + option + "'");
+      }
+    }
+    heSchemeOptions = heSchemeOptions == null ? Map.of() : Map.copyOf(heSchemeOptions);
+    for (String option : heSchemeOptions.keySet()) {
+      if (!option.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+        throw new IllegalArgumentException("--he-option name must be a plugin option name like 'threshold',"
             + " got '" + option + "'");
       }
     }

@@ -79,6 +79,9 @@ public class RunService {
     if (request.heScheme() != null) {
       variables.put("heScheme", request.heScheme());
     }
+    if (!request.heSchemeOptions().isEmpty()) {
+      variables.put("heSchemeOptions", request.heSchemeOptions());
+    }
     if (!request.dataCipherOptions().isEmpty()) {
       variables.put("dataCipherOptions", request.dataCipherOptions());
     }

@@ -28,6 +28,21 @@ public class KeyVault {
   public enum Purpose { DATA, HOMOMORPHIC, IDENTITY }
 
   public Ref store(UUID runId, Purpose purpose, String owner, KeyMaterial key) {
+    return store(runId, purpose, owner, key, null);
+  }
+
+  /** Stores one share holder's share of the threshold key {@code parentKeyId}, owned by that share holder. */
+  public Ref storeShare(UUID runId, UUID parentKeyId, String owner, KeyMaterial share) {
+    return store(runId, Purpose.HOMOMORPHIC, owner, share, parentKeyId);
+  }
+
+  /** The id of {@code party}'s share of the threshold key {@code parentKeyId}, if it holds one. */
+  public Optional<UUID> shareOf(UUID parentKeyId, String party) {
+    return jdbc.queryForList("select id from key_material where parent_key_id = ? and owner = ?", UUID.class,
+        parentKeyId, party).stream().findFirst();
+  }
+
+  private Ref store(UUID runId, Purpose purpose, String owner, KeyMaterial key, UUID parentKeyId) {
     UUID id = UUID.randomUUID();
     byte[] publicPart = key.serializePublic();
     byte[] wrapped = null;
@@ -39,9 +54,9 @@ public class KeyVault {
       }
     }
     jdbc.update(
-        "insert into key_material (id, run_id, scheme_id, purpose, owner, public_part, wrapped_secret)"
-            + " values (?, ?, ?, ?, ?, ?, ?)",
-        id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped);
+        "insert into key_material (id, run_id, scheme_id, purpose, owner, public_part, wrapped_secret, parent_key_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+        id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped, parentKeyId);
     return new Ref(id, Sha256.hex(publicPart), publicPart.length);
   }
 

@@ -89,6 +89,11 @@ class LifecycleModelTest {
   static final String RUN_FINISHED = "flep.run.finished";
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** The partial decryption's job type is an expression: one job type per share-holder role. */
+  static final String PARTIAL_DECRYPT_TYPE = "=\"flep.\" + shareholder + \".partial-decrypt\"";
+  static final List<String> PARTIAL_DECRYPT_TYPES =
+      List.of("flep.iiot.partial-decrypt", "flep.auditor.partial-decrypt", "flep.cloud.partial-decrypt");
+
   /** job type → [element id, element name, id of the enclosing scope]. */
   static final Map<String, List<String>> SERVICE_TASKS = new LinkedHashMap<>();
 
@@ -108,12 +113,28 @@ class LifecycleModelTest {
     expect("flep.cloud.decrypt-and-average", "Task_DecryptAndAverage", "Decrypt aggregate and average", round);
     expect("flep.cloud.aggregate-encrypted", "Task_AggregateCiphertexts", "Aggregate ciphertexts", round);
     expect("flep.iiot.decrypt-aggregate", "Task_DecryptAggregate", "Decrypt aggregate", round);
+    expect(PARTIAL_DECRYPT_TYPE, "Task_PartialDecryption", "Partial decryption", round);
+    expect("flep.iiot.combine-partial-decryptions", "Task_CombinePartialDecryptions", "Combine partial decryptions",
+        round);
     expect("flep.iiot.publish-model", "Task_PublishGlobalModel", "Publish global model", round);
     expect("flep.iiot.trigger-services", "Task_TriggerIiotServices", "Trigger IIoT services", process);
   }
 
   private static void expect(String type, String id, String name, String scope) {
     SERVICE_TASKS.put(type, List.of(id, name, scope));
+  }
+
+  /** The concrete job types workers subscribe to, with their task names. */
+  static Map<String, String> concreteJobTypes() {
+    Map<String, String> types = new LinkedHashMap<>();
+    SERVICE_TASKS.forEach((type, where) -> {
+      if (type.equals(PARTIAL_DECRYPT_TYPE)) {
+        PARTIAL_DECRYPT_TYPES.forEach(t -> types.put(t, where.get(1)));
+      } else {
+        types.put(type, where.get(1));
+      }
+    });
+    return types;
   }
 
   static byte[] resource(String file) {
@@ -160,11 +181,10 @@ class LifecycleModelTest {
       while (m.find()) {
         documented.put(m.group(1), m.group(2).replaceAll("\\(.*\\)", "").trim());
       }
-      Map<String, String> expected = new LinkedHashMap<>();
-      SERVICE_TASKS.forEach((type, where) -> expected.put(type, where.get(1)));
+      Map<String, String> expected = concreteJobTypes();
       assertThat(documented).containsAllEntriesOf(expected);
       assertThat(documented.keySet())
-          .containsExactlyInAnyOrderElementsOf(concat(SERVICE_TASKS.keySet(), List.of(RUN_FINISHED)));
+          .containsExactlyInAnyOrderElementsOf(concat(expected.keySet(), List.of(RUN_FINISHED)));
     }
 
     @Test
@@ -225,7 +245,7 @@ class LifecycleModelTest {
       ExclusiveGateway trusted = model.getModelElementById("Gateway_CloudTrusted");
       assertThat(trusted.getDefault().getId()).isEqualTo("Flow_Untrusted");
       SequenceFlow toGrant = model.getModelElementById("Flow_Trusted");
-      assertThat(toGrant.getConditionExpression().getTextContent()).isEqualTo("=aggregationPath = \"trusted\"");
+      assertThat(toGrant.getConditionExpression().getTextContent()).isEqualTo("=aggregationPath = \"trusted\" and heThreshold = 0");
       assertThat(toGrant.getTarget().getId()).isEqualTo("Task_GrantHeKey");
 
       ExclusiveGateway more = model.getModelElementById("Gateway_MoreRounds");
@@ -395,7 +415,7 @@ class LifecycleModelTest {
           .addResourceBytes(resource("cloud-trust.dmn"), "cloud-trust.dmn")
           .send()
           .join();
-      for (String type : concat(SERVICE_TASKS.keySet(), List.of(RUN_FINISHED))) {
+      for (String type : concat(concreteJobTypes().keySet(), List.of(RUN_FINISHED))) {
         workers.add(
             client.newWorker()
                 .jobType(type)
@@ -433,7 +453,18 @@ class LifecycleModelTest {
         case "flep.data-owner.store" -> out.put("datasetRef", ref("dataset/" + tag));
         case "flep.data-owner.encrypt" -> out.put("encryptedDataRef", ref("enc/" + tag));
         case "flep.data-owner.share-data-key" -> out.put("dataKeyRef", ref("datakey/" + tag));
-        case "flep.iiot.issue-he-keys" -> out.put("heKeyRef", ref("hekey/" + tag));
+        case "flep.iiot.issue-he-keys" -> {
+          boolean threshold = runId.startsWith("threshold");
+          out.put("heKeyRef", ref("hekey/" + tag));
+          out.put("heThreshold", threshold ? 2 : 0);
+          out.put("decryptionShareholders", threshold ? List.of("iiot", "auditor", "cloud") : List.of());
+        }
+        case "flep.iiot.partial-decrypt", "flep.auditor.partial-decrypt", "flep.cloud.partial-decrypt" ->
+            out.put("partialDecryptionRef", ref("partial/" + job.getType() + "/" + tag));
+        case "flep.iiot.combine-partial-decryptions" -> {
+          out.put("globalModelRef", ref("global/" + tag));
+          out.put("combined", vars.get("partialDecryptionRefs"));
+        }
         case "flep.analyst.decrypt" -> {
           if (runId.startsWith("integrity") && "a2".equals(analyst)) {
             jobs.newThrowErrorCommand(job).errorCode("FLEP_INTEGRITY_VIOLATION")
@@ -589,6 +620,28 @@ class LifecycleModelTest {
           .doesNotContainKey("EndEvent_GlobalModelServed")
           .doesNotContainKey("SubProcess_FederatedRound");
       assertFinished(run, "integrity-violation", "EndEvent_RunRejected");
+    }
+
+    @Test
+    void aThresholdKeyIsDecryptedByTwoOfThreeShareHoldersEvenWhenTheCloudIsTrusted() {
+      Map<String, Object> result = run("threshold", 1, 0.99, "trusted", null, null);
+      String run = "threshold";
+
+      assertThat(result).containsEntry("outcome", "completed");
+      assertThat(count(run, "flep.iiot.grant-he-key")).as("no single party gets a threshold key").isZero();
+      assertThat(count(run, "flep.cloud.aggregate-encrypted")).isEqualTo(1);
+      assertThat(count(run, "flep.iiot.decrypt-aggregate")).isZero();
+      long partials = PARTIAL_DECRYPT_TYPES.stream().mapToLong(t -> count(run, t)).sum();
+      assertThat(partials).isBetween(2L, 3L);
+      assertThat(count(run, "flep.iiot.combine-partial-decryptions")).isEqualTo(1);
+      Seen combine = jobs(run, "flep.iiot.combine-partial-decryptions").get(0);
+      @SuppressWarnings("unchecked")
+      List<Object> collected = (List<Object>) combine.variables().get("partialDecryptionRefs");
+      assertThat(collected).hasSize(3);
+      assertThat(collected.stream().filter(Objects::nonNull).count()).as("completed share holders").isGreaterThanOrEqualTo(2);
+      assertThat(completedElements(result)).containsEntry("Task_CombinePartialDecryptions", 1L)
+          .containsEntry("Gateway_ThresholdKey", 1L);
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
     }
 
     @Test

@@ -79,6 +79,27 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   }
 
   @Test
+  void aThresholdKeyIsDecryptedOnlyByTwoOfThreeShareHoldersTogether() {
+    RunReport report = run(new RunRequest(2, 1, "trusted", 1.0, null, null, null, 7, Map.of(), 2, null,
+        Map.of("threshold", "2")));
+
+    assertThat(report.rounds()).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("threshold");
+      assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isLessThanOrEqualTo(1e-4);
+    });
+    UUID runId = UUID.fromString(report.runId());
+    // the run's key row is public only; each share holder owns one share; nobody was granted the whole key
+    assertThat(jdbc.queryForObject("select count(*) from key_material where run_id = ? and purpose = 'HOMOMORPHIC'"
+        + " and parent_key_id is null and wrapped_secret is not null", Integer.class, runId)).isZero();
+    assertThat(jdbc.queryForList("select owner from key_material where run_id = ? and parent_key_id is not null"
+        + " order by owner", String.class, runId)).containsExactly("auditor", "flep-cloud", "iiot-services");
+    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
+        + " where k.run_id = ? and k.purpose = 'HOMOMORPHIC' and g.scope = 'secret'", Integer.class, runId)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'partial-decryption'",
+        Integer.class, runId)).isBetween(2, 3);
+  }
+
+  @Test
   void differentialPrivacyNoisesTheAggregateAndReportsEpsilon() {
     DifferentialPrivacy dp = new DifferentialPrivacy(0.5, 1.0, 1e-5);
     RunReport report = run(new RunRequest(2, 1, "untrusted", 1.0, null, null, null, 7, Map.of(), 2, dp));
