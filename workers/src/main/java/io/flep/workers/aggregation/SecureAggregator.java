@@ -127,6 +127,10 @@ public class SecureAggregator {
     HeCiphertext sum = null;
     for (Ref ref : updateRefs) {
       HeCiphertext update = verified(runId, round, heKeyRef.id(), ref, scheme, policy, analysts);
+      if (sum != null && update.length() != sum.length()) {
+        throw new IntegrityViolationException("encrypted update " + ref.id() + " of '" + analysts.getLast()
+            + "' holds " + update.length() + " values, the round's other updates " + sum.length());
+      }
       sum = sum == null ? update : scheme.add(sum, update);
     }
     if (analysts.size() < policy.minContributors()) {

@@ -184,6 +184,14 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
   }
 
   @Test
+  void anUpdateOfAnotherLengthIsRejectedNamingIt() {
+    Ref shorter = contribute("analyst-2", 1, 1);
+    assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1, 2), shorter), Optional.empty()))
+        .isInstanceOf(IntegrityViolationException.class)
+        .hasMessage("encrypted update " + shorter.id() + " of 'analyst-2' holds 1 values, the round's other updates 2");
+  }
+
+  @Test
   void onlyAKeyHolderCanDecryptAtAll() {
     List<Ref> updates = new ArrayList<>(List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 1)));
     assertThatThrownBy(() -> aggregator.decryptRound(runId, 1, heKey, updates, Optional.empty(), "flep-cloud"))

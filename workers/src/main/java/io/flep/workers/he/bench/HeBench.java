@@ -4,6 +4,7 @@ import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicScheme;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -14,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * One homomorphic-aggregation benchmark: key generation, precomputation, encryption of {@code contributors}
- * vectors of {@code values} random model-sized values, homomorphic addition, one decryption, and the error against
- * the plaintext sum. The caller runs it inside the thread pool whose size it reports; parallel work in the
+ * vectors of {@code values} random model-sized values, homomorphic addition, one decryption (for a threshold key:
+ * the threshold's partial decryptions, one after the other, and their combination), and the error against the
+ * plaintext sum. The caller runs it inside the thread pool whose size it reports; parallel work in the
  * scheme runs there.
  */
 public final class HeBench {
@@ -61,7 +63,9 @@ public final class HeBench {
     KeyMaterial key = provider.generateKeyPair(keyOptions, random);
     double keygenMs = millisSince(t0);
     HomomorphicScheme analyst = provider.newScheme(key.publicOnly());
-    HomomorphicScheme holder = provider.newScheme(key);
+    ThresholdDecryption threshold = analyst instanceof ThresholdDecryption t ? t : null;
+    List<KeyMaterial> shares = threshold == null ? List.of() : provider.splitShares(key);
+    HomomorphicScheme holder = threshold == null ? provider.newScheme(key) : null;
 
     double[][] updates = randomUpdates(new Random(1));
     double precomputeSeconds = 0;
@@ -89,10 +93,27 @@ public final class HeBench {
     }
     double addSeconds = secondsSince(t0);
 
-    progress.accept("decrypting the sum");
-    t0 = System.nanoTime();
-    double[] decrypted = holder.decrypt(sum);
-    double decryptSeconds = secondsSince(t0);
+    double[] decrypted;
+    double decryptSeconds;
+    double partialSeconds = Double.NaN;
+    if (threshold == null) {
+      progress.accept("decrypting the sum");
+      t0 = System.nanoTime();
+      decrypted = holder.decrypt(sum);
+      decryptSeconds = secondsSince(t0);
+    } else {
+      // the share holders would work in parallel on their own machines; here they take turns
+      List<byte[]> partials = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < threshold.threshold(); i++) {
+        progress.accept("partial decryption by share holder " + (i + 1) + " of " + threshold.threshold());
+        partials.add(((ThresholdDecryption) provider.newScheme(shares.get(i))).partialDecrypt(sum));
+      }
+      partialSeconds = secondsSince(start) / threshold.threshold();
+      progress.accept("combining");
+      decrypted = threshold.combine(sum, partials);
+      decryptSeconds = secondsSince(start);
+    }
 
     double maxAbsError = 0;
     for (int j = 0; j < values; j++) {
@@ -102,8 +123,9 @@ public final class HeBench {
       }
       maxAbsError = Math.max(maxAbsError, Math.abs(decrypted[j] - plain));
     }
-    return new HeBenchResult(analyst.keyBits(), keygenMs, precomputeSeconds, encryptSeconds, addSeconds, decryptSeconds, values,
-        contributors, bytes, maxAbsError, analyst.clippedValueCount());
+    return new HeBenchResult(analyst.keyBits(), keygenMs, precomputeSeconds, encryptSeconds, addSeconds,
+        decryptSeconds, values, contributors, bytes, maxAbsError, analyst.clippedValueCount(),
+        threshold == null ? 0 : threshold.threshold(), partialSeconds);
   }
 
   private double[][] randomUpdates(Random r) {

@@ -12,10 +12,13 @@ package io.flep.workers.he.bench;
  * @param bytesPerUpdate    serialised size of one encrypted update
  * @param maxAbsError       largest |decrypted sum − plaintext sum| over all values
  * @param clippedValues     input values the scheme clipped to its range (the bench draws none out of range)
+ * @param threshold         share holders needed to decrypt, 0 for an ordinary key
+ * @param partialDecryptSeconds one share holder's partial decryption of the sum (NaN for an ordinary key);
+ *                          {@code decryptSeconds} then covers all partial decryptions in turn plus combining
  */
 public record HeBenchResult(int keyBits, double keygenMs, double precomputeSeconds, double encryptSeconds, double addSeconds,
     double decryptSeconds, int values, int contributors, int bytesPerUpdate, double maxAbsError,
-    long clippedValues) {
+    long clippedValues, int threshold, double partialDecryptSeconds) {
 
   public double encryptValuesPerSecond() {
     return (double) values * contributors / encryptSeconds;
@@ -32,6 +35,11 @@ public record HeBenchResult(int keyBits, double keygenMs, double precomputeSecon
 
   public double decryptValuesPerSecond() {
     return values / decryptSeconds;
+  }
+
+  /** One share holder's partial-decryption rate; NaN for an ordinary key. */
+  public double partialDecryptValuesPerSecond() {
+    return values / partialDecryptSeconds;
   }
 
   public double ciphertextBytesPerValue() {

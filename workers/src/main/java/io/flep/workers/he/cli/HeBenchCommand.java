@@ -134,6 +134,8 @@ public final class HeBenchCommand implements Callable<Integer> {
     out.put("encryptValuesPerSecondPerThread", round(r.encryptValuesPerSecond() / poolSize));
     out.put("addValuesPerSecond", finiteOrNull(r.addValuesPerSecond()));
     out.put("decryptValuesPerSecond", round(r.decryptValuesPerSecond()));
+    out.put("threshold", r.threshold());
+    out.put("partialDecryptValuesPerSecond", finiteOrNull(r.partialDecryptValuesPerSecond()));
     out.put("ciphertextBytesPerValue", Math.round(r.ciphertextBytesPerValue() * 1000) / 1000.0);
     out.put("maxAbsError", r.maxAbsError());
     out.put("endToEndSeconds", Math.round(r.endToEndSeconds() * 1000) / 1000.0);
@@ -148,12 +150,16 @@ public final class HeBenchCommand implements Callable<Integer> {
         "%s (%d-bit key), %d threads, %d contributors x %d values:%n"
             + "  keygen %.0f ms; precompute %.2f s (%,.0f values/s, off the hot path)%n"
             + "  encrypt %,.0f values/s (%,.0f per thread); add %s values/s; decrypt %,.0f values/s%n"
+            + "%s"
             + "  %.3f ciphertext bytes per value (%.2fx float32); max abs error %.3g%n"
             + "  encrypt + aggregate + decrypt: %.2f s%s",
         scheme, r.keyBits(), poolSize, contributors, values, r.keygenMs(), r.precomputeSeconds(), r.precomputeValuesPerSecond(),
         r.encryptValuesPerSecond(), r.encryptValuesPerSecond() / poolSize,
         Double.isFinite(r.addValuesPerSecond()) ? String.format(Locale.ROOT, "%,.0f", r.addValuesPerSecond()) : "n/a",
-        r.decryptValuesPerSecond(), r.ciphertextBytesPerValue(), r.ciphertextBytesPerValue() / 4, r.maxAbsError(),
+        r.decryptValuesPerSecond(), r.threshold() == 0 ? "" : String.format(Locale.ROOT,
+            "  threshold key: %d partial decryptions in turn + combining; one share holder %,.0f values/s%n",
+            r.threshold(), r.partialDecryptValuesPerSecond()),
+        r.ciphertextBytesPerValue(), r.ciphertextBytesPerValue() / 4, r.maxAbsError(),
         r.endToEndSeconds(), baseline == null ? "" : String.format(Locale.ROOT,
             "%n  unpacked baseline %,.0f values/s: packed is %.0fx faster per value"
                 + "%n  (unpacked with precomputed randomness %,.0f values/s: packing alone is %.0fx)", baseline,

@@ -17,6 +17,8 @@ class HeBenchTest {
     HeBenchResult r = new HeBench(new PaillierSchemeProvider(), WEAK, 500, 4, steps::add).run();
 
     assertThat(r.keyBits()).isEqualTo(1024);
+    assertThat(r.threshold()).isZero();
+    assertThat(r.partialDecryptValuesPerSecond()).isNaN();
     // 1024-bit key, default packing: 33 values per 256-byte ciphertext, 29 header bytes
     assertThat(r.bytesPerUpdate()).isEqualTo(29 + 16 * 256);
     assertThat(r.maxAbsError()).isPositive().isLessThanOrEqualTo(4 * Math.scalb(1.0, -21));
@@ -25,6 +27,18 @@ class HeBenchTest {
     assertThat(r.addValuesPerSecond()).isPositive();
     assertThat(r.precomputeSeconds()).isPositive();
     assertThat(steps).first().asString().startsWith("generating the key");
+  }
+
+  @Test
+  void aThresholdKeyIsTimedThroughItsPartialDecryptions() throws Exception {
+    List<String> steps = new ArrayList<>();
+    HeBenchResult r = new HeBench(new PaillierSchemeProvider(), WEAK.with("threshold", "2").with("shareholders", "3"),
+        100, 3, steps::add).run();
+
+    assertThat(r.threshold()).isEqualTo(2);
+    assertThat(r.partialDecryptSeconds()).isPositive().isLessThan(r.decryptSeconds());
+    assertThat(r.maxAbsError()).isLessThanOrEqualTo(3 * Math.scalb(1.0, -21));
+    assertThat(steps).contains("partial decryption by share holder 2 of 2", "combining");
   }
 
   @Test
