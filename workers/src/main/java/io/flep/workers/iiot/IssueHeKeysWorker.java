@@ -61,7 +61,13 @@ public class IssueHeKeysWorker {
       HomomorphicSchemeProvider provider = plugins.homomorphicScheme(schemeId);
       int threshold = PluginOptions.of(options).getInt("threshold", 0);
       if (threshold > 0) {
-        options.put("shareholders", String.valueOf(Shareholders.ROLES.size()));
+        String holders = String.valueOf(Shareholders.ROLES.size());
+        if (!options.getOrDefault("shareholders", holders).trim().equals(holders)) {
+          throw new IllegalArgumentException("the lifecycle has " + holders + " share holders " + Shareholders.ROLES
+              + ", so heScheme option 'shareholders' must be " + holders + " or absent, got '"
+              + options.get("shareholders") + "'");
+        }
+        options.put("shareholders", holders);
       }
       KeyMaterial keyPair = provider.generateKeyPair(PluginOptions.of(options), random);
       Ref issued;

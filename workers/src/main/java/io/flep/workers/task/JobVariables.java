@@ -5,6 +5,7 @@ import io.flep.workers.store.BadInputException;
 import io.flep.workers.store.Ref;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Typed, validated access to a job's variables and headers; errors name the variable. */
@@ -107,7 +108,7 @@ public final class JobVariables {
     if (!(value instanceof List<?> list)) {
       throw new BadInputException("process variable '" + name + "' must be a list of references: " + value);
     }
-    return list.stream().filter(java.util.Objects::nonNull).map(v -> Ref.fromVariable(name, v)).toList();
+    return list.stream().filter(Objects::nonNull).map(v -> Ref.fromVariable(name, v)).toList();
   }
 
   /**

@@ -47,4 +47,24 @@ class JobVariablesTest {
         .hasMessage("process variable 'dataCipherOptions': option 'denoiser' must be a string, number or boolean,"
             + " got [a]");
   }
+
+  @Test
+  void referencesOfCancelledMultiInstanceElementsAreSkippedAndNumbersAreChecked() {
+    Map<String, Object> ref = Map.of("id", "6f1c0b1e-0000-4000-8000-000000000001", "sha256", "ab", "size", 3);
+    List<Object> collected = new java.util.ArrayList<>();
+    collected.add(ref);
+    collected.add(null);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("partialDecryptionRefs", collected);
+    vars.put("dpNoiseMultiplier", 1.5);
+    vars.put("dpClipNorm", "big");
+    JobVariables v = job(Map.of(), vars);
+
+    assertThat(v.refsSkippingNulls("partialDecryptionRefs")).singleElement()
+        .satisfies(r -> assertThat(r.size()).isEqualTo(3));
+    assertThat(v.doubleOr("dpNoiseMultiplier", 0)).isEqualTo(1.5);
+    assertThat(v.doubleOr("dpDelta", 1e-5)).isEqualTo(1e-5);
+    assertThatThrownBy(() -> v.doubleOr("dpClipNorm", 1))
+        .isInstanceOf(BadInputException.class).hasMessage("process variable 'dpClipNorm' must be a number: big");
+  }
 }
