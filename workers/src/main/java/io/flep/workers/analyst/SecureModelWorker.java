@@ -82,7 +82,8 @@ public class SecureModelWorker {
       details.put("values", values.length);
       details.put("bytes", updateRef.size());
       details.put("signed", true);
-      details.put("clippedValues", he.scheme().clippedValueCount());
+      // the scheme instance is shared by every analyst of this process and key: a running total, not this update's
+      details.put("clippedValuesInProcess", he.scheme().clippedValueCount());
       return TaskResult.of(Map.of("updateRef", updateRef.toVariable()), details);
     });
   }
