@@ -64,7 +64,7 @@ public final class PaillierScheme implements HomomorphicScheme {
     if (values < 0) {
       throw new IllegalArgumentException("values must be non-negative, got " + values);
     }
-    return pool.fillAsync(packer.plaintextCount(Math.max(values, 1)));
+    return values == 0 ? CompletableFuture.completedFuture(null) : pool.fillAsync(packer.plaintextCount(values));
   }
 
   /** Randomizers precomputed and not yet used. */

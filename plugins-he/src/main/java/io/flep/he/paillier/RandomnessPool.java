@@ -39,23 +39,20 @@ final class RandomnessPool {
   }
 
   /**
-   * Tops the pool up to {@code target} randomizers (counting those already being computed), in parallel on the
-   * common fork-join pool, without blocking the caller.
+   * Adds {@code count} randomizers to the pool, computed in parallel on the common fork-join pool without blocking
+   * the caller. Additive, so that several encryptions prepared at once (analysts sharing a key in one process)
+   * each get their own.
    *
-   * @return completes when this call's randomizers are in the pool
+   * @return completes when these randomizers are in the pool
    */
-  CompletableFuture<Void> fillAsync(int target) {
-    if (target < 0) {
-      throw new IllegalArgumentException("pool target must be non-negative, got " + target);
-    }
-    int count;
-    synchronized (this) {
-      count = Math.max(0, target - available.get() - pending.get());
-      pending.addAndGet(count);
+  CompletableFuture<Void> fillAsync(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("randomizer count must be non-negative, got " + count);
     }
     if (count == 0) {
       return CompletableFuture.completedFuture(null);
     }
+    pending.addAndGet(count);
     return CompletableFuture.runAsync(() -> IntStream.range(0, count).parallel().forEach(i -> {
       try {
         ready.add(key.randomizer(random));
@@ -64,6 +61,11 @@ final class RandomnessPool {
         pending.decrementAndGet();
       }
     }));
+  }
+
+  /** Randomizers still being computed. */
+  int pending() {
+    return pending.get();
   }
 
   /** Randomizers ready to use now. */

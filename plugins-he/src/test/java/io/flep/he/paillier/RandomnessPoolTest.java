@@ -49,13 +49,18 @@ class RandomnessPoolTest {
   }
 
   @Test
-  void fillingTopsUpToTheTargetWithoutOvershooting() {
+  void preparationsAddUpSoTwoEncryptionsPreparedAtOnceBothFindTheirRandomness() {
     RandomnessPool pool = new RandomnessPool(pair.publicKey(), new SecureRandom());
-    pool.fillAsync(5).join();
-    pool.take();
-    pool.fillAsync(5).join();
-    pool.fillAsync(3).join();
-    assertThat(pool.available()).isEqualTo(5);
+    var first = pool.fillAsync(5);
+    var second = pool.fillAsync(3);
+    first.join();
+    second.join();
+    assertThat(pool.available()).isEqualTo(8);
+    assertThat(pool.pending()).isZero();
+    for (int i = 0; i < 8; i++) {
+      pool.take();
+    }
+    assertThat(pool.misses()).isZero();
     assertThatThrownBy(() -> pool.fillAsync(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 }
