@@ -128,7 +128,8 @@ public final class PaillierPublicKey {
     }
   }
 
-  private static byte[] sha256(byte[] data) {
+  /** SHA-256 of {@code data}; also binds partial decryptions to their ciphertext. */
+  static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException e) {

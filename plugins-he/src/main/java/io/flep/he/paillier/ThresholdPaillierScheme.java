@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +134,7 @@ public final class ThresholdPaillierScheme implements HomomorphicScheme, Thresho
       out.write(MAGIC);
       out.writeByte(VERSION);
       out.write(publicKey.fingerprintBytes());
-      out.write(sha256(x.toBytes()));
+      out.write(PaillierPublicKey.sha256(x.toBytes()));
       out.writeInt(share.index());
       out.writeInt(partial.length);
       for (BigInteger p : partial) {
@@ -151,7 +149,7 @@ public final class ThresholdPaillierScheme implements HomomorphicScheme, Thresho
   @Override
   public double[] combine(HeCiphertext c, List<byte[]> partialDecryptions) throws GeneralSecurityException {
     PaillierCiphertext x = own(c);
-    byte[] digest = sha256(x.toBytes());
+    byte[] digest = PaillierPublicKey.sha256(x.toBytes());
     Map<Integer, BigInteger[]> byIndex = new LinkedHashMap<>();
     for (byte[] bytes : partialDecryptions) {
       Parsed p = parsePartial(bytes, digest, x.ciphertextCount());
@@ -227,14 +225,6 @@ public final class ThresholdPaillierScheme implements HomomorphicScheme, Thresho
       return scheme.own(c);
     } catch (IllegalArgumentException e) {
       throw new GeneralSecurityException(e.getMessage(), e);
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 
