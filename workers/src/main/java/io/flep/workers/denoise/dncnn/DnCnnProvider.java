@@ -27,16 +27,28 @@ public final class DnCnnProvider implements DenoiserProvider {
   @Override
   public Denoiser newDenoiser(PluginOptions options) {
     for (String name : options.names()) {
-      if (!name.equals("model")) {
-        throw new IllegalArgumentException("unknown dncnn option '" + name + "' (known: model)");
+      if (!name.equals("model") && !name.equals("ensemble")) {
+        throw new IllegalArgumentException("unknown dncnn option '" + name + "' (known: model, ensemble)");
       }
     }
+    int ensemble = ensembleSize(options.getString("ensemble", "1"));
     String files = options.getString("model", "").trim();
     if (files.isEmpty()) {
-      return DnCnnBank.builtIn();
+      return SelfEnsemble.of(DnCnnBank.builtIn(), ensemble);
     }
     List<Path> paths = Arrays.stream(files.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of)
         .toList();
-    return DnCnnBank.of(paths);
+    return SelfEnsemble.of(DnCnnBank.of(paths), ensemble);
+  }
+
+  private static int ensembleSize(String value) {
+    try {
+      int size = Integer.parseInt(value.trim());
+      SelfEnsemble.orientations(size);
+      return size;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("dncnn option ensemble must be 1, 2, 4 or 8 (orientations averaged per"
+          + " image), got '" + value + "'", e);
+    }
   }
 }

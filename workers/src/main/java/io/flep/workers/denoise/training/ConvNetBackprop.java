@@ -15,6 +15,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -49,7 +50,7 @@ final class ConvNetBackprop {
   private record Relu() implements Stage {}
 
   /** What a stage's backward pass needs from its forward pass. */
-  private record Saved(INDArray input, INDArray output, INDArray xhat, INDArray invStd) {}
+  private record Saved(INDArray input, INDArray output, INDArray mean, INDArray invStd) {}
 
   private final List<Stage> stages;
   private final INDArray gradient;
@@ -160,15 +161,15 @@ final class ConvNetBackprop {
       }
       case Norm n -> {
         INDArray mean = x.mean(0, 2, 3);
-        INDArray centred = Broadcast.sub(x, mean, x.ulike(), 1);
-        INDArray var = centred.mul(centred).mean(0, 2, 3);
+        INDArray var = x.var(false, 0, 2, 3);
         INDArray invStd = Transforms.pow(var.add(n.eps()), -0.5, false);
-        INDArray xhat = Broadcast.mul(centred, invStd, centred, 1);
-        INDArray out = Broadcast.mul(xhat, n.gamma(), xhat.ulike(), 1);
-        Broadcast.add(out, n.beta(), out, 1);
-        n.mean().muli(n.decay()).addi(mean.muli(1 - n.decay()));
+        INDArray out = x.ulike();
+        // one fused pass: (x - mean) / sqrt(var + eps) * gamma + beta, per channel (axis 1)
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, n.gamma(), n.beta())
+            .addOutputs(out).addIntegerArguments(1, 1, 1).addFloatingPointArguments(n.eps()).build());
+        n.mean().muli(n.decay()).addi(mean.mul(1 - n.decay()));
         n.var().muli(n.decay()).addi(var.muli(1 - n.decay()));
-        yield new Saved(x, out, xhat, invStd);
+        yield new Saved(x, out, mean, invStd);
       }
       case Relu r -> new Saved(x, Transforms.relu(x, false), null, null); // in place: x is a batch-norm output
     };
@@ -179,7 +180,7 @@ final class ConvNetBackprop {
     return switch (stage) {
       case Conv c -> {
         if (c.relu()) {
-          gradOut = gradOut.muli(positive(s.output()));
+          gradOut = reluBackward(s.output(), gradOut);
         }
         INDArray gradIn = Nd4j.createUninitialized(DataType.FLOAT, s.input().shape());
         INDArray gradW = Nd4j.createUninitialized(DataType.FLOAT, c.w().shape());
@@ -192,26 +193,32 @@ final class ConvNetBackprop {
         yield needInputGradient ? gradIn : null;
       }
       case Norm n -> {
-        double m = (double) s.input().length() / s.input().size(1);
-        INDArray gradXhatSum;
-        n.gradBeta().assign(gradOut.sum(0, 2, 3));
-        n.gradGamma().assign(gradOut.mul(s.xhat()).sum(0, 2, 3));
-        INDArray gradXhat = Broadcast.mul(gradOut, n.gamma(), gradOut, 1);
-        gradXhatSum = gradXhat.sum(0, 2, 3);
-        INDArray gradXhatDotXhat = gradXhat.mul(s.xhat()).sum(0, 2, 3);
-        // dx = invStd / m * (m * dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))
-        INDArray gradIn = gradXhat.muli(m);
-        Broadcast.sub(gradIn, gradXhatSum, gradIn, 1);
-        INDArray correction = Broadcast.mul(s.xhat(), gradXhatDotXhat, s.xhat(), 1);
-        gradIn.subi(correction);
-        yield Broadcast.mul(gradIn, s.invStd().div(m), gradIn, 1);
+        // with xhat = (x - mean) * invStd, S1 = sum(dy), S2 = sum(dy * xhat) per channel, k = gamma * invStd:
+        // dx = k / m * (m * dy - S1 - xhat * S2) = k * dy - D * x + (D * mean - k * S1 / m),
+        // D = k * invStd * S2 / m: two reductions and three broadcast passes, no normalised copy kept
+        INDArray x = s.input();
+        double m = (double) x.length() / x.size(1);
+        INDArray sum = gradOut.sum(0, 2, 3);
+        INDArray dot = Nd4j.getExecutioner().exec(new Dot(gradOut, x, 0, 2, 3));
+        INDArray sumTimesXhat = dot.sub(s.mean().mul(sum)).muli(s.invStd());
+        n.gradBeta().assign(sum);
+        n.gradGamma().assign(sumTimesXhat);
+        INDArray k = n.gamma().mul(s.invStd());
+        INDArray d = k.mul(s.invStd()).muli(sumTimesXhat).divi(m);
+        INDArray c = d.mul(s.mean()).subi(k.mul(sum).divi(m));
+        INDArray gradIn = Broadcast.mul(gradOut, k, gradOut, 1);
+        gradIn.subi(Broadcast.mul(x, d, x.ulike(), 1));
+        yield Broadcast.add(gradIn, c, gradIn, 1);
       }
-      case Relu r -> gradOut.muli(positive(s.output()));
+      case Relu r -> reluBackward(s.output(), gradOut);
     };
   }
 
-  private static INDArray positive(INDArray activations) {
-    return activations.gt(0).castTo(DataType.FLOAT);
+  /** {@code gradOut} (in place) where the ReLU's output is positive, else 0: libnd4j's fused {@code relu_bp}. */
+  private static INDArray reluBackward(INDArray reluOutput, INDArray gradOut) {
+    Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(reluOutput, gradOut).addOutputs(gradOut)
+        .addFloatingPointArguments(0.0).build());
+    return gradOut;
   }
 
   private static INDArray flat(INDArray view) {
