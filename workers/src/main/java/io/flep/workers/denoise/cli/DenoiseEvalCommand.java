@@ -66,7 +66,7 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
   @Option(names = "--denoiser", paramLabel = "ID", description = "A denoiser plugin instead, e.g. wiener (default: dncnn with its built-in models).")
   String denoiser;
 
-  @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Plugin option, repeatable (with --denoiser).")
+  @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Plugin option, repeatable: of --denoiser, or of dncnn with --model (e.g. ensemble=8).")
   Map<String, String> options = new LinkedHashMap<>();
 
   @Option(names = "--split", paramLabel = "PART", defaultValue = "all",
@@ -99,7 +99,17 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException(images + ": no images of the '" + split + "' split in the folder");
     }
     if (model != null) {
-      return evaluate(ModelDenoisers.load(model, sigma), "dncnn", planes);
+      Denoiser own = ModelDenoisers.load(model, sigma);
+      if (options.isEmpty()) {
+        return evaluate(own, "dncnn", planes);
+      }
+      if (options.containsKey("model")) {
+        throw new ParameterException(spec.commandLine(), "give the model file once: --model MODEL or"
+            + " --option model=FILE");
+      }
+      Map<String, String> withModel = new LinkedHashMap<>(options);
+      withModel.put("model", model.toString());
+      return evaluate(new DnCnnProvider().newDenoiser(PluginOptions.of(withModel)), "dncnn", planes);
     }
     try (PluginRegistry registry = PluginRegistry.load(pluginsDir, DenoiseEvalCommand.class.getClassLoader())) {
       return evaluate(registry.denoiser(denoiser).newDenoiser(PluginOptions.of(options)), denoiser, planes);
@@ -124,7 +134,7 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
     Files.createDirectories(parent);
     String modelName = model == null ? null : model.toString();
     Files.writeString(json, DenoiseEvalJson.toJson(
-        new DenoiseEvalJson.Settings(id, modelName, sigma, seed, split.toLowerCase(Locale.ROOT)), rows));
+        new DenoiseEvalJson.Settings(id, modelName, options, sigma, seed, split.toLowerCase(Locale.ROOT)), rows));
     System.out.println(String.format(Locale.ROOT, "evaluated %d images with %s at sigma %s: mean PSNR %.2f dB"
         + " (noisy %.2f dB) -> %s", rows.size(), id, sigma, DenoiseEvalJson.mean(rows, DenoiseEvalJson.Row::psnrDenoised),
         DenoiseEvalJson.mean(rows, DenoiseEvalJson.Row::psnrNoisy), json));

@@ -2,10 +2,12 @@ package io.flep.workers.denoise.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The JSON document of {@code flep denoiser eval}: the settings, per image {@code name}, {@code width},
+ * The JSON document of {@code flep denoiser eval}: the settings (denoiser, model file, plugin options, σ, noise
+ * seed, split), per image {@code name}, {@code width},
  * {@code height}, {@code psnrNoisy}, {@code psnrDenoised}, {@code ssimDenoised} and {@code ms}, and a summary
  * with the mean of each figure (non-finite values, e.g. SSIM of an image smaller than 11x11, are {@code null}
  * and left out of the means).
@@ -17,7 +19,8 @@ final class DenoiseEvalJson {
       double ms) {}
 
   /** What the run was. */
-  record Settings(String denoiser, String model, double sigma, long seed, String split) {}
+  record Settings(String denoiser, String model, Map<String, String> options, double sigma, long seed,
+      String split) {}
 
   private DenoiseEvalJson() {
   }
@@ -26,6 +29,12 @@ final class DenoiseEvalJson {
     StringBuilder j = new StringBuilder("{\n");
     j.append("  \"denoiser\": ").append(str(s.denoiser())).append(",\n");
     j.append("  \"model\": ").append(s.model() == null ? "null" : str(s.model())).append(",\n");
+    j.append("  \"options\": {");
+    int n = 0;
+    for (Map.Entry<String, String> e : s.options().entrySet()) {
+      j.append(n++ == 0 ? "" : ", ").append(str(e.getKey())).append(": ").append(str(e.getValue()));
+    }
+    j.append("},\n");
     j.append("  \"sigma\": ").append(num(s.sigma())).append(",\n");
     j.append("  \"noiseSeed\": ").append(s.seed()).append(",\n");
     j.append("  \"split\": ").append(str(s.split())).append(",\n");

@@ -141,6 +141,32 @@ class DenoiseEvalCommandTest {
   }
 
   @Test
+  void dncnnOptionsApplyToAModelFileAndLandInTheReport(@TempDir Path dir) throws Exception {
+    TrainCommandTest.writeTinySet(dir.resolve("t"));
+    assertThat(TrainCommandTest.tinyRun(dir.resolve("t"), "1").exitCode()).isZero();
+    String model = dir.resolve("t/model/m.dncnn").toString();
+    writeImage(dir.resolve("in/a.png"), 24, 20, 1, 1);
+
+    FlepCli.Result plain = eval(dir, "--model", model);
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    JsonNode single = new ObjectMapper().readTree(dir.resolve("rep/eval.json").toFile());
+    FlepCli.Result r = eval(dir, "--model", model, "--option", "ensemble=8");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode ensemble = new ObjectMapper().readTree(dir.resolve("rep/eval.json").toFile());
+
+    assertThat(ensemble.get("model").asText()).isEqualTo(model);
+    assertThat(ensemble.get("options").get("ensemble").asText()).isEqualTo("8");
+    assertThat(ensemble.get("images").get(0).get("psnrDenoised").asDouble())
+        .isNotEqualTo(single.get("images").get(0).get("psnrDenoised").asDouble());
+    FlepCli.Result twice = eval(dir, "--model", model, "--option", "model=" + model);
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("give the model file once");
+    FlepCli.Result bad = eval(dir, "--model", model, "--option", "ensemble=5");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("dncnn option ensemble must be 1, 2, 4 or 8");
+  }
+
+  @Test
   void aModelForAnotherSigmaOrACorruptOneIsOneClearLine(@TempDir Path dir) throws Exception {
     TrainCommandTest.writeTinySet(dir.resolve("t"));
     assertThat(TrainCommandTest.tinyRun(dir.resolve("t"), "1").exitCode()).isZero();
