@@ -99,9 +99,8 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException(images + ": no images of the '" + split + "' split in the folder");
     }
     if (model != null) {
-      Denoiser own = ModelDenoisers.load(model, sigma);
       if (options.isEmpty()) {
-        return evaluate(own, "dncnn", planes);
+        return evaluate(ModelDenoisers.load(model, sigma), "dncnn", planes);
       }
       if (options.containsKey("model")) {
         throw new ParameterException(spec.commandLine(), "give the model file once: --model MODEL or"
