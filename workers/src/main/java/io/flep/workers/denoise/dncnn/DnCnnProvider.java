@@ -12,14 +12,17 @@ import java.util.List;
  * The {@code dncnn} denoiser: the paper's 9-layer DnCNN ({@link DnCnnModel}), one trained model per noise level.
  * Without options it uses the models shipped with FLEP (σ = 25 for the paper's decryption order, σ = 25 / 0.7 ≈
  * 35.71 for the reordered one at the default α = 0.3; {@code docs/dncnn-training.md}). Option {@code model}: one
- * or more model files from {@code flep denoiser train}, comma-separated, used instead.
+ * or more model files from {@code flep denoiser train}, comma-separated, used instead. Option {@code ensemble}: 1
+ * (default), 2, 4 or 8 orientations averaged per image ({@link SelfEnsemble}; more quality, that many times the
+ * time).
  */
 @FlepPlugin(
     id = DnCnnProvider.ID,
     version = "1.0.0",
     capabilities = {"awgn", "cnn"},
     description = "DnCNN (9 layers, 64 maps, residual; DL4J) trained on the shared photos; built-in models for"
-        + " sigma 25 and 35.71, option model=FILE[,FILE...] for others",
+        + " sigma 25 and 35.71, option model=FILE[,FILE...] for others, ensemble=2|4|8 for the flip/rotation"
+        + " self-ensemble",
     securityNote = "A denoiser, not a security mechanism.")
 public final class DnCnnProvider implements DenoiserProvider {
   public static final String ID = "dncnn";
