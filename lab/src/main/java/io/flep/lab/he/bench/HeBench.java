@@ -1,0 +1,148 @@
+package io.flep.lab.he.bench;
+
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.he.ThresholdDecryption;
+import io.flep.plugin.api.key.KeyMaterial;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * One homomorphic-aggregation benchmark: key generation, precomputation, encryption of {@code contributors}
+ * vectors of {@code values} random model-sized values, homomorphic addition, one decryption (for a threshold key:
+ * the threshold's partial decryptions, one after the other, and their combination), and the error against the
+ * plaintext sum. The caller runs it inside the thread pool whose size it reports; parallel work in the
+ * scheme runs there.
+ */
+public final class HeBench {
+  private final HomomorphicSchemeProvider provider;
+  private final PluginOptions keyOptions;
+  private final int values;
+  private final int contributors;
+  private final Consumer<String> progress;
+  private final boolean precompute;
+
+  /** Values drawn uniformly from ±{@value #VALUE_RANGE}, like the weights of a small trained network. */
+  static final double VALUE_RANGE = 0.5;
+
+  public HeBench(HomomorphicSchemeProvider provider, PluginOptions keyOptions, int values, int contributors,
+      Consumer<String> progress) {
+    this(provider, keyOptions, values, contributors, progress, true);
+  }
+
+  private HeBench(HomomorphicSchemeProvider provider, PluginOptions keyOptions, int values, int contributors,
+      Consumer<String> progress, boolean precompute) {
+    if (values < 1 || contributors < 1) {
+      throw new IllegalArgumentException("values and contributors must be positive, got " + values + " and "
+          + contributors);
+    }
+    this.provider = provider;
+    this.keyOptions = keyOptions;
+    this.values = values;
+    this.contributors = contributors;
+    this.progress = progress;
+    this.precompute = precompute;
+  }
+
+  /** The same benchmark with no precomputation: every encryption pays its full cost online. */
+  public HeBench withoutPrecomputation() {
+    return new HeBench(provider, keyOptions, values, contributors, progress, false);
+  }
+
+  /** Times one full round; see {@link HeBenchResult} for what each figure measures. */
+  public HeBenchResult run() throws GeneralSecurityException {
+    SecureRandom random = new SecureRandom();
+    progress.accept("generating the key");
+    long t0 = System.nanoTime();
+    KeyMaterial key = provider.generateKeyPair(keyOptions, random);
+    double keygenMs = millisSince(t0);
+    HomomorphicScheme analyst = provider.newScheme(key.publicOnly());
+    ThresholdDecryption threshold = analyst instanceof ThresholdDecryption t ? t : null;
+    List<KeyMaterial> shares = threshold == null ? List.of() : provider.splitShares(key);
+    HomomorphicScheme holder = threshold == null ? provider.newScheme(key) : null;
+
+    double[][] updates = randomUpdates(new Random(1));
+    double precomputeSeconds = 0;
+    if (precompute) {
+      progress.accept("precomputing randomness for " + contributors + " x " + values + " values");
+      t0 = System.nanoTime();
+      analyst.prepareEncryptions(values * contributors).join();
+      precomputeSeconds = secondsSince(t0);
+    }
+
+    progress.accept("encrypting " + contributors + " updates");
+    List<HeCiphertext> encrypted = new ArrayList<>(contributors);
+    t0 = System.nanoTime();
+    for (double[] update : updates) {
+      encrypted.add(analyst.encrypt(update));
+    }
+    double encryptSeconds = secondsSince(t0);
+    int bytes = encrypted.get(0).toBytes().length;
+
+    progress.accept("adding");
+    t0 = System.nanoTime();
+    HeCiphertext sum = encrypted.get(0);
+    for (int i = 1; i < contributors; i++) {
+      sum = analyst.add(sum, encrypted.get(i));
+    }
+    double addSeconds = secondsSince(t0);
+
+    double[] decrypted;
+    double decryptSeconds;
+    double partialSeconds = Double.NaN;
+    if (threshold == null) {
+      progress.accept("decrypting the sum");
+      t0 = System.nanoTime();
+      decrypted = holder.decrypt(sum);
+      decryptSeconds = secondsSince(t0);
+    } else {
+      // the share holders would work in parallel on their own machines; here they take turns
+      List<byte[]> partials = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < threshold.threshold(); i++) {
+        progress.accept("partial decryption by share holder " + (i + 1) + " of " + threshold.threshold());
+        partials.add(((ThresholdDecryption) provider.newScheme(shares.get(i))).partialDecrypt(sum));
+      }
+      partialSeconds = secondsSince(start) / threshold.threshold();
+      progress.accept("combining");
+      decrypted = threshold.combine(sum, partials);
+      decryptSeconds = secondsSince(start);
+    }
+
+    double maxAbsError = 0;
+    for (int j = 0; j < values; j++) {
+      double plain = 0;
+      for (double[] update : updates) {
+        plain += update[j];
+      }
+      maxAbsError = Math.max(maxAbsError, Math.abs(decrypted[j] - plain));
+    }
+    return new HeBenchResult(analyst.keyBits(), keygenMs, precomputeSeconds, encryptSeconds, addSeconds,
+        decryptSeconds, values, contributors, bytes, maxAbsError, analyst.clippedValueCount(),
+        threshold == null ? 0 : threshold.threshold(), partialSeconds);
+  }
+
+  private double[][] randomUpdates(Random r) {
+    double[][] updates = new double[contributors][values];
+    for (double[] update : updates) {
+      for (int j = 0; j < values; j++) {
+        update[j] = (r.nextDouble() * 2 - 1) * VALUE_RANGE;
+      }
+    }
+    return updates;
+  }
+
+  private static double millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private static double secondsSince(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,35 @@
+package io.flep.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs {@code flep cipher|denoiser|he ...} in-process, capturing the exit code, stdout and stderr. */
+public final class LabCli {
+  /** What a command did. */
+  public record Result(int exitCode, String out, String err) {
+    /** The stderr lines, for "exactly one line" checks. */
+    public List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  private LabCli() {}
+
+  public static synchronized Result run(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = LabMain.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.flep.lab.he.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flep.lab.LabCli;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flep he bench} on a small weak key: the JSON keys, the baseline, and bad input. */
+class HeBenchCommandTest {
+
+  @Test
+  void writesTheAgreedJsonKeys(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("he.json");
+    LabCli.Result r = LabCli.run("he", "bench", "--scheme", "paillier", "--values", "300", "--contributors", "3",
+        "--key-bits", "1024", "--option", "allowWeakKeys=true", "--threads", "1", "--baseline-values", "4",
+        "--json", json.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("paillier (1024-bit key), 1 threads, 3 contributors x 300 values");
+    JsonNode node = new ObjectMapper().readTree(json.toFile());
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).contains("keygenMs", "encryptValuesPerSecond", "addValuesPerSecond", "decryptValuesPerSecond",
+        "ciphertextBytesPerValue", "maxAbsError", "keyBits", "threads");
+    assertThat(node.get("keyBits").asInt()).isEqualTo(1024);
+    assertThat(node.get("threads").asInt()).isEqualTo(1);
+    assertThat(node.get("ciphertextBytesPerValue").asDouble()).isCloseTo((29 + 10 * 256) / 300.0,
+        org.assertj.core.data.Offset.offset(0.001));
+    assertThat(node.get("maxAbsError").asDouble()).isLessThanOrEqualTo(3 * Math.scalb(1.0, -21));
+    assertThat(node.get("packedSpeedupPerValue").asDouble()).isGreaterThan(1);
+  }
+
+  @Test
+  void badInputIsAUsageErrorNamingIt() {
+    LabCli.Result unknown = LabCli.run("he", "bench", "--scheme", "rot13", "--values", "10");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown scheme").contains("rot13");
+
+    assertThat(LabCli.run("he", "bench", "--values", "0").exitCode()).isEqualTo(2);
+    LabCli.Result weak = LabCli.run("he", "bench", "--values", "10", "--key-bits", "512");
+    assertThat(weak.exitCode()).isEqualTo(1);
+    assertThat(weak.err()).contains("plugin option 'keyBits' must be 2048, 3072 or 4096");
+  }
+}

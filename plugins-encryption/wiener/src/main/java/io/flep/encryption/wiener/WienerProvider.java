@@ -1,0 +1,32 @@
+package io.flep.encryption.wiener;
+
+import io.flep.plugin.api.FlepPlugin;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.denoise.Denoiser;
+import io.flep.plugin.api.denoise.DenoiserProvider;
+
+/**
+ * The {@code wiener} denoiser: the classical adaptive local Wiener filter ({@link WienerFilter}), the classical
+ * baseline next to the paper's DnCNN ({@code dncnn}, built into the workers) and the default denoiser of
+ * {@code flep-3layer} keys, as it needs no trained model. Option {@code window}: odd side of the local
+ * window, 3..31, default 5.
+ */
+@FlepPlugin(
+    id = WienerProvider.ID,
+    version = "1.0.0",
+    capabilities = {"awgn", "classical"},
+    description = "Adaptive local Wiener filter (Lim 1990, wiener2-style); the classical baseline to dncnn",
+    securityNote = "A denoiser, not a security mechanism.")
+public final class WienerProvider implements DenoiserProvider {
+  public static final String ID = "wiener";
+  static final int DEFAULT_WINDOW = 5;
+
+  @Override
+  public Denoiser newDenoiser(PluginOptions options) {
+    int window = options.getInt("window", DEFAULT_WINDOW);
+    if (window < 3 || window > 31 || window % 2 == 0) {
+      throw new IllegalArgumentException("plugin option 'window' must be an odd number in 3..31, got '" + window + "'");
+    }
+    return new WienerFilter(window);
+  }
+}

@@ -1,0 +1,97 @@
+package io.flep.he.paillier;
+
+import static io.flep.he.paillier.PaillierSchemeTest.WEAK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flep.plugin.api.PluginDescriptor;
+import io.flep.plugin.api.PluginKind;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
+import io.flep.plugin.host.PluginRegistry;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class PaillierSchemeProviderTest {
+  private final PaillierSchemeProvider provider = new PaillierSchemeProvider();
+  private final SecureRandom random = new SecureRandom();
+
+  @Test
+  void keyBitsPolicy() {
+    assertThatThrownBy(() -> provider.generateKeyPair(PluginOptions.empty().with("keyBits", "1024"), random))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plugin option 'keyBits' must be 2048, 3072 or 4096 (1024 or 1536 only with allowWeakKeys=true,"
+            + " for tests), got '1024'");
+    assertThatThrownBy(() -> provider.generateKeyPair(WEAK.with("keyBits", "512"), random))
+        .hasMessageContaining("got '512'");
+    assertThatThrownBy(() -> provider.generateKeyPair(WEAK.with("fractionBits", "lots"), random))
+        .hasMessage("plugin option 'fractionBits' must be an integer, got 'lots'");
+  }
+
+  @Test
+  void keySerialisationRoundTripsWithPackingParameters() throws Exception {
+    KeyMaterial key = provider.generateKeyPair(WEAK.with("fractionBits", "16").with("clipBound", "2.5")
+        .with("maxContributors", "10"), random);
+
+    KeyMaterial restored = KeyMaterial.deserialize(key.serializeSecret(SecretAccess.get()));
+    PaillierScheme scheme = (PaillierScheme) provider.newScheme(restored);
+    PaillierScheme analyst = (PaillierScheme) provider.newScheme(KeyMaterial.deserialize(key.serializePublic()));
+
+    assertThat(scheme.packer().fractionBits()).isEqualTo(16);
+    assertThat(scheme.packer().clipBound()).isEqualTo(2.5);
+    assertThat(scheme.maxContributors()).isEqualTo(10);
+    assertThat(scheme.hasSecretKey()).isTrue();
+    assertThat(analyst.hasSecretKey()).isFalse();
+    assertThat(analyst.keyFingerprint()).isEqualTo(scheme.keyFingerprint()).hasSize(16);
+    assertThat(scheme.decrypt(analyst.encrypt(new double[] {1.25, -2.5, 3}))).containsExactly(1.25, -2.5, 2.5);
+  }
+
+  @Test
+  void rejectsForeignMalformedAndTooSmallKeys() throws Exception {
+    KeyMaterial aes = new KeyMaterial("aes-gcm", 1, new byte[0]);
+    KeyMaterial garbage = new KeyMaterial("paillier", 2, new byte[] {1, 2, 3});
+    KeyMaterial old = new KeyMaterial("paillier", 1, new byte[0]);
+    KeyMaterial future = new KeyMaterial("paillier", 3, new byte[0]);
+    KeyMaterial tiny = PaillierKeyCodec.encode(PaillierKeyPair.generate(512, random), new FixedPointPacker(24, 64, 32, 512));
+
+    assertThatThrownBy(() -> provider.newScheme(aes))
+        .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
+    assertThatThrownBy(() -> provider.newScheme(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
+    assertThatThrownBy(() -> provider.newScheme(future)).hasMessage("unsupported paillier key format version 3 (supported: 2)");
+    assertThatThrownBy(() -> provider.newScheme(old)).hasMessage("unsupported paillier key format version 1"
+        + " (supported: 2; version 1 keys used the earlier packing: issue a new key)");
+    assertThatThrownBy(() -> provider.newScheme(tiny))
+        .hasMessage("corrupt paillier public key: modulus has 512 bits; at least 1024 are required");
+  }
+
+  @Test
+  void keyToStringAndSchemeToStringNeverShowFactors() throws Exception {
+    KeyMaterial key = provider.generateKeyPair(WEAK, random);
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
+    BigInteger p = d.privateKey().orElseThrow().p();
+    HomomorphicScheme scheme = provider.newScheme(key);
+
+    String secretHex = HexFormat.of().formatHex(key.secretPart().orElseThrow().toByteArray(SecretAccess.get()));
+    for (String s : new String[] {key.toString(), scheme.toString(), d.privateKey().orElseThrow().toString()}) {
+      assertThat(s).doesNotContain(p.toString()).doesNotContain(p.toString(16)).doesNotContain(secretHex.substring(8, 40));
+    }
+  }
+
+  @Test
+  void isDiscoveredAsABuiltInPlugin() {
+    try (PluginRegistry registry = PluginRegistry.load(Path.of("no-such-plugin-dir"), getClass().getClassLoader())) {
+      PluginDescriptor d = registry.descriptor("paillier").orElseThrow();
+
+      assertThat(d.kind()).isEqualTo(PluginKind.HOMOMORPHIC_SCHEME);
+      assertThat(d.capabilities()).contains("add", "multiply-by-scalar");
+      assertThat(d.securityNote()).contains("IND-CPA").contains("malleable");
+      assertThat(registry.homomorphicScheme("paillier")).isInstanceOf(PaillierSchemeProvider.class);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.flep.workers.analyst;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.workers.aggregation.ContributionSigner;
+import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.config.AnalystRole;
+import io.flep.workers.privacy.DifferentialPrivacy;
+import io.flep.workers.privacy.RunPrivacy;
+import io.flep.workers.privacy.UpdatePrivatizer;
+import io.flep.workers.store.ArtifactStore;
+import io.flep.workers.store.ModelRepository;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Secure model: the analyst's update (local model minus the round's global model), clipped and noised when the
+ * run asks for differential privacy, is encrypted under the IIoT services' homomorphic public key and signed for
+ * this run and round with the analyst's identity key. From here on only ciphertexts leave the analyst.
+ */
+@AnalystRole
+public class SecureModelWorker {
+  private final StageRunner runner;
+  private final HomomorphicKeys heKeys;
+  private final ArtifactStore artifacts;
+  private final ModelRepository models;
+  private final ContributionSigner signer;
+  private final GlobalModels globalModels;
+  private final SecureRandom random = new SecureRandom();
+
+  public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
+      ModelRepository models, ContributionSigner signer, GlobalModels globalModels) {
+    this.signer = signer;
+    this.globalModels = globalModels;
+    this.runner = runner;
+    this.heKeys = heKeys;
+    this.artifacts = artifacts;
+    this.models = models;
+  }
+
+  @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L)
+  public Map<String, Object> secure(ActivatedJob job) {
+    JobVariables vars = new JobVariables(job);
+    String analystId = vars.string("analystId");
+    return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
+      UUID runId = vars.runId();
+      Ref heKeyRef = vars.ref("heKeyRef");
+      HomomorphicKeys.Bound he = heKeys.withPublicKey(heKeyRef);
+      float[] local = globalModels.decode(artifacts.get(vars.ref("localModelRef")).content());
+      float[] current = globalModels.current(vars);
+      double[] values = new double[local.length];
+      for (int i = 0; i < local.length; i++) {
+        values[i] = local[i] - current[i];
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      Optional<DifferentialPrivacy> dp = RunPrivacy.fromVariables(vars);
+      if (dp.isPresent()) {
+        UpdatePrivatizer.Result p = new UpdatePrivatizer(dp.get())
+            .privatize(values, vars.strings("analysts").size(), random);
+        values = p.update();
+        details.put("dpUpdateNorm", p.normBefore());
+        details.put("dpClipped", p.clipped());
+      }
+      HeCiphertext ciphertext = he.scheme().encrypt(values);
+      Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
+          "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
+          "{\"scheme\":\"" + he.schemeId() + "\"}"));
+      signer.sign(runId, vars.round(), analystId, heKeyRef.id(), updateRef);
+      models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
+      details.put("plugin", he.schemeId());
+      details.put("values", values.length);
+      details.put("bytes", updateRef.size());
+      details.put("signed", true);
+      // the scheme instance is shared by every analyst of this process and key: a running total, not this update's
+      details.put("clippedValuesInProcess", he.scheme().clippedValueCount());
+      return TaskResult.of(Map.of("updateRef", updateRef.toVariable()), details);
+    });
+  }
+}

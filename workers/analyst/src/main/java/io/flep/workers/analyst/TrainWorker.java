@@ -1,0 +1,89 @@
+package io.flep.workers.analyst;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.config.AnalystRole;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.dataset.LabeledImage;
+import io.flep.workers.learning.DigitModel;
+import io.flep.workers.learning.LocalTrainer;
+import io.flep.workers.learning.TrainingOptions;
+import io.flep.workers.model.ModelCodec;
+import io.flep.workers.store.ArtifactStore;
+import io.flep.workers.store.ModelRepository;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Analyze, part 2: local training from the current global model on the analyst's decrypted shard. Round 1
+ * starts every analyst from the same seeded initialisation, as federated averaging requires.
+ */
+@AnalystRole
+public class TrainWorker {
+  private final StageRunner runner;
+  private final AnalystWorkspace workspace;
+  private final ShardDecryptor decryptor;
+  private final ArtifactStore artifacts;
+  private final ModelRepository models;
+  private final LocalTrainer trainer;
+  private final DigitModel model;
+  private final FlepProperties properties;
+  private final HomomorphicKeys heKeys;
+  private final GlobalModels globalModels;
+
+  public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
+      ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
+      HomomorphicKeys heKeys, GlobalModels globalModels) {
+    this.heKeys = heKeys;
+    this.globalModels = globalModels;
+    this.runner = runner;
+    this.workspace = workspace;
+    this.decryptor = decryptor;
+    this.artifacts = artifacts;
+    this.models = models;
+    this.trainer = trainer;
+    this.model = model;
+    this.properties = properties;
+  }
+
+  @JobWorker(type = JobTypes.TRAIN, timeout = 30 * 60 * 1000L)
+  public Map<String, Object> train(ActivatedJob job) {
+    JobVariables vars = new JobVariables(job);
+    String analystId = vars.string("analystId");
+    return runner.run(job, Stage.ANALYZE, analystId, () -> {
+      UUID runId = vars.runId();
+      int round = vars.round();
+      long seed = vars.longOr("seed", 42);
+      // the update is encrypted next: let the scheme precompute its randomness while the model trains
+      heKeys.withPublicKey(vars.ref("heKeyRef")).scheme().prepareEncryptions(model.parameterCount());
+      List<LabeledImage> shard = workspace.get(runId, analystId).orElse(null);
+      if (shard == null) {
+        shard = decryptor.decrypt(runId, analystId, AnalystShards.shardOf(vars, analystId), vars.ref("dataKeyRef"));
+        workspace.put(runId, analystId, shard);
+      }
+      float[] global = globalModels.current(vars);
+      FlepProperties.Training training = properties.training();
+      TrainingOptions options = TrainingOptions.builder()
+          .epochs(training.epochs())
+          .batchSize(training.batchSize())
+          .learningRate(training.learningRate())
+          .seed(seed * 1_000_003L + round * 101L + AnalystShards.shardOf(vars, analystId))
+          .build();
+      float[] local = trainer.train(global, shard, options);
+      Ref localRef = artifacts.put(runId, new ArtifactStore.NewArtifact("local-model", analystId,
+          "application/vnd.flep.model", ModelCodec.encode(model.architectureId(), local), null));
+      models.record(runId, round, "local", analystId, localRef.id());
+      return TaskResult.of(Map.of("localModelRef", localRef.toVariable()),
+          Map.of("images", shard.size(), "epochs", training.epochs()));
+    });
+  }
+}

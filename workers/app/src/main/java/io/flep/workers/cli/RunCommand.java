@@ -1,0 +1,175 @@
+package io.flep.workers.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flep.plugin.api.Capabilities;
+import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.privacy.DifferentialPrivacy;
+import io.flep.workers.privacy.RunPrivacy;
+import io.flep.workers.run.RunReport;
+import io.flep.workers.run.RunRequest;
+import io.flep.workers.run.RunService;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flep run}: one lifecycle run from generated data to a served model, then exit. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the FLEP lifecycle once: generate, store, encrypt, share keys, analyze (per analyst),",
+        "secure model, trust decision, aggregate, serve; federated rounds until --rounds or --target-accuracy.",
+        "Exits 0 when every stage completed, 1 otherwise (the reason in one line on stderr)."})
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--analysts", defaultValue = "3", description = "Data analysts, one IID shard each (default: ${DEFAULT-VALUE}).")
+  int analysts;
+
+  @Option(names = "--rounds", defaultValue = "5", description = "Federated rounds at most (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--cloud", defaultValue = "untrusted",
+      description = "trusted | untrusted | policy (the DMN cloud-trust decides) (default: ${DEFAULT-VALUE}).")
+  String cloud;
+
+  @Option(names = "--target-accuracy", defaultValue = "1.0",
+      description = "Stop early once the global model reaches this accuracy (default: ${DEFAULT-VALUE}, i.e. all rounds).")
+  double targetAccuracy;
+
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "Folder of labelled images <label>/<image>.png (default: the shipped handwritten digits).")
+  String images;
+
+  @Option(names = "--data-cipher", paramLabel = "ID", description = "Data-cipher plugin (default: the task header, aes-gcm).")
+  String dataCipher;
+
+  @Option(names = "--cipher-option", paramLabel = "KEY=VALUE",
+      description = "Data-cipher plugin option for this run, repeatable, e.g. --data-cipher flep-3layer"
+          + " --cipher-option denoiser=dncnn (overrides the task header dataCipher.KEY).")
+  Map<String, String> cipherOptions = new LinkedHashMap<>();
+
+  @Option(names = "--min-contributors", paramLabel = "K", defaultValue = "" + RunRequest.DEFAULT_MIN_CONTRIBUTORS,
+      description = "Decrypt only aggregates of at least K analysts' updates (default: ${DEFAULT-VALUE}).")
+  int minContributors;
+
+  @Option(names = "--dp-noise", paramLabel = "Z", defaultValue = "0",
+      description = "DP-FedAvg: noise multiplier z of the Gaussian noise on each round's sum (0 = off, the default);"
+          + " the report states the resulting epsilon.")
+  double dpNoise;
+
+  @Option(names = "--dp-clip", paramLabel = "C", defaultValue = "" + RunPrivacy.DEFAULT_CLIP_NORM,
+      description = "DP-FedAvg: L2 norm each analyst's update is clipped to (default: ${DEFAULT-VALUE}).")
+  double dpClip;
+
+  @Option(names = "--dp-delta", paramLabel = "D", defaultValue = "" + RunPrivacy.DEFAULT_DELTA,
+      description = "DP-FedAvg: delta of the (epsilon, delta) guarantee (default: ${DEFAULT-VALUE}).")
+  double dpDelta;
+
+  @Option(names = "--he-scheme", paramLabel = "ID", description = "Homomorphic scheme plugin (default: the task header, paillier).")
+  String heScheme;
+
+  @Option(names = "--he-option", paramLabel = "KEY=VALUE",
+      description = "HE-scheme key option for this run, repeatable, e.g. --he-option threshold=2 (a 2-of-3 threshold"
+          + " key shared by the IIoT services, the auditor and the cloud; overrides the task header heScheme.KEY).")
+  Map<String, String> heOptions = new LinkedHashMap<>();
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for the data split and training (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report here.")
+  Path report;
+
+  @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+  long timeoutMinutes;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
+        cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta),
+        heOptions);
+    PrintStream out = System.out;
+    out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
+    out.println("starting the private database, engine and workers ...");
+    RunReport result;
+    try (ConfigurableApplicationContext context = Workers.start(common.toSpringProperties(), false)) {
+      warnIfNotSecure(context.getBean(PluginRegistry.class), dataCipher);
+      result = context.getBean(RunService.class).execute(request, out::println, Duration.ofMinutes(timeoutMinutes));
+      if (report != null) {
+        writeReport(context.getBean(ObjectMapper.class), result);
+      }
+    }
+    printSummary(out, result);
+    if (!result.completed()) {
+      System.err.println("flep: run " + result.status().toLowerCase(Locale.ROOT) + ": "
+          + (result.failure() != null ? result.failure() : "outcome " + result.outcome()));
+      return 1;
+    }
+    return 0;
+  }
+
+  private static void warnIfNotSecure(PluginRegistry plugins, String id) {
+    if (id != null) {
+      plugins.descriptor(id).filter(d -> d.capabilities().contains(Capabilities.NOT_SECURE)).ifPresent(d ->
+          System.err.println("flep: warning: data cipher " + id + " does not protect data. " + d.securityNote()));
+    }
+  }
+
+  private void writeReport(ObjectMapper json, RunReport result) throws java.io.IOException {
+    Path parent = report.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
+  }
+
+  private void printSummary(PrintStream out, RunReport result) {
+    out.println();
+    out.printf(Locale.ROOT, "%-14s %-10s %10s%n", "stage", "status", "time");
+    for (RunReport.Stage stage : result.stages()) {
+      out.printf(Locale.ROOT, "%-14s %-10s %7d ms%n", stage.name(), stage.status(), stage.ms());
+    }
+    out.println();
+    if (!result.rounds().isEmpty()) {
+      out.printf(Locale.ROOT, "%-6s %-9s %-10s %-31s %s%n", "round", "accuracy", "path",
+          "max |diff| vs plaintext FedAvg", "plaintext FedAvg accuracy");
+      for (RunReport.Round round : result.rounds()) {
+        out.printf(Locale.ROOT, "%-6d %-9.4f %-10s %-31s %s%n", round.round(), round.accuracy(), round.path(),
+            round.maxAbsDiffVsPlaintextFedAvg() == null ? "-" : String.format(Locale.ROOT, "%.2e",
+                round.maxAbsDiffVsPlaintextFedAvg()),
+            round.plaintextAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", round.plaintextAccuracy()));
+      }
+      out.println();
+    }
+    if (!result.decryption().isEmpty()) {
+      // an analyst decrypts again only after a worker restart, with the same result: one line each
+      out.printf(Locale.ROOT, "%-12s %-7s %s%n", "analyst", "images", "decrypted PSNR vs plaintext");
+      Set<String> shown = new HashSet<>();
+      for (RunReport.Decryption d : result.decryption()) {
+        if (!shown.add(d.analyst())) {
+          continue;
+        }
+        out.printf(Locale.ROOT, "%-12s %-7d %s%n", d.analyst(), d.images(), d.psnrDb() != null ? String.format(Locale.ROOT, "%.2f dB", d.psnrDb())
+                : Boolean.TRUE.equals(d.identical()) ? "identical" : "not verified");
+      }
+      out.println();
+    }
+    if (result.privacy() != null) {
+      RunReport.Privacy p = result.privacy();
+      out.printf(Locale.ROOT, "differential privacy: epsilon %.2f at delta %.0e per analyst after %d round%s"
+          + " (noise multiplier %.3g, clip norm %.3g; Renyi accountant)%n%n", p.epsilon(), p.delta(), p.rounds(),
+          p.rounds() == 1 ? "" : "s", p.noiseMultiplier(), p.clipNorm());
+    }
+    out.printf(Locale.ROOT, "run %s: %s in %.1f s, plugins %s%s%n", result.runId(), result.status(),
+        result.totalMs() / 1000.0, result.plugins(), report == null ? "" : ", report " + report);
+  }
+}

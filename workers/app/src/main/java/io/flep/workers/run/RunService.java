@@ -1,0 +1,253 @@
+package io.flep.workers.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.dataowner.DeviceDataSource;
+import io.flep.workers.store.ModelRepository;
+import io.flep.workers.store.RunRepository;
+import io.flep.workers.store.StageRepository;
+import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.RunFinishedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a lifecycle run on the engine and follows it through the private database until it ends, fails or
+ * times out. Works the same against the embedded engine and a cluster: workers record every task there.
+ */
+@Service
+public class RunService {
+  public static final String PROCESS_ID = "flep-lifecycle";
+  private static final Duration POLL = Duration.ofMillis(300);
+
+  private final CamundaClient client;
+  private final RunRepository runs;
+  private final StageRepository stages;
+  private final ModelRepository models;
+  private final FlepProperties properties;
+  private final ObjectMapper json;
+  private final ObjectProvider<IncidentSource> incidents;
+  private final ApplicationEventPublisher events;
+
+  public RunService(CamundaClient client, RunRepository runs, StageRepository stages, ModelRepository models,
+      FlepProperties properties, ObjectMapper json, ObjectProvider<IncidentSource> incidents,
+      ApplicationEventPublisher events) {
+    this.client = client;
+    this.runs = runs;
+    this.stages = stages;
+    this.models = models;
+    this.properties = properties;
+    this.json = json;
+    this.incidents = incidents;
+    this.events = events;
+  }
+
+  /** Starts the run and returns its id and process instance key without waiting. */
+  public StartedRun start(RunRequest request) {
+    UUID runId = UUID.randomUUID();
+    runs.create(runId, engineMode(), toJson(request));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("runId", runId.toString());
+    variables.put("analysts", request.analystIds());
+    variables.put("rounds", request.rounds());
+    variables.put("round", 1);
+    variables.put("targetAccuracy", request.targetAccuracy());
+    variables.put("cloudMode", request.cloudMode());
+    variables.put("cloudAttested", properties.cloud().attested());
+    variables.put("cloudJurisdiction", properties.cloud().jurisdiction());
+    variables.put("seed", request.seed());
+    variables.put("minContributors", request.minContributors());
+    request.differentialPrivacy().ifPresent(dp -> {
+      variables.put("dpNoiseMultiplier", dp.noiseMultiplier());
+      variables.put("dpClipNorm", dp.clipNorm());
+      variables.put("dpDelta", dp.delta());
+    });
+    variables.put("dataSource", request.dataSource() == null ? DeviceDataSource.BUILTIN_DIGITS : request.dataSource());
+    if (request.dataCipher() != null) {
+      variables.put("dataCipher", request.dataCipher());
+    }
+    if (request.heScheme() != null) {
+      variables.put("heScheme", request.heScheme());
+    }
+    if (!request.heSchemeOptions().isEmpty()) {
+      variables.put("heSchemeOptions", request.heSchemeOptions());
+    }
+    if (!request.dataCipherOptions().isEmpty()) {
+      variables.put("dataCipherOptions", request.dataCipherOptions());
+    }
+    long key;
+    try {
+      key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(variables)
+          .send().join().getProcessInstanceKey();
+    } catch (RuntimeException e) {
+      runs.finish(runId, "FAILED", null, "the engine did not start the process: " + e.getMessage());
+      throw e;
+    }
+    runs.attachProcessInstance(runId, key);
+    return new StartedRun(runId, key, System.nanoTime());
+  }
+
+  /** A run on its way. */
+  public record StartedRun(UUID runId, long processInstanceKey, long startedNanos) {}
+
+  /** Starts the run and follows it to its end, reporting progress; never returns before the run has ended. */
+  public RunReport execute(RunRequest request, RunProgress progress, Duration timeout) {
+    StartedRun run = start(request);
+    progress.line("run " + run.runId() + " started (" + engineMode() + " engine, process instance "
+        + run.processInstanceKey() + ")");
+    return follow(run, request, progress, timeout);
+  }
+
+  /**
+   * Follows a started run until it ends, a task fails for good (a FAILED stage record, or an incident on the
+   * embedded engine), or {@code timeout} passes. Survives the database going away: the engine still tells.
+   */
+  public RunReport follow(StartedRun run, RunRequest request, RunProgress progress, Duration timeout) {
+    RunFollower follower = new RunFollower(run, request, progress);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String failure;
+    String status;
+    while (true) {
+      Optional<RunRepository.RunRow> row = Optional.empty();
+      try {
+        follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+        row = runs.find(run.runId());
+      } catch (DataAccessException e) {
+        follower.databaseUnavailable(e);
+      }
+      if (row.isPresent() && !"RUNNING".equals(row.get().status())) {
+        status = row.get().status();
+        failure = row.get().failure();
+        break;
+      }
+      Optional<String> stopped = follower.failedTask().or(() -> incident(run.processInstanceKey()));
+      if (stopped.isPresent()) {
+        failure = stopped.get();
+        status = "FAILED";
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        failure = "no result after " + timeout.toMinutes() + " min";
+        status = "TIMED_OUT";
+        break;
+      }
+      sleep();
+    }
+    events.publishEvent(new RunFinishedEvent(run.runId(), status));
+    try {
+      if (!"COMPLETED".equals(status) && !"REJECTED".equals(status)) {
+        runs.finish(run.runId(), "FAILED", null, failure);
+      }
+      follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+      return report(run, request, status, failure);
+    } catch (DataAccessException e) {
+      return new RunReport(run.runId().toString(), engineMode(), status, null,
+          failure + " (the private database is unreachable, so this report has no stage details)",
+          request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), List.of(), null,
+          null, null,
+          (System.nanoTime() - run.startedNanos()) / 1_000_000);
+    }
+  }
+
+  public RunReport report(StartedRun run, RunRequest request, String status, String failure) {
+    List<StageRepository.StageRow> rows = stages.forRun(run.runId());
+    List<RunReport.Stage> stageLines = StageSummary.of(rows).stream()
+        .map(s -> new RunReport.Stage(s.name(), s.status(), s.ms())).toList();
+    List<RunReport.Round> rounds = models.rounds(run.runId()).stream()
+        .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff(),
+            r.plaintextAccuracy())).toList();
+    RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
+    String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
+    return new RunReport(run.runId().toString(), engineMode(), status, outcome, failure, request.analysts(),
+        request.rounds(), request.cloudMode(), pluginsUsed(rows), stageLines, rounds, decryptions(rows),
+        last == null ? null : last.accuracy(), last == null ? null : last.maxAbsDiffVsPlaintextFedAvg(),
+        request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
+            dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null),
+        (System.nanoTime() - run.startedNanos()) / 1_000_000);
+  }
+
+  private Map<String, String> pluginsUsed(List<StageRepository.StageRow> rows) {
+    Map<String, String> plugins = new LinkedHashMap<>();
+    for (StageRepository.StageRow row : rows) {
+      if (row.detailsJson() == null) {
+        continue;
+      }
+      try {
+        Object plugin = json.readValue(row.detailsJson(), Map.class).get("plugin");
+        if (plugin == null) {
+          continue;
+        }
+        switch (row.taskType()) {
+          case JobTypes.ENCRYPT -> plugins.put("dataCipher", plugin.toString());
+          case JobTypes.ISSUE_HE_KEYS -> plugins.put("heScheme", plugin.toString());
+          default -> { }
+        }
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("stage details are not JSON: " + row.detailsJson(), e);
+      }
+    }
+    return plugins;
+  }
+
+  private List<RunReport.Decryption> decryptions(List<StageRepository.StageRow> rows) {
+    List<RunReport.Decryption> out = new ArrayList<>();
+    for (StageRepository.StageRow row : rows) {
+      if (!JobTypes.ANALYST_DECRYPT.equals(row.taskType()) || !"COMPLETED".equals(row.status())
+          || row.detailsJson() == null) {
+        continue;
+      }
+      try {
+        Map<?, ?> details = json.readValue(row.detailsJson(), Map.class);
+        if (Boolean.TRUE.equals(details.get("reused"))) {
+          continue;
+        }
+        Object images = details.get("images");
+        Object psnr = details.get("psnrDb");
+        Object identical = details.get("identical");
+        out.add(new RunReport.Decryption(row.actor(), row.round(), images instanceof Number n ? n.intValue() : 0,
+            psnr instanceof Number p ? p.doubleValue() : null, identical instanceof Boolean b ? b : null));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("stage details are not JSON: " + row.detailsJson(), e);
+      }
+    }
+    return out;
+  }
+
+  private Optional<String> incident(long processInstanceKey) {
+    IncidentSource source = incidents.getIfAvailable();
+    return source == null ? Optional.empty() : source.openIncident(processInstanceKey);
+  }
+
+  private String engineMode() {
+    return properties.embeddedEngine() ? "embedded" : "remote";
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while following the run", e);
+    }
+  }
+}

@@ -1,0 +1,762 @@
+package io.flep.workers.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobKind;
+import io.camunda.zeebe.protocol.record.value.JobListenerEventType;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.flep.workers.task.JobTypes;
+import io.grpc.Status.Code;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Model test of {@code bpmn/flep-lifecycle.bpmn} and {@code bpmn/cloud-trust.dmn}: the static shape of the
+ * model against docs/DEVELOPING.md, then real runs on the in-memory Zeebe engine. The job handlers here are
+ * the test's own fakes of the worker boundary: they only hand back references, so the test checks the
+ * process logic (paths, loop, errors, listener), not the workers.
+ */
+class LifecycleModelTest {
+
+  static final String PROCESS_ID = "flep-lifecycle";
+  static final String RUN_FINISHED = JobTypes.RUN_FINISHED;
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** The partial decryption's job type is an expression: one job type per share-holder role. */
+  static final String PARTIAL_DECRYPT_TYPE = "=\"flep.\" + shareholder + \".partial-decrypt\"";
+  static final List<String> PARTIAL_DECRYPT_TYPES =
+      List.of(JobTypes.IIOT_PARTIAL_DECRYPT, JobTypes.AUDITOR_PARTIAL_DECRYPT, JobTypes.CLOUD_PARTIAL_DECRYPT);
+
+  /** job type → [element id, element name, id of the enclosing scope]. */
+  static final Map<String, List<String>> SERVICE_TASKS = new LinkedHashMap<>();
+
+  static {
+    String process = PROCESS_ID;
+    String round = "SubProcess_FederatedRound";
+    String analyze = "SubProcess_Analyze";
+    expect(JobTypes.GENERATE, "Task_GenerateDeviceData", "Generate device data", process);
+    expect(JobTypes.STORE, "Task_StoreInPrivateDatabase", "Store in private database", process);
+    expect(JobTypes.ENCRYPT, "Task_EncryptData", "Encrypt data", process);
+    expect(JobTypes.SHARE_DATA_KEY, "Task_ShareDataKey", "Share data key with analysts", process);
+    expect(JobTypes.ISSUE_HE_KEYS, "Task_IssueHeKeyPair", "Issue HE key pair", process);
+    expect(JobTypes.ANALYST_DECRYPT, "Task_DecryptData", "Decrypt data", analyze);
+    expect(JobTypes.TRAIN, "Task_TrainLocally", "Train locally", analyze);
+    expect(JobTypes.SECURE_MODEL, "Task_SecureModelUpdate", "HE-encrypt model update", analyze);
+    expect(JobTypes.GRANT_HE_KEY, "Task_GrantHeKey", "Grant HE key to trusted cloud", round);
+    expect(JobTypes.DECRYPT_AND_AVERAGE, "Task_DecryptAndAverage", "Decrypt aggregate and average", round);
+    expect(JobTypes.AGGREGATE_ENCRYPTED, "Task_AggregateCiphertexts", "Aggregate ciphertexts", round);
+    expect(JobTypes.DECRYPT_AGGREGATE, "Task_DecryptAggregate", "Decrypt aggregate", round);
+    expect(PARTIAL_DECRYPT_TYPE, "Task_PartialDecryption", "Partial decryption", round);
+    expect(JobTypes.COMBINE_PARTIAL_DECRYPTIONS, "Task_CombinePartialDecryptions", "Combine partial decryptions",
+        round);
+    expect(JobTypes.PUBLISH_MODEL, "Task_PublishGlobalModel", "Publish global model", round);
+    expect(JobTypes.TRIGGER_SERVICES, "Task_TriggerIiotServices", "Trigger IIoT services", process);
+  }
+
+  private static void expect(String type, String id, String name, String scope) {
+    SERVICE_TASKS.put(type, List.of(id, name, scope));
+  }
+
+  /** The concrete job types workers subscribe to, with their task names. */
+  static Map<String, String> concreteJobTypes() {
+    Map<String, String> types = new LinkedHashMap<>();
+    SERVICE_TASKS.forEach((type, where) -> {
+      if (type.equals(PARTIAL_DECRYPT_TYPE)) {
+        PARTIAL_DECRYPT_TYPES.forEach(t -> types.put(t, where.get(1)));
+      } else {
+        types.put(type, where.get(1));
+      }
+    });
+    return types;
+  }
+
+  static byte[] resource(String file) {
+    String classpath = "/bpmn/" + file;
+    try (InputStream in = LifecycleModelTest.class.getResourceAsStream(classpath)) {
+      if (in != null) {
+        return in.readAllBytes();
+      }
+      return Files.readAllBytes(Path.of("..", "..", "bpmn", file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ static
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Model {
+
+    final BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(resource("flep-lifecycle.bpmn")));
+
+    @Test
+    void isValidExecutableCamunda88Process() {
+      Bpmn.validateModel(model);
+      Process process = model.getModelElementById(PROCESS_ID);
+      assertThat(process).isNotNull();
+      assertThat(process.isExecutable()).isTrue();
+      assertThat(process.getName()).isEqualTo("FLEP lifecycle");
+      String xml = new String(resource("flep-lifecycle.bpmn"), StandardCharsets.UTF_8);
+      assertThat(xml)
+          .contains("modeler:executionPlatform=\"Camunda Cloud\"")
+          .contains("modeler:executionPlatformVersion=\"8.8.0\"");
+    }
+
+    @Test
+    void everyServiceTaskHasItsContractJobTypeWhereExpected() {
+      Collection<ServiceTask> tasks = model.getModelElementsByType(ServiceTask.class);
+      Map<String, List<String>> seen = new HashMap<>();
+      for (ServiceTask task : tasks) {
+        ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+        assertThat(definition).as("task definition of %s", task.getId()).isNotNull();
+        assertThat(definition.getRetries()).as("retries of %s", task.getId()).isEqualTo("3");
+        assertThat(task.getDocumentations())
+            .as("documentation of %s", task.getId())
+            .singleElement()
+            .satisfies(d -> assertThat(d.getTextContent()).contains("Role: "));
+        seen.computeIfAbsent(definition.getType(), t -> new ArrayList<>()).add(task.getId());
+        List<String> where = SERVICE_TASKS.get(definition.getType());
+        assertThat(where).as("job type %s of %s is in the contract", definition.getType(), task.getId()).isNotNull();
+        assertThat(task.getId()).isEqualTo(where.get(0));
+        assertThat(task.getName()).isEqualTo(where.get(1));
+        assertThat(scopeOf(task)).as("scope of %s", task.getId()).isEqualTo(where.get(2));
+      }
+      assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(SERVICE_TASKS.keySet());
+      assertThat(seen.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+    }
+
+    @Test
+    void headersSelectTheDefaultCipherAndHeScheme() {
+      assertThat(headers("Task_EncryptData")).containsExactly(Map.entry("dataCipher", "aes-gcm"));
+      assertThat(headers("Task_IssueHeKeyPair")).containsExactly(Map.entry("heScheme", "paillier"));
+    }
+
+    @Test
+    void analyzeIsAParallelMultiInstanceOverAnalysts() {
+      SubProcess analyze = model.getModelElementById("SubProcess_Analyze");
+      assertThat(analyze.getName()).isEqualTo("Analyze");
+      MultiInstanceLoopCharacteristics loop =
+          (MultiInstanceLoopCharacteristics) analyze.getLoopCharacteristics();
+      assertThat(loop.isSequential()).isFalse();
+      ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+      assertThat(zeebe.getInputCollection()).isEqualTo("=analysts");
+      assertThat(zeebe.getInputElement()).isEqualTo("analystId");
+      assertThat(zeebe.getOutputCollection()).isEqualTo("updateRefs");
+      assertThat(zeebe.getOutputElement()).isEqualTo("=updateRef");
+      assertThat(scopeOf(analyze)).isEqualTo("SubProcess_FederatedRound");
+      // per-analyst references are local to each instance
+      assertThat(analyze.getSingleExtensionElement(ZeebeIoMapping.class).getInputs())
+          .extracting(i -> i.getTarget())
+          .containsExactlyInAnyOrder("localModelRef", "updateRef");
+    }
+
+    @Test
+    void trustDecisionGatewaysAndLoopAreWired() {
+      BusinessRuleTask decide = model.getModelElementById("Task_DecideCloudTrust");
+      ZeebeCalledDecision called = decide.getSingleExtensionElement(ZeebeCalledDecision.class);
+      assertThat(called.getDecisionId()).isEqualTo("cloud-trust");
+      assertThat(called.getResultVariable()).isEqualTo("aggregationPath");
+
+      ExclusiveGateway trusted = model.getModelElementById("Gateway_CloudTrusted");
+      assertThat(trusted.getDefault().getId()).isEqualTo("Flow_Untrusted");
+      SequenceFlow toGrant = model.getModelElementById("Flow_Trusted");
+      assertThat(toGrant.getConditionExpression().getTextContent()).isEqualTo("=aggregationPath = \"trusted\" and heThreshold = 0");
+      assertThat(toGrant.getTarget().getId()).isEqualTo("Task_GrantHeKey");
+
+      ExclusiveGateway more = model.getModelElementById("Gateway_MoreRounds");
+      assertThat(more.getDefault().getTarget().getId()).isEqualTo("Task_TriggerIiotServices");
+      SequenceFlow again = model.getModelElementById("Flow_MoreRoundsYes");
+      assertThat(again.getConditionExpression().getTextContent())
+          .isEqualTo("=round < rounds and accuracy < targetAccuracy");
+      ScriptTask next = model.getModelElementById("Task_NextRound");
+      ZeebeScript script = next.getSingleExtensionElement(ZeebeScript.class);
+      assertThat(script.getExpression()).isEqualTo("=round + 1");
+      assertThat(script.getResultVariable()).isEqualTo("round");
+      assertThat(next.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("Gateway_RoundStart"));
+    }
+
+    @Test
+    void errorBoundariesCatchTheContractCodes() {
+      BoundaryEvent untrusted = model.getModelElementById("BoundaryEvent_UntrustedParty");
+      assertThat(untrusted.getAttachedTo().getId()).isEqualTo("Task_GrantHeKey");
+      assertThat(errorCode(untrusted)).isEqualTo("FLEP_UNTRUSTED_PARTY");
+      FlowNode fallback = untrusted.getOutgoing().iterator().next().getTarget();
+      assertThat(fallback.getOutgoing().iterator().next().getTarget().getId())
+          .isEqualTo("Task_AggregateCiphertexts");
+
+      BoundaryEvent integrity = model.getModelElementById("BoundaryEvent_IntegrityViolation");
+      assertThat(integrity.getAttachedTo().getId()).isEqualTo("SubProcess_FederatedRound");
+      assertThat(errorCode(integrity)).isEqualTo("FLEP_INTEGRITY_VIOLATION");
+      assertThat(integrity.cancelActivity()).isTrue();
+      assertThat(integrity.getOutgoing().iterator().next().getTarget().getId()).isEqualTo("EndEvent_RunRejected");
+
+      BoundaryEvent refused = model.getModelElementById("BoundaryEvent_AggregationRefused");
+      assertThat(refused.getAttachedTo().getId()).isEqualTo("SubProcess_FederatedRound");
+      assertThat(errorCode(refused)).isEqualTo("FLEP_AGGREGATION_REFUSED");
+      assertThat(refused.cancelActivity()).isTrue();
+      assertThat(refused.getOutgoing().iterator().next().getTarget().getId()).isEqualTo("EndEvent_AggregationRefused");
+    }
+
+    @Test
+    void processEndEventsCarryTheRunFinishedListenerAndOutcome() {
+      Map<String, String> outcomes = new HashMap<>();
+      for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
+        if (!PROCESS_ID.equals(scopeOf(end))) {
+          assertThat(end.getSingleExtensionElement(ZeebeExecutionListeners.class))
+              .as("inner end event %s has no run listener", end.getId())
+              .isNull();
+          continue;
+        }
+        Collection<ZeebeExecutionListener> listeners =
+            end.getSingleExtensionElement(ZeebeExecutionListeners.class).getExecutionListeners();
+        assertThat(listeners).singleElement().satisfies(l -> {
+          assertThat(l.getEventType()).isEqualTo(ZeebeExecutionListenerEventType.end);
+          assertThat(l.getType()).isEqualTo(RUN_FINISHED);
+          assertThat(l.getRetries()).isEqualTo("3");
+        });
+        var outputs = end.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs();
+        assertThat(outputs).singleElement().satisfies(o -> assertThat(o.getTarget()).isEqualTo("outcome"));
+        outcomes.put(end.getId(), outputs.iterator().next().getSource());
+      }
+      assertThat(outcomes)
+          .containsOnly(
+              Map.entry("EndEvent_GlobalModelServed", "=\"completed\""),
+              Map.entry("EndEvent_RunRejected", "=\"integrity-violation\""),
+              Map.entry("EndEvent_AggregationRefused", "=\"aggregation-refused\""));
+    }
+
+    @Test
+    void everyElementIsLaidOutWithoutOverlaps() {
+      Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
+      Map<String, Bounds> bounds = new HashMap<>();
+      for (FlowNode node : nodes) {
+        assertThat(node.getDiagramElement()).as("shape of %s", node.getId()).isInstanceOf(BpmnShape.class);
+        bounds.put(node.getId(), ((BpmnShape) node.getDiagramElement()).getBounds());
+      }
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        assertThat(flow.getDiagramElement()).as("edge of %s", flow.getId()).isInstanceOf(BpmnEdge.class);
+        assertThat(((BpmnEdge) flow.getDiagramElement()).getWaypoints()).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+      }
+      // siblings (same scope) do not overlap, except a boundary event with its host; children lie inside their sub-process
+      List<FlowNode> list = new ArrayList<>(nodes);
+      for (int i = 0; i < list.size(); i++) {
+        FlowNode a = list.get(i);
+        if (!PROCESS_ID.equals(scopeOf(a))) {
+          assertThat(inside(bounds.get(a.getId()), bounds.get(scopeOf(a))))
+              .as("%s inside %s", a.getId(), scopeOf(a)).isTrue();
+        }
+        for (int j = i + 1; j < list.size(); j++) {
+          FlowNode b = list.get(j);
+          if (!scopeOf(a).equals(scopeOf(b)) || attached(a, b) || attached(b, a)) {
+            continue;
+          }
+          assertThat(overlap(bounds.get(a.getId()), bounds.get(b.getId())))
+              .as("%s overlaps %s", a.getId(), b.getId()).isFalse();
+        }
+      }
+    }
+
+    private Map<String, String> headers(String id) {
+      ServiceTask task = model.getModelElementById(id);
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (ZeebeHeader h : task.getSingleExtensionElement(ZeebeTaskHeaders.class).getHeaders()) {
+        headers.put(h.getKey(), h.getValue());
+      }
+      return headers;
+    }
+  }
+
+  static String scopeOf(FlowNode node) {
+    return ((BaseElement) node.getParentElement()).getId();
+  }
+
+  static String errorCode(BoundaryEvent event) {
+    ErrorEventDefinition definition =
+        (ErrorEventDefinition) event.getEventDefinitions().iterator().next();
+    return definition.getError().getErrorCode();
+  }
+
+  static boolean attached(FlowNode a, FlowNode host) {
+    return a instanceof BoundaryEvent b && b.getAttachedTo().getId().equals(host.getId());
+  }
+
+  static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+  }
+
+  static boolean inside(Bounds child, Bounds parent) {
+    return child.getX() >= parent.getX() && child.getY() >= parent.getY()
+        && child.getX() + child.getWidth() <= parent.getX() + parent.getWidth()
+        && child.getY() + child.getHeight() <= parent.getY() + parent.getHeight();
+  }
+
+  static <T> List<T> concat(Collection<T> a, Collection<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  // ------------------------------------------------------------------------------------------ engine
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class OnTheEngine {
+
+    /** One job the fake workers saw. */
+    record Seen(String runId, String type, String elementId, Object round, Object analystId,
+                Map<String, Object> variables, Map<String, String> headers) {}
+
+    final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+    final List<JobWorker> workers = new ArrayList<>();
+    ZeebeTestEngine engine;
+    CamundaClient client;
+
+    @BeforeAll
+    void startEngineAndDeploy() {
+      engine = LoopbackEngineFactory.create(0);
+      engine.start();
+      String address = engine.getGatewayAddress();
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      client =
+          CamundaClient.newClientBuilder()
+              .grpcAddress(URI.create("http://127.0.0.1:" + port))
+              .preferRestOverGrpc(false)
+              .applyEnvironmentVariableOverrides(false)
+              .defaultRequestTimeout(TIMEOUT)
+              .build();
+      client.newDeployResourceCommand()
+          .addResourceBytes(resource("flep-lifecycle.bpmn"), "flep-lifecycle.bpmn")
+          .addResourceBytes(resource("cloud-trust.dmn"), "cloud-trust.dmn")
+          .send()
+          .join();
+      for (String type : concat(concreteJobTypes().keySet(), List.of(RUN_FINISHED))) {
+        workers.add(
+            client.newWorker()
+                .jobType(type)
+                .handler(this::handle)
+                .maxJobsActive(8)
+                .pollInterval(Duration.ofMillis(20))
+                .timeout(TIMEOUT)
+                .open());
+      }
+    }
+
+    @AfterAll
+    void stopEngine() {
+      workers.forEach(JobWorker::close);
+      if (client != null) {
+        client.close();
+      }
+      if (engine != null) {
+        engine.stop();
+      }
+    }
+
+    /** The fake worker boundary: hands back references; a few runs inject the two BPMN errors. */
+    void handle(JobClient jobs, ActivatedJob job) {
+      Map<String, Object> vars = job.getVariablesAsMap();
+      String runId = String.valueOf(vars.get("runId"));
+      Object round = vars.get("round");
+      Object analyst = vars.get("analystId");
+      seen.add(new Seen(runId, job.getType(), job.getElementId(), round, analyst, vars,
+          job.getCustomHeaders()));
+      String tag = runId + "/r" + round + (analyst == null ? "" : "/" + analyst);
+      Map<String, Object> out = new HashMap<>();
+      switch (job.getType()) {
+        case JobTypes.GENERATE -> out.put("rawDataRef", ref("raw/" + tag));
+        case JobTypes.STORE -> out.put("datasetRef", ref("dataset/" + tag));
+        case JobTypes.ENCRYPT -> out.put("encryptedDataRef", ref("enc/" + tag));
+        case JobTypes.SHARE_DATA_KEY -> out.put("dataKeyRef", ref("datakey/" + tag));
+        case JobTypes.ISSUE_HE_KEYS -> {
+          boolean threshold = runId.startsWith("threshold");
+          out.put("heKeyRef", ref("hekey/" + tag));
+          out.put("heThreshold", threshold ? 2 : 0);
+          out.put("decryptionShareholders", threshold ? List.of("iiot", "auditor", "cloud") : List.of());
+        }
+        case JobTypes.IIOT_PARTIAL_DECRYPT, JobTypes.AUDITOR_PARTIAL_DECRYPT, JobTypes.CLOUD_PARTIAL_DECRYPT ->
+            out.put("partialDecryptionRef", ref("partial/" + job.getType() + "/" + tag));
+        case JobTypes.COMBINE_PARTIAL_DECRYPTIONS -> {
+          out.put("globalModelRef", ref("global/" + tag));
+          out.put("combined", vars.get("partialDecryptionRefs"));
+        }
+        case JobTypes.ANALYST_DECRYPT -> {
+          if (runId.startsWith("integrity") && "a2".equals(analyst)) {
+            jobs.newThrowErrorCommand(job).errorCode("FLEP_INTEGRITY_VIOLATION")
+                .errorMessage("tag mismatch on " + tag).send().join();
+            return;
+          }
+        }
+        case JobTypes.TRAIN -> out.put("localModelRef", ref("local/" + tag));
+        case JobTypes.SECURE_MODEL -> out.put("updateRef", ref("update/" + tag));
+        case JobTypes.GRANT_HE_KEY -> {
+          if (runId.startsWith("fallback") && Integer.valueOf(1).equals(round)) {
+            jobs.newThrowErrorCommand(job).errorCode("FLEP_UNTRUSTED_PARTY")
+                .errorMessage("cloud not registered as trusted").send().join();
+            return;
+          }
+        }
+        case JobTypes.DECRYPT_AND_AVERAGE -> out.put("globalModelRef", ref("global/" + tag));
+        case JobTypes.AGGREGATE_ENCRYPTED -> out.put("encryptedAggregateRef", ref("agg/" + tag));
+        case JobTypes.DECRYPT_AGGREGATE -> {
+          if (runId.startsWith("refused")) {
+            jobs.newThrowErrorCommand(job).errorCode("FLEP_AGGREGATION_REFUSED")
+                .errorMessage("round has 1 verified contribution but the key's policy requires at least 2")
+                .send().join();
+            return;
+          }
+          out.put("globalModelRef", ref("global/" + tag));
+        }
+        // accuracy grows by 0.2 per round from 0.4
+        case JobTypes.PUBLISH_MODEL -> out.put("accuracy", 0.2 + 0.2 * ((Number) round).intValue());
+        default -> { }
+      }
+      try {
+        jobs.newCompleteCommand(job).variables(out).send().join();
+      } catch (ClientStatusException e) {
+        // an interrupting error boundary (integrity run) may have cancelled this job meanwhile
+        if (e.getStatusCode() != Code.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+
+    static Map<String, Object> ref(String id) {
+      return Map.of("id", id, "sha256", "0".repeat(64), "size", 1);
+    }
+
+    Map<String, Object> run(String runId, int rounds, double target, String mode, Boolean attested,
+                            String jurisdiction) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("runId", runId);
+      vars.put("analysts", List.of("a1", "a2"));
+      vars.put("rounds", rounds);
+      vars.put("targetAccuracy", target);
+      vars.put("cloudMode", mode);
+      // absent rather than null when not given: the DMN must cope with missing inputs
+      if (attested != null) {
+        vars.put("cloudAttested", attested);
+      }
+      if (jurisdiction != null) {
+        vars.put("cloudJurisdiction", jurisdiction);
+      }
+      vars.put("round", 1);
+      return client.newCreateInstanceCommand()
+          .bpmnProcessId(PROCESS_ID)
+          .latestVersion()
+          .variables(vars)
+          .withResult()
+          .requestTimeout(TIMEOUT)
+          .send()
+          .join()
+          .getVariablesAsMap();
+    }
+
+    List<Seen> jobs(String runId, String type) {
+      return seen.stream().filter(s -> s.runId().equals(runId) && s.type().equals(type)).toList();
+    }
+
+    long count(String runId, String type) {
+      return jobs(runId, type).size();
+    }
+
+    java.util.stream.Stream<Record<?>> records() {
+      return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false);
+    }
+
+    @Test
+    void trustedPathRunsTwoRoundsAndFinishesCompleted() {
+      Map<String, Object> result = run("trusted", 2, 0.99, "trusted", null, null);
+      String run = "trusted";
+
+      assertThat(result).containsEntry("round", 2).containsEntry("aggregationPath", "trusted")
+          .containsEntry("outcome", "completed");
+      assertThat(count(run, JobTypes.GRANT_HE_KEY)).isEqualTo(2);
+      assertThat(count(run, JobTypes.DECRYPT_AND_AVERAGE)).isEqualTo(2);
+      assertThat(count(run, JobTypes.AGGREGATE_ENCRYPTED)).isZero();
+      assertThat(count(run, JobTypes.DECRYPT_AGGREGATE)).isZero();
+      assertCommonRun(run, 2);
+      assertThat(completedElements(result)).containsEntry("Task_NextRound", 1L)
+          .containsEntry("EndEvent_GlobalModelServed", 1L)
+          .doesNotContainKey("BoundaryEvent_UntrustedParty")
+          .doesNotContainKey("EndEvent_RunRejected");
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
+    }
+
+    @Test
+    void untrustedPolicyPathStopsEarlyWhenTheTargetAccuracyIsReached() {
+      // policy + attested + foreign → untrusted; accuracy 0.4, 0.6 ≥ 0.55 stops after round 2 of 3
+      Map<String, Object> result = run("policy-foreign", 3, 0.55, "policy", true, "foreign");
+      String run = "policy-foreign";
+
+      assertThat(result).containsEntry("round", 2).containsEntry("aggregationPath", "untrusted")
+          .containsEntry("outcome", "completed");
+      assertThat(count(run, JobTypes.AGGREGATE_ENCRYPTED)).isEqualTo(2);
+      assertThat(count(run, JobTypes.DECRYPT_AGGREGATE)).isEqualTo(2);
+      assertThat(count(run, JobTypes.GRANT_HE_KEY)).isZero();
+      assertThat(count(run, JobTypes.DECRYPT_AND_AVERAGE)).isZero();
+      assertThat(jobs(run, JobTypes.AGGREGATE_ENCRYPTED))
+          .allSatisfy(s -> assertThat((List<?>) s.variables().get("updateRefs")).hasSize(2));
+      assertCommonRun(run, 2);
+      assertThat(completedElements(result)).containsEntry("Task_NextRound", 1L);
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
+    }
+
+    @Test
+    void untrustedPartyErrorFallsBackToCiphertextAggregation() {
+      // the cloud claims trust, but grant-he-key refuses it in round 1; round 2 is granted
+      Map<String, Object> result = run("fallback", 2, 0.99, "trusted", true, "domestic");
+      String run = "fallback";
+
+      assertThat(result).containsEntry("round", 2).containsEntry("outcome", "completed");
+      assertThat(jobs(run, JobTypes.GRANT_HE_KEY)).extracting(Seen::round).containsExactly(1, 2);
+      assertThat(jobs(run, JobTypes.AGGREGATE_ENCRYPTED)).extracting(Seen::round).containsExactly(1);
+      assertThat(jobs(run, JobTypes.DECRYPT_AGGREGATE)).extracting(Seen::round).containsExactly(1);
+      assertThat(jobs(run, JobTypes.DECRYPT_AND_AVERAGE)).extracting(Seen::round).containsExactly(2);
+      assertCommonRun(run, 2);
+      assertThat(completedElements(result)).containsEntry("BoundaryEvent_UntrustedParty", 1L)
+          .containsEntry("Gateway_UntrustedPath", 1L)
+          .containsEntry("Task_GrantHeKey", 1L);
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
+    }
+
+    @Test
+    void integrityViolationRejectsTheRun() {
+      Map<String, Object> result = run("integrity", 2, 0.99, "trusted", null, null);
+      String run = "integrity";
+
+      assertThat(result).containsEntry("outcome", "integrity-violation").containsEntry("round", 1);
+      assertThat(count(run, JobTypes.ANALYST_DECRYPT)).isEqualTo(2);
+      assertThat(count(run, JobTypes.SECURE_MODEL)).isLessThanOrEqualTo(1);
+      assertThat(count(run, JobTypes.PUBLISH_MODEL)).isZero();
+      assertThat(count(run, JobTypes.TRIGGER_SERVICES)).isZero();
+      assertThat(completedElements(result)).containsEntry("BoundaryEvent_IntegrityViolation", 1L)
+          .containsEntry("EndEvent_RunRejected", 1L)
+          .doesNotContainKey("EndEvent_GlobalModelServed")
+          .doesNotContainKey("SubProcess_FederatedRound");
+      assertFinished(run, "integrity-violation", "EndEvent_RunRejected");
+    }
+
+    @Test
+    void aThresholdKeyIsDecryptedByTwoOfThreeShareHoldersEvenWhenTheCloudIsTrusted() {
+      Map<String, Object> result = run("threshold", 1, 0.99, "trusted", null, null);
+      String run = "threshold";
+
+      assertThat(result).containsEntry("outcome", "completed");
+      assertThat(count(run, JobTypes.GRANT_HE_KEY)).as("no single party gets a threshold key").isZero();
+      assertThat(count(run, JobTypes.AGGREGATE_ENCRYPTED)).isEqualTo(1);
+      assertThat(count(run, JobTypes.DECRYPT_AGGREGATE)).isZero();
+      long partials = PARTIAL_DECRYPT_TYPES.stream().mapToLong(t -> count(run, t)).sum();
+      assertThat(partials).isBetween(2L, 3L);
+      assertThat(count(run, JobTypes.COMBINE_PARTIAL_DECRYPTIONS)).isEqualTo(1);
+      Seen combine = jobs(run, JobTypes.COMBINE_PARTIAL_DECRYPTIONS).get(0);
+      @SuppressWarnings("unchecked")
+      List<Object> collected = (List<Object>) combine.variables().get("partialDecryptionRefs");
+      assertThat(collected).hasSize(3);
+      assertThat(collected.stream().filter(Objects::nonNull).count()).as("completed share holders").isGreaterThanOrEqualTo(2);
+      assertThat(completedElements(result)).containsEntry("Task_CombinePartialDecryptions", 1L)
+          .containsEntry("Gateway_ThresholdKey", 1L);
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
+    }
+
+    @Test
+    void aRefusedAggregationRejectsTheRunWithoutPublishing() {
+      Map<String, Object> result = run("refused", 2, 0.99, "untrusted", null, null);
+      String run = "refused";
+
+      assertThat(result).containsEntry("outcome", "aggregation-refused").containsEntry("round", 1);
+      assertThat(count(run, JobTypes.AGGREGATE_ENCRYPTED)).isEqualTo(1);
+      assertThat(count(run, JobTypes.DECRYPT_AGGREGATE)).isEqualTo(1);
+      assertThat(count(run, JobTypes.PUBLISH_MODEL)).isZero();
+      assertThat(completedElements(result)).containsEntry("BoundaryEvent_AggregationRefused", 1L)
+          .containsEntry("EndEvent_AggregationRefused", 1L)
+          .doesNotContainKey("EndEvent_GlobalModelServed");
+      assertFinished(run, "aggregation-refused", "EndEvent_AggregationRefused");
+    }
+
+    @Test
+    void cloudTrustDecisionTable() {
+      String[][] cases = {
+          // cloudMode, cloudAttested, cloudJurisdiction, expected aggregationPath
+          {"trusted", null, null, "trusted"},
+          {"trusted", "false", "foreign", "trusted"},
+          {"untrusted", "true", "domestic", "untrusted"},
+          {"policy", "true", "domestic", "trusted"},
+          {"policy", "true", "foreign", "untrusted"},
+          {"policy", "false", "domestic", "untrusted"},
+          {"policy", null, "domestic", "untrusted"},
+          {"policy", "true", null, "untrusted"},
+          {"hybrid", "true", "domestic", "untrusted"},
+          {null, "true", "domestic", "untrusted"},
+          {null, null, null, "untrusted"},
+      };
+      for (String[] c : cases) {
+        Map<String, Object> vars = new HashMap<>();
+        // null means the variable is absent
+        if (c[0] != null) {
+          vars.put("cloudMode", c[0]);
+        }
+        if (c[1] != null) {
+          vars.put("cloudAttested", Boolean.valueOf(c[1]));
+        }
+        if (c[2] != null) {
+          vars.put("cloudJurisdiction", c[2]);
+        }
+        var response = client.newEvaluateDecisionCommand().decisionId("cloud-trust").variables(vars)
+            .send().join();
+        assertThat(response.getFailureMessage()).as("failure for %s", vars).isNullOrEmpty();
+        assertThat(response.getDecisionOutput()).as("decision for %s", vars).isEqualTo("\"" + c[3] + "\"");
+      }
+    }
+
+    /** Stages every run walks through, with per-analyst references kept apart. */
+    void assertCommonRun(String run, int rounds) {
+      assertThat(count(run, JobTypes.GENERATE)).isEqualTo(1);
+      assertThat(count(run, JobTypes.STORE)).isEqualTo(1);
+      assertThat(count(run, JobTypes.SHARE_DATA_KEY)).isEqualTo(1);
+      assertThat(jobs(run, JobTypes.ENCRYPT)).singleElement()
+          .satisfies(s -> assertThat(s.headers()).containsEntry("dataCipher", "aes-gcm"));
+      assertThat(jobs(run, JobTypes.ISSUE_HE_KEYS)).singleElement()
+          .satisfies(s -> assertThat(s.headers()).containsEntry("heScheme", "paillier"));
+      for (String type : List.of(JobTypes.ANALYST_DECRYPT, JobTypes.TRAIN, JobTypes.SECURE_MODEL)) {
+        assertThat(jobs(run, type)).as(type).hasSize(2 * rounds);
+        Set<String> pairs = new TreeSet<>();
+        jobs(run, type).forEach(s -> pairs.add(s.round() + "/" + s.analystId()));
+        assertThat(pairs).as(type).hasSize(2 * rounds);
+      }
+      // secure-model of analyst X sees X's own local model, never the other analyst's
+      assertThat(jobs(run, JobTypes.SECURE_MODEL)).allSatisfy(s ->
+          assertThat(((Map<?, ?>) s.variables().get("localModelRef")).get("id"))
+              .isEqualTo("local/" + run + "/r" + s.round() + "/" + s.analystId()));
+      // each round aggregates exactly one update per analyst
+      for (String type : List.of(JobTypes.DECRYPT_AND_AVERAGE, JobTypes.AGGREGATE_ENCRYPTED)) {
+        assertThat(jobs(run, type)).allSatisfy(s -> assertThat((List<Object>) s.variables().get("updateRefs"))
+            .extracting(u -> (Object) ((Map<?, ?>) u).get("id"))
+            .containsExactlyInAnyOrder("update/" + run + "/r" + s.round() + "/a1",
+                "update/" + run + "/r" + s.round() + "/a2"));
+      }
+      assertThat(count(run, JobTypes.PUBLISH_MODEL)).isEqualTo(rounds);
+      assertThat(count(run, JobTypes.TRIGGER_SERVICES)).isEqualTo(1);
+    }
+
+    void assertFinished(String run, String outcome, String endEventId) {
+      assertThat(jobs(run, RUN_FINISHED)).singleElement().satisfies(s -> {
+        assertThat(s.elementId()).isEqualTo(endEventId);
+        assertThat(s.variables()).containsEntry("outcome", outcome).containsEntry("runId", run);
+      });
+      // The in-memory engine's gateway does not copy the job kind into ActivatedJob (the client then reports
+      // BPMN_ELEMENT), so the listener nature is asserted on the engine's own job records.
+      long key = instanceKey(run);
+      assertThat(records()
+          .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.CREATED)
+          .map(r -> (JobRecordValue) r.getValue())
+          .filter(j -> j.getProcessInstanceKey() == key && j.getType().equals(RUN_FINISHED)))
+          .singleElement()
+          .satisfies(j -> {
+            assertThat(j.getJobKind()).isEqualTo(JobKind.EXECUTION_LISTENER);
+            assertThat(j.getJobListenerEventType())
+                .isEqualTo(JobListenerEventType.END);
+            assertThat(j.getElementId()).isEqualTo(endEventId);
+          });
+    }
+
+    /** Completed elements of the instance that produced these result variables (matched by runId). */
+    Map<String, Long> completedElements(Map<String, Object> result) {
+      String runId = (String) result.get("runId");
+      long key = instanceKey(runId);
+      Map<String, Long> counts = new HashMap<>();
+      records()
+          .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
+              && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+          .map(r -> (ProcessInstanceRecordValue) r.getValue())
+          .filter(v -> v.getProcessInstanceKey() == key)
+          .forEach(v -> counts.merge(v.getElementId(), 1L, Long::sum));
+      assertThat(records()
+          .filter(r -> r.getValueType() == ValueType.INCIDENT)
+          .map(r -> (IncidentRecordValue) r.getValue())
+          .filter(v -> v.getProcessInstanceKey() == key))
+          .as("incidents of run %s", runId).isEmpty();
+      return counts;
+    }
+
+    /** The process instance whose runId variable is runId (exactly one). */
+    long instanceKey(String runId) {
+      Set<Long> keys = new LinkedHashSet<>();
+      records()
+          .filter(r -> r.getValueType() == ValueType.VARIABLE)
+          .map(Record::getValue)
+          .map(v -> (VariableRecordValue) v)
+          .filter(v -> v.getName().equals("runId") && Objects.equals(v.getValue(), "\"" + runId + "\""))
+          .forEach(v -> keys.add(v.getProcessInstanceKey()));
+      assertThat(keys).as("instances of run %s", runId).hasSize(1);
+      return keys.iterator().next();
+    }
+  }
+}

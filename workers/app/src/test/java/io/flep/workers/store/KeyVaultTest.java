@@ -1,0 +1,76 @@
+package io.flep.workers.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
+import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.testing.EmbeddedFlepTest;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class KeyVaultTest extends EmbeddedFlepTest {
+  @Autowired KeyVault vault;
+  @Autowired PluginRegistry plugins;
+  @Autowired JdbcTemplate jdbc;
+
+  private KeyMaterial newKey() throws Exception {
+    return plugins.dataCipher("aes-gcm").generateKey(PluginOptions.empty(), new SecureRandom());
+  }
+
+  @Test
+  void secretsAreStoredOnlyWrapped() throws Exception {
+    KeyMaterial key = newKey();
+    Ref ref = vault.store(null, KeyVault.Purpose.DATA, "data-owner", key);
+
+    byte[] wrapped = jdbc.queryForObject("select wrapped_secret from key_material where id = ?", byte[].class, ref.id());
+    byte[] secret = key.secretPart().orElseThrow().toByteArray(SecretAccess.get());
+    assertThat(Collections.indexOfSubList(asList(wrapped), asList(secret))).as("raw secret in the row").isEqualTo(-1);
+    byte[] publicPart = jdbc.queryForObject("select public_part from key_material where id = ?", byte[].class, ref.id());
+    assertThat(KeyMaterial.deserialize(publicPart).hasSecret()).isFalse();
+  }
+
+  @Test
+  void onlyTheOwnerOrASecretGranteeReadsTheSecret() throws Exception {
+    Ref ref = vault.store(null, KeyVault.Purpose.DATA, "data-owner", newKey());
+
+    assertThat(vault.loadSecret(ref.id(), "data-owner").hasSecret()).isTrue();
+    assertThatThrownBy(() -> vault.loadSecret(ref.id(), "analyst-9"))
+        .isInstanceOf(KeyAccessDeniedException.class).hasMessageContaining("analyst-9");
+    vault.grant(ref.id(), "analyst-9", false);
+    assertThatThrownBy(() -> vault.loadSecret(ref.id(), "analyst-9")).isInstanceOf(KeyAccessDeniedException.class);
+    vault.grant(ref.id(), "analyst-9", true);
+    assertThat(vault.loadSecret(ref.id(), "analyst-9").hasSecret()).isTrue();
+  }
+
+  @Test
+  void aTamperedWrappedSecretIsAnIntegrityViolation() throws Exception {
+    Ref ref = vault.store(null, KeyVault.Purpose.DATA, "data-owner", newKey());
+    jdbc.update("update key_material set wrapped_secret = overlay(wrapped_secret placing '\\x00'::bytea from 20 for 1)"
+        + " where id = ?", ref.id());
+
+    assertThatThrownBy(() -> vault.loadSecret(ref.id(), "data-owner"))
+        .isInstanceOf(IntegrityViolationException.class).hasMessageContaining(ref.id().toString());
+  }
+
+  @Test
+  void anUnknownKeyIsNamed() {
+    UUID missing = UUID.randomUUID();
+    assertThatThrownBy(() -> vault.loadPublic(missing)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining(missing.toString());
+  }
+
+  private static java.util.List<Byte> asList(byte[] bytes) {
+    java.util.List<Byte> list = new java.util.ArrayList<>(bytes.length);
+    for (byte b : bytes) {
+      list.add(b);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,52 @@
+package io.flep.workers.cloud;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.aggregation.SecureAggregator;
+import io.flep.workers.config.CloudRole;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trusted path: the trusted cloud, granted the key, adds the round's signed updates and decrypts the sum once to
+ * average it (FedAvg). Holding the key does not exempt it from the {@link SecureAggregator} rules: it never
+ * decrypts a single update.
+ */
+@CloudRole
+public class DecryptAndAverageWorker {
+  private final StageRunner runner;
+  private final SecureAggregator aggregator;
+  private final GlobalModels globalModels;
+  private final FlepProperties properties;
+
+  public DecryptAndAverageWorker(StageRunner runner, SecureAggregator aggregator, GlobalModels globalModels,
+      FlepProperties properties) {
+    this.runner = runner;
+    this.aggregator = aggregator;
+    this.globalModels = globalModels;
+    this.properties = properties;
+  }
+
+  @JobWorker(type = JobTypes.DECRYPT_AND_AVERAGE, timeout = 10 * 60 * 1000L)
+  public Map<String, Object> average(ActivatedJob job) {
+    String cloud = properties.cloud().id();
+    return runner.run(job, Stage.AGGREGATE, cloud, () -> {
+      JobVariables vars = new JobVariables(job);
+      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
+          vars.refs("updateRefs"), Optional.empty(), cloud);
+      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), cloud, globalModels.current(vars),
+          round.sum(), round.contributors());
+      return TaskResult.of(
+          Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "trusted"),
+          Map.of("path", "trusted", "contributors", round.contributors(), "analysts", round.analysts()));
+    });
+  }
+}

@@ -1,0 +1,100 @@
+package io.flep.workers.iiot;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.aggregation.AggregationPolicies;
+import io.flep.workers.aggregation.AggregationPolicy;
+import io.flep.workers.aggregation.Shareholders;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.config.IiotRole;
+import io.flep.workers.config.Parties;
+import io.flep.workers.store.KeyVault;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageRunner;
+import io.flep.workers.task.TaskResult;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Share keys: the IIoT services, the only party meant to decrypt aggregates, create the homomorphic key pair
+ * and give its public half to the analysts (to encrypt updates) and the cloud (to aggregate them).
+ */
+@IiotRole
+public class IssueHeKeysWorker {
+  static final String DEFAULT_SCHEME = "paillier";
+  /** Fewer than two contributors would let the key holder read one analyst's update. */
+  static final int DEFAULT_MIN_CONTRIBUTORS = 2;
+
+  private final StageRunner runner;
+  private final PluginRegistry plugins;
+  private final KeyVault keys;
+  private final FlepProperties properties;
+  private final AggregationPolicies policies;
+  private final SecureRandom random = new SecureRandom();
+
+  public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties,
+      AggregationPolicies policies) {
+    this.policies = policies;
+    this.runner = runner;
+    this.plugins = plugins;
+    this.keys = keys;
+    this.properties = properties;
+  }
+
+  @JobWorker(type = JobTypes.ISSUE_HE_KEYS)
+  public Map<String, Object> issue(ActivatedJob job) {
+    return runner.run(job, Stage.SHARE_KEYS, Parties.IIOT_SERVICES, () -> {
+      JobVariables vars = new JobVariables(job);
+      String schemeId = vars.pluginChoice("heScheme", DEFAULT_SCHEME);
+      List<String> analysts = vars.strings("analysts");
+      Map<String, String> options = new TreeMap<>(vars.pluginOptions("heScheme"));
+      options.putIfAbsent("maxContributors", String.valueOf(Math.max(analysts.size(), 2)));
+      HomomorphicSchemeProvider provider = plugins.homomorphicScheme(schemeId);
+      int threshold = PluginOptions.of(options).getInt("threshold", 0);
+      if (threshold > 0) {
+        String holders = String.valueOf(Shareholders.ROLES.size());
+        if (!options.getOrDefault("shareholders", holders).trim().equals(holders)) {
+          throw new IllegalArgumentException("the lifecycle has " + holders + " share holders " + Shareholders.ROLES
+              + ", so heScheme option 'shareholders' must be " + holders + " or absent, got '"
+              + options.get("shareholders") + "'");
+        }
+        options.put("shareholders", holders);
+      }
+      KeyMaterial keyPair = provider.generateKeyPair(PluginOptions.of(options), random);
+      Ref issued;
+      if (threshold > 0) {
+        // the dealt key holds every share: store the public part, one share per holder, and forget the rest
+        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair.publicOnly());
+        List<KeyMaterial> shares = provider.splitShares(keyPair);
+        for (int i = 0; i < shares.size(); i++) {
+          keys.storeShare(vars.runId(), issued.id(), Shareholders.party(Shareholders.ROLES.get(i), properties),
+              shares.get(i));
+        }
+      } else {
+        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
+      }
+      Ref keyRef = issued;
+      AggregationPolicy policy = new AggregationPolicy(
+          (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
+      policies.store(keyRef.id(), policy);
+      analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
+      keys.grant(keyRef.id(), properties.cloud().id(), false);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("heKeyRef", keyRef.toVariable());
+      out.put("heThreshold", threshold);
+      out.put("decryptionShareholders", threshold > 0 ? Shareholders.ROLES : List.of());
+      return TaskResult.of(out, Map.of("plugin", schemeId, "options", options,
+          "minContributors", policy.minContributors(), "threshold", threshold));
+    });
+  }
+}

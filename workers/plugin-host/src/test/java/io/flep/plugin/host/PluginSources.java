@@ -1,0 +1,84 @@
+package io.flep.plugin.host;
+
+import java.util.Map;
+
+/** Java sources of the tiny plugins compiled into drop-in JARs by {@link PluginRegistryTest}. */
+final class PluginSources {
+  private PluginSources() {}
+
+  static final String CIPHER_SPI = "io.flep.plugin.api.cipher.DataCipherProvider";
+  static final String HE_SPI = "io.flep.plugin.api.he.HomomorphicSchemeProvider";
+
+  /** A toy XOR "cipher" (no security: test fixture only) with the given id, in package {@code pkg}. */
+  static String xorCipher(String pkg, String id, String annotationExtra) {
+    return """
+        package %1$s;
+        import io.flep.plugin.api.*;
+        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.key.*;
+        import java.security.*;
+        import java.util.Optional;
+        @FlepPlugin(id = "%2$s", version = "0.1", capabilities = {"toy"}, description = "XOR test fixture",
+            securityNote = "no security at all" %3$s)
+        public class XorProvider implements DataCipherProvider {
+          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) {
+            return new KeyMaterial("%2$s", 1, new byte[0], Optional.of(SecretBytes.randomBytes(o.getInt("keyBytes", 16), r)));
+          }
+          public DataCipher newCipher(KeyMaterial k) throws GeneralSecurityException {
+            if (!k.schemeId().equals("%2$s")) throw new GeneralSecurityException("not a %2$s key");
+            byte[] key = k.secretPart().orElseThrow().toByteArray(SecretAccess.get());
+            return new DataCipher() {
+              public byte[] encrypt(byte[] p, byte[] ad) {
+                byte[] o = p.clone();
+                for (int i = 0; i < o.length; i++) o[i] ^= key[i %% key.length];
+                return o;
+              }
+              public byte[] decrypt(byte[] c, byte[] ad) { return encrypt(c, ad); }
+            };
+          }
+        }
+        """.formatted(pkg, id, annotationExtra);
+  }
+
+  /** An HE provider whose constructor always throws: shows the loader reads metadata without instantiating. */
+  static String explodingScheme(String pkg) {
+    return """
+        package %s;
+        import io.flep.plugin.api.*;
+        import io.flep.plugin.api.he.*;
+        import io.flep.plugin.api.key.*;
+        import java.security.*;
+        @FlepPlugin(id = "exploding-he", version = "1")
+        public class ExplodingProvider implements HomomorphicSchemeProvider {
+          public ExplodingProvider() { throw new IllegalStateException("boom in constructor"); }
+          public KeyMaterial generateKeyPair(PluginOptions o, SecureRandom r) { throw new AssertionError(); }
+          public HomomorphicScheme newScheme(KeyMaterial k) { throw new AssertionError(); }
+        }
+        """.formatted(pkg);
+  }
+
+  /** A provider class lacking the annotation. */
+  static String unannotated(String pkg) {
+    return """
+        package %s;
+        import io.flep.plugin.api.*;
+        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.key.*;
+        import java.security.*;
+        public class PlainProvider implements DataCipherProvider {
+          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) { throw new AssertionError(); }
+          public DataCipher newCipher(KeyMaterial k) { throw new AssertionError(); }
+        }
+        """.formatted(pkg);
+  }
+
+  static Map<String, String> all() {
+    return Map.of(
+        "demo.good.XorProvider", xorCipher("demo.good", "xor-demo", ""),
+        "demo.dup.XorProvider", xorCipher("demo.dup", "xor-demo", ""),
+        "demo.builtin.XorProvider", xorCipher("demo.builtin", "builtin-xor", ""),
+        "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 2"),
+        "demo.exploding.ExplodingProvider", explodingScheme("demo.exploding"),
+        "demo.plain.PlainProvider", unannotated("demo.plain"));
+  }
+}

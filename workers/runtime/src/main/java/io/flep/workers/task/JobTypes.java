@@ -1,0 +1,66 @@
+package io.flep.workers.task;
+
+import java.util.List;
+
+/**
+ * Every job type of the lifecycle model ({@code bpmn/flep-lifecycle.bpmn}), the one place they are spelled: each
+ * {@code @JobWorker} names its constant, and the model-binding test checks the model's task types one-to-one
+ * against the workers and this list. A job type is {@code flep.<role>.<task>}.
+ */
+public final class JobTypes {
+  public static final String GENERATE = "flep.data-owner.generate";
+  public static final String STORE = "flep.data-owner.store";
+  public static final String ENCRYPT = "flep.data-owner.encrypt";
+  public static final String SHARE_DATA_KEY = "flep.data-owner.share-data-key";
+  public static final String ISSUE_HE_KEYS = "flep.iiot.issue-he-keys";
+  public static final String ANALYST_DECRYPT = "flep.analyst.decrypt";
+  public static final String TRAIN = "flep.analyst.train";
+  public static final String SECURE_MODEL = "flep.analyst.secure-model";
+  public static final String GRANT_HE_KEY = "flep.iiot.grant-he-key";
+  public static final String DECRYPT_AND_AVERAGE = "flep.cloud.decrypt-and-average";
+  public static final String AGGREGATE_ENCRYPTED = "flep.cloud.aggregate-encrypted";
+  public static final String DECRYPT_AGGREGATE = "flep.iiot.decrypt-aggregate";
+  /** The model computes this family as {@code "flep." + shareholder + ".partial-decrypt"}, one per share holder. */
+  public static final String IIOT_PARTIAL_DECRYPT = "flep.iiot.partial-decrypt";
+  public static final String AUDITOR_PARTIAL_DECRYPT = "flep.auditor.partial-decrypt";
+  public static final String CLOUD_PARTIAL_DECRYPT = "flep.cloud.partial-decrypt";
+  public static final String COMBINE_PARTIAL_DECRYPTIONS = "flep.iiot.combine-partial-decryptions";
+  public static final String PUBLISH_MODEL = "flep.iiot.publish-model";
+  public static final String TRIGGER_SERVICES = "flep.iiot.trigger-services";
+  /** The process's end execution listener. */
+  public static final String RUN_FINISHED = "flep.run.finished";
+
+  /**
+   * A job type with what the documentation says of it.
+   *
+   * @param type the job type
+   * @param role the role whose workers activate it ({@code any} for the run bookkeeping)
+   * @param stage the report stage its work counts towards, or {@code -} for none
+   * @param task the name of its task in the diagram
+   */
+  public record JobType(String type, String role, String stage, String task) {}
+
+  /** Every job type, in lifecycle order. */
+  public static final List<JobType> ALL = List.of(
+      new JobType(GENERATE, "data-owner", "generate", "Generate device data"),
+      new JobType(STORE, "data-owner", "store", "Store in private database"),
+      new JobType(ENCRYPT, "data-owner", "encrypt", "Encrypt data"),
+      new JobType(SHARE_DATA_KEY, "data-owner", "share-keys", "Share data key with analysts"),
+      new JobType(ISSUE_HE_KEYS, "iiot", "share-keys", "Issue HE key pair"),
+      new JobType(ANALYST_DECRYPT, "analyst", "analyze", "Decrypt data"),
+      new JobType(TRAIN, "analyst", "analyze", "Train locally"),
+      new JobType(SECURE_MODEL, "analyst", "secure-model", "HE-encrypt model update"),
+      new JobType(GRANT_HE_KEY, "iiot", "aggregate", "Grant HE key to trusted cloud"),
+      new JobType(DECRYPT_AND_AVERAGE, "cloud", "aggregate", "Decrypt aggregate and average"),
+      new JobType(AGGREGATE_ENCRYPTED, "cloud", "aggregate", "Aggregate ciphertexts"),
+      new JobType(DECRYPT_AGGREGATE, "iiot", "aggregate", "Decrypt aggregate"),
+      new JobType(IIOT_PARTIAL_DECRYPT, "iiot", "aggregate", "Partial decryption"),
+      new JobType(AUDITOR_PARTIAL_DECRYPT, "auditor", "aggregate", "Partial decryption"),
+      new JobType(CLOUD_PARTIAL_DECRYPT, "cloud", "aggregate", "Partial decryption"),
+      new JobType(COMBINE_PARTIAL_DECRYPTIONS, "iiot", "aggregate", "Combine partial decryptions"),
+      new JobType(PUBLISH_MODEL, "iiot", "serve", "Publish global model"),
+      new JobType(TRIGGER_SERVICES, "iiot", "serve", "Trigger IIoT services"),
+      new JobType(RUN_FINISHED, "any", "-", "(execution listener, end of the process)"));
+
+  private JobTypes() {}
+}

@@ -1,6 +1,0 @@
-package io.flep.workers.run;
-
-import java.util.UUID;
-
-/** Published in-process when a run ends, so components can drop what they held for it. */
-public record RunFinishedEvent(UUID runId, String status) {}
