@@ -1,17 +1,16 @@
 package io.flep.lab.denoise;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.flep.encryption.dncnn.DnCnnProvider;
 import io.flep.lab.cipher.metrics.Fidelity;
 import io.flep.lab.denoise.training.DataSplit;
 import io.flep.lab.denoise.training.GreyPlane;
 import io.flep.lab.denoise.training.ImageFolder;
+import io.flep.lab.testdata.SharedDatasets;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.host.PluginRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,14 +21,13 @@ import org.junit.jupiter.api.Test;
 /** The quality of the DnCNN models the {@code dncnn} plugin ships, measured as the lab tools measure it. */
 class ShippedDnCnnModelsTest {
 
-  private static final Path TEST_IMAGES = Path.of("../../shared/datasets/standard-256");
   private static final Denoiser DNCNN = new DnCnnProvider().newDenoiser(PluginOptions.empty());
 
   @Test
   void theEightfoldSelfEnsembleImprovesTheShippedModelOnHeldOutImages() throws Exception {
-    assumeTrue(Files.isDirectory(TEST_IMAGES), "needs ../shared/datasets/standard-256");
+    Path images = SharedDatasets.require("standard-256");
     Denoiser ensemble = new DnCnnProvider().newDenoiser(PluginOptions.of(Map.of("ensemble", "8")));
-    List<GreyPlane> test = ImageFolder.load(TEST_IMAGES, EnumSet.of(DataSplit.Part.TEST)).subList(0, 2);
+    List<GreyPlane> test = ImageFolder.load(images, EnumSet.of(DataSplit.Part.TEST)).subList(0, 2);
     double gain = 0;
     for (GreyPlane clean : test) {
       float[] noisy = noisy(clean, 25, clean.name().hashCode());
@@ -54,8 +52,7 @@ class ShippedDnCnnModelsTest {
 
   @Test
   void theShippedSigma25ModelReachesItsMeasuredQualityOnTheHeldOutTestImages() throws Exception {
-    assumeTrue(Files.isDirectory(TEST_IMAGES), "needs ../shared/datasets/standard-256");
-    List<GreyPlane> test = ImageFolder.load(TEST_IMAGES, EnumSet.of(DataSplit.Part.TEST));
+    List<GreyPlane> test = ImageFolder.load(SharedDatasets.require("standard-256"), EnumSet.of(DataSplit.Part.TEST));
     assertThat(test).hasSize(6);
     double sum = 0;
     for (GreyPlane clean : test) {

@@ -3,8 +3,7 @@ package io.flep.lab.denoise.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flep.lab.denoise.training.DataSplit.Part;
-import java.io.File;
-import java.nio.file.Path;
+import io.flep.lab.testdata.SharedDatasets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,12 +24,8 @@ class DataSplitTest {
   }
 
   @Test
-  void everyHeldOutNameExistsInTheSharedDatasetsWhenPresent() {
-    File dir = Path.of("/work/shared/datasets/standard-256").toFile();
-    String[] files = dir.list();
-    if (files == null) {
-      return; // the shared data set is not on this machine
-    }
+  void everyHeldOutNameExistsInTheSharedDataset() {
+    String[] files = SharedDatasets.require("standard-256").toFile().list();
     Map<Part, Long> counts = Arrays.stream(files).map(DataSplit::partOf)
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(counts).containsEntry(Part.TEST, (long) DataSplit.TEST.size())

@@ -2,9 +2,9 @@ package io.flep.encryption.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.flep.encryption.png.ImageCodec;
+import io.flep.encryption.testdata.SharedDatasets;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.denoise.Denoiser;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class ChosenPlaintextAttackTest {
   private static final String FAITHFUL = "flep-3layer";
   private static final String HARDENED = "flep-3layer-hardened";
-  private static final Path DATASET = Path.of("..", "..", "..", "shared", "datasets", "standard-256");
   private static final String UNSEEN = "baboon.png";
   private static final int SIZE = 256;
   private static final int REPEATS = 4;
@@ -99,7 +98,7 @@ class ChosenPlaintextAttackTest {
    */
   @Test
   void getsNothingFromTheHardenedCipher() throws Exception {
-    assumeThat(registry.descriptor(HARDENED)).as("plugin %s installed", HARDENED).isPresent();
+    assertThat(registry.descriptor(HARDENED)).as("plugin %s installed", HARDENED).isPresent();
     RasterImage unseen = unseenImage();
     DataCipherProvider provider = registry.dataCipher(HARDENED);
     ImageCipher cipher = provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random));
@@ -146,10 +145,9 @@ class ChosenPlaintextAttackTest {
   }
 
   private static RasterImage unseenImage() throws Exception {
-    Path p = DATASET.resolve(UNSEEN);
-    assumeThat(Files.isRegularFile(p)).as("data set image %s present", p.toAbsolutePath()).isTrue();
+    Path p = SharedDatasets.require("standard-256", UNSEEN);
     RasterImage image = ImageCodec.readImage(Files.readAllBytes(p), UNSEEN);
-    assumeThat(image.channels() == 1 && image.width() == SIZE && image.height() == SIZE)
+    assertThat(image.channels() == 1 && image.width() == SIZE && image.height() == SIZE)
         .as("%s is %dx%d grey", UNSEEN, SIZE, SIZE).isTrue();
     return image;
   }

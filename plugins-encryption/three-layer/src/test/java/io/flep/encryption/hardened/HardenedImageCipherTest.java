@@ -217,28 +217,4 @@ class HardenedImageCipherTest {
     assertThat(psnr).isBetween(19.5, 21.5);
     System.out.printf(Locale.ROOT, "hardened, noise sigma 25: decryption PSNR %.2f dB%n", psnr);
   }
-
-  @Test
-  void roughTimingFor256GreyIsPrinted() throws Exception {
-    ImageCipher cipher = cipher(PluginOptions.empty());
-    RasterImage plain = photo(256, 256, 1, 9);
-    EncryptedImage encrypted = null;
-    for (int i = 0; i < 300; i++) {
-      encrypted = cipher.encrypt(plain);
-      cipher.decrypt(encrypted);
-    }
-    int rounds = 200;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < rounds; i++) {
-      encrypted = cipher.encrypt(plain);
-    }
-    long t1 = System.nanoTime();
-    for (int i = 0; i < rounds; i++) {
-      cipher.decrypt(encrypted);
-    }
-    long t2 = System.nanoTime();
-    System.out.printf(Locale.ROOT, "hardened 256x256 grey (rough, not asserted): encrypt %.2f ms, decrypt %.2f ms%n",
-        (t1 - t0) / 1e6 / rounds, (t2 - t1) / 1e6 / rounds);
-    assertThat(cipher.decrypt(encrypted).samples()).isEqualTo(plain.samples());
-  }
 }

@@ -9,7 +9,6 @@ import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.RasterImage;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -171,33 +170,6 @@ class ThreeLayerImageCipherTest {
         .hasMessageContaining("cipher image is 30x18 but its header says 30x20");
     assertThatThrownBy(() -> c.decrypt(new EncryptedImage(e.cipherImage(), new byte[3])))
         .hasMessageContaining("not a flep-3layer cipher header");
-  }
-
-  @Test
-  void printsRoughTimingsFor256Grey() throws Exception {
-    RasterImage plain = TestImages.smooth(256, 256, 1);
-    Map<String, ThreeLayerImageCipher> ciphers = Map.of(
-        "all layers, no noise", cipher(key("noise", "false")),
-        "all layers + noise (secure noise source)", new ThreeLayerImageCipher(key(), WIENER, ThreeLayerProvider.noiseSource(new SecureRandom())));
-    for (var entry : ciphers.entrySet()) {
-      ThreeLayerImageCipher c = entry.getValue();
-      EncryptedImage e = c.encrypt(plain);
-      for (int i = 0; i < 300; i++) {
-        e = c.encrypt(plain);
-      }
-      int n = 200;
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        e = c.encrypt(plain);
-      }
-      long t1 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        c.decrypt(e);
-      }
-      long t2 = System.nanoTime();
-      System.out.printf("flep-3layer 256x256 grey, %s: encrypt %.3f ms, decrypt %.3f ms (incl. denoiser if noise)%n",
-          entry.getKey(), (t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n);
-    }
   }
 
   private static int[] histogram(RasterImage image) {
