@@ -20,8 +20,8 @@ import java.util.jar.JarFile;
 
 /**
  * The installed FLEP plugins: built-in providers found with {@link java.util.ServiceLoader} on a given class
- * loader, plus every {@code *.jar} in a drop-in folder, each in its own class loader whose parent is the plugin
- * API's loader. Metadata comes from {@link io.flep.plugin.api.FlepPlugin} without instantiating anything;
+ * loader, plus every {@code *.jar} in a drop-in folder, each in its own class loader that sees the JDK, the
+ * SPI and the plugin's own libraries only ({@link DropInClassLoader}). Metadata comes from {@link io.flep.plugin.api.FlepPlugin} without instantiating anything;
  * providers are instantiated on first use and then shared, so they must be thread-safe.
  *
  * <p>Broken plugins never stop loading: each is skipped and reported in {@link #problems()} (no service entry, no
@@ -91,7 +91,7 @@ public final class PluginRegistry implements AutoCloseable {
     }
     URLClassLoader loader;
     try {
-      loader = new DropInClassLoader(jar, PluginRegistry.class.getClassLoader());
+      loader = DropInClassLoader.of(jar, PluginRegistry.class.getClassLoader());
     } catch (IOException e) {
       scanner.addProblem(new PluginProblem(jar, "cannot open jar: " + e.getMessage()));
       return;

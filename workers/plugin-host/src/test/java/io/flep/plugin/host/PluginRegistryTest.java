@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class PluginRegistryTest {
       DataCipherProvider provider = registry.dataCipher("xor-demo");
       ClassLoader own = provider.getClass().getClassLoader();
       assertThat(own).isInstanceOf(DropInClassLoader.class).isNotSameAs(getClass().getClassLoader());
-      assertThat(own.getParent()).isSameAs(PluginRegistry.class.getClassLoader());
+      assertThat(own.getParent()).as("the JDK only; the SPI comes from the host").isSameAs(ClassLoader.getPlatformClassLoader());
       assertThat(registry.dataCipher("xor-demo")).as("instantiated once, then shared").isSameAs(provider);
 
       KeyMaterial key = provider.generateKey(PluginOptions.empty(), new SecureRandom());
@@ -69,6 +70,29 @@ class PluginRegistryTest {
       byte[] encrypted = cipher.encrypt(message, null);
       assertThat(encrypted).isNotEqualTo(message);
       assertThat(cipher.decrypt(encrypted, null)).isEqualTo(message);
+    }
+  }
+
+  @Test
+  void aDropInSeesTheJdkTheSpiAndItsOwnLibrariesButNothingElseOfTheHost() throws Exception {
+    jar("probe.jar", "demo/probe", Map.of(CIPHER_SPI, "demo.probe.ProbeProvider"));
+    Files.createDirectories(plugins.resolve("probe"));
+    TestJars.jar(plugins.resolve("probe").resolve("greeting.jar"), classes, "demo/lib", Map.of());
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins, noBuiltIns())) {
+      var probe = registry.dataCipher("probe");
+      for (String hostClass : List.of(PluginRegistry.class.getName(), "org.assertj.core.api.Assertions",
+          "org.junit.jupiter.api.Test")) {
+        assertThat(Class.forName(hostClass)).as("on the host's class path").isNotNull();
+        assertThatThrownBy(() -> probe.generateKey(PluginOptions.of(Map.of("probe", hostClass)), new SecureRandom()))
+            .hasMessage("not visible: " + hostClass);
+      }
+      for (String shared : List.of("java.util.List", "javax.crypto.Cipher", "java.awt.image.BufferedImage",
+          PluginOptions.class.getName())) {
+        assertThatThrownBy(() -> probe.generateKey(PluginOptions.of(Map.of("probe", shared)), new SecureRandom()))
+            .hasMessage("visible: " + shared);
+      }
+      assertThatThrownBy(() -> probe.newCipher(null)).hasMessage("hello from the plugin's own library");
     }
   }
 

@@ -3,10 +3,10 @@ package io.flep.plugin.host;
 import java.util.Map;
 
 /** Java sources of the tiny plugins compiled into drop-in JARs by {@link PluginRegistryTest}. */
-final class PluginSources {
+public final class PluginSources {
   private PluginSources() {}
 
-  static final String CIPHER_SPI = "io.flep.plugin.api.cipher.DataCipherProvider";
+  public static final String CIPHER_SPI = "io.flep.plugin.api.cipher.DataCipherProvider";
   static final String HE_SPI = "io.flep.plugin.api.he.HomomorphicSchemeProvider";
 
   /** A toy XOR "cipher" (no security: test fixture only) with the given id, in package {@code pkg}. */
@@ -72,13 +72,55 @@ final class PluginSources {
         """.formatted(pkg);
   }
 
-  static Map<String, String> all() {
+  /**
+   * A data cipher whose key generation tries to load the class named by option {@code probe} through its own class
+   * loader and fails with "visible: NAME" or "not visible: NAME"; its cipher uses {@code demo.lib.Greeting}, a class
+   * of its library JAR in the folder beside it.
+   */
+  static String probe(String pkg) {
+    return """
+        package %s;
+        import io.flep.plugin.api.*;
+        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.key.*;
+        import java.security.*;
+        @FlepPlugin(id = "probe", version = "1")
+        public class ProbeProvider implements DataCipherProvider {
+          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) {
+            String name = o.getString("probe", "");
+            try {
+              Class.forName(name, false, getClass().getClassLoader());
+              throw new IllegalStateException("visible: " + name);
+            } catch (ClassNotFoundException e) {
+              throw new IllegalStateException("not visible: " + name);
+            }
+          }
+          public DataCipher newCipher(KeyMaterial k) {
+            throw new IllegalStateException(demo.lib.Greeting.text());
+          }
+        }
+        """.formatted(pkg);
+  }
+
+  /** The library class of {@link #probe}. */
+  static String greeting() {
+    return """
+        package demo.lib;
+        public class Greeting {
+          public static String text() { return "hello from the plugin's own library"; }
+        }
+        """;
+  }
+
+  public static Map<String, String> all() {
     return Map.of(
         "demo.good.XorProvider", xorCipher("demo.good", "xor-demo", ""),
         "demo.dup.XorProvider", xorCipher("demo.dup", "xor-demo", ""),
         "demo.builtin.XorProvider", xorCipher("demo.builtin", "builtin-xor", ""),
         "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 2"),
         "demo.exploding.ExplodingProvider", explodingScheme("demo.exploding"),
-        "demo.plain.PlainProvider", unannotated("demo.plain"));
+        "demo.plain.PlainProvider", unannotated("demo.plain"),
+        "demo.probe.ProbeProvider", probe("demo.probe"),
+        "demo.lib.Greeting", greeting());
   }
 }

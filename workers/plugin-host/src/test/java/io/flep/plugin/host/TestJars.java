@@ -19,11 +19,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles plugin sources against the plugin API at test time and packs them into drop-in JARs. */
-final class TestJars {
+public final class TestJars {
   private TestJars() {}
 
   /** Compiles {@code sources} (fully qualified class name → source) into a fresh directory. */
-  static Path compile(Path workDir, Map<String, String> sources) throws IOException {
+  public static Path compile(Path workDir, Map<String, String> sources) throws IOException {
     Path src = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
     List<String> args = new ArrayList<>(List.of("--release", "21", "-classpath", apiClasses().toString(), "-d", classes.toString()));
@@ -43,7 +43,7 @@ final class TestJars {
    * Writes a JAR with the class files under {@code packageDir} of {@code classes} and the given
    * {@code META-INF/services} files (service interface name → file content).
    */
-  static Path jar(Path target, Path classes, String packageDir, Map<String, String> services) throws IOException {
+  public static Path jar(Path target, Path classes, String packageDir, Map<String, String> services) throws IOException {
     try (OutputStream out = Files.newOutputStream(target);
         JarOutputStream jar = new JarOutputStream(out)) {
       if (packageDir != null) {
