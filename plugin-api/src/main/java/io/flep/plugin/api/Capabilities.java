@@ -2,7 +2,7 @@ package io.flep.plugin.api;
 
 /** Capability names with a meaning across FLEP (a plugin may declare others of its own). */
 public final class Capabilities {
-  /** A data cipher whose ciphertext is itself an image ({@code newImageCipher} works). */
+  /** An image cipher ({@link io.flep.plugin.api.image.ImageCipherProvider}): the ciphertext is itself an image. */
   public static final String IMAGE = "image";
 
   /**
@@ -10,6 +10,12 @@ public final class Capabilities {
    * plugin's security note, wherever a user chooses it.
    */
   public static final String NOT_SECURE = "not-secure";
+
+  /** Decryption verifies integrity (of ciphertext, header and associated data) before returning anything. */
+  public static final String AUTHENTICATED = "authenticated";
+
+  /** Decryption returns the plaintext exactly, for every key the plugin generates. */
+  public static final String EXACT_DECRYPTION = "exact-decryption";
 
   private Capabilities() {}
 }

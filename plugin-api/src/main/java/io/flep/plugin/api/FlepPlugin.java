@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a provider class ({@link io.flep.plugin.api.cipher.DataCipherProvider} or
+ * Marks a provider class ({@link io.flep.plugin.api.aead.AeadProvider} or
  * {@link io.flep.plugin.api.he.HomomorphicSchemeProvider}) as a FLEP plugin and carries its metadata. The
  * loader reads this annotation without instantiating the class; a provider without it is rejected.
  */

@@ -54,6 +54,21 @@ public record PluginDescriptor(
         source);
   }
 
+  /** Whether decryption verifies integrity before returning anything (capability {@code authenticated}). */
+  public boolean authenticates() {
+    return capabilities.contains(Capabilities.AUTHENTICATED);
+  }
+
+  /** Whether decryption is exact for every key (capability {@code exact-decryption}). */
+  public boolean exactDecryption() {
+    return capabilities.contains(Capabilities.EXACT_DECRYPTION);
+  }
+
+  /** Whether the plugin does not protect data (capability {@code not-secure}); FLEP warns wherever it is chosen. */
+  public boolean notSecure() {
+    return capabilities.contains(Capabilities.NOT_SECURE);
+  }
+
   /** Whether the plugin came from the application class path rather than a drop-in JAR. */
   public boolean builtIn() {
     return BUILT_IN.equals(source);

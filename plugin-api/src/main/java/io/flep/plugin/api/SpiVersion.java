@@ -7,7 +7,7 @@ package io.flep.plugin.api;
  */
 public final class SpiVersion {
   /** The SPI version implemented by this FLEP build. */
-  public static final int CURRENT = 1;
+  public static final int CURRENT = 2;
 
   private SpiVersion() {}
 }

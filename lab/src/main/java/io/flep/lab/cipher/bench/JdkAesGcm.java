@@ -1,6 +1,6 @@
 package io.flep.lab.cipher.bench;
 
-import io.flep.plugin.api.cipher.DataCipher;
+import io.flep.plugin.api.aead.Aead;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code nonce || ciphertext || tag}. The speed figures of the issue are quoted against it; the {@code aes-gcm}
  * plugin uses Bouncy Castle's pure-Java GCM and is markedly slower.
  */
-public final class JdkAesGcm implements DataCipher {
+public final class JdkAesGcm implements Aead {
   private static final int NONCE_BYTES = 12;
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();

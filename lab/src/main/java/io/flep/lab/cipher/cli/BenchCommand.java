@@ -6,8 +6,7 @@ import io.flep.lab.cipher.bench.BenchResult;
 import io.flep.lab.cipher.bench.Harness;
 import io.flep.lab.cipher.bench.JdkAesGcm;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.Aead;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.RasterImage;
@@ -89,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
           + " Java %s, %d cores%n", size, size, warmup, seconds, Runtime.version(),
           Runtime.getRuntime().availableProcessors());
       for (String id : ids) {
-        DataCipherProvider provider = installed.provider(id);
+        CipherPlugin provider = installed.provider(id);
         boolean imageScheme = installed.isImageScheme(id);
         for (String variant : imageScheme ? imageVariants() : List.of("")) {
           KeyMaterial key;
@@ -105,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (imageScheme) {
               benchImage(harness, id, label(variant), provider.newImageCipher(key), image, results);
             } else {
-              benchBytes(harness, id, label(variant), provider.newCipher(key), image.samples(), results);
+              benchBytes(harness, id, label(variant), provider.newAead(key), image.samples(), results);
             }
           } catch (Exception e) {
             notes.add(id + " [" + label(variant) + "] failed: " + e.getMessage());
@@ -158,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
     results.add(new BenchResult(id, variant, "decrypt", harness.time(() -> cipher.decrypt(encrypted), bytes)));
   }
 
-  private static void benchBytes(Harness harness, String id, String variant, DataCipher cipher, byte[] plain,
+  private static void benchBytes(Harness harness, String id, String variant, Aead cipher, byte[] plain,
       List<BenchResult> results) throws Exception {
     byte[] ciphertext = cipher.encrypt(plain, null);
     results.add(new BenchResult(id, variant, "encrypt", harness.time(() -> cipher.encrypt(plain, null), plain.length)));

@@ -2,8 +2,7 @@ package io.flep.lab.cipher.cli;
 
 import io.flep.encryption.png.EncryptedImageCodec;
 import io.flep.encryption.png.ImageCodec;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.Aead;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.RasterImage;
@@ -33,10 +32,10 @@ final class FileCipher {
 
   private final String schemeId;
   private final ImageCipher imageCipher;
-  private final DataCipher dataCipher;
+  private final Aead dataCipher;
   private final long maxPixels;
 
-  private FileCipher(String schemeId, ImageCipher imageCipher, DataCipher dataCipher, long maxPixels) {
+  private FileCipher(String schemeId, ImageCipher imageCipher, Aead dataCipher, long maxPixels) {
     this.schemeId = schemeId;
     this.imageCipher = imageCipher;
     this.dataCipher = dataCipher;
@@ -49,14 +48,14 @@ final class FileCipher {
    * @throws BadInputException naming the key file if the plugin rejects the key
    */
   static FileCipher create(
-      String schemeId, DataCipherProvider provider, boolean image, KeyMaterial key, String keyName, long maxPixels) {
+      String schemeId, CipherPlugin provider, boolean image, KeyMaterial key, String keyName, long maxPixels) {
     if (maxPixels <= 0) {
       throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
     }
     try {
       return image
           ? new FileCipher(schemeId, provider.newImageCipher(key), null, maxPixels)
-          : new FileCipher(schemeId, null, provider.newCipher(key), maxPixels);
+          : new FileCipher(schemeId, null, provider.newAead(key), maxPixels);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new BadInputException("key file " + keyName + ": " + schemeId + " rejects the key: " + e.getMessage(), e);
     }

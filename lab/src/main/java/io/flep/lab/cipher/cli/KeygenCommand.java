@@ -1,7 +1,6 @@
 package io.flep.lab.cipher.cli;
 
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,7 +38,7 @@ public final class KeygenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Schemes schemes = Schemes.load(pluginsDir)) {
-      DataCipherProvider provider = schemes.provider(scheme);
+      CipherPlugin provider = schemes.provider(scheme);
       schemes.warnIfNotSecure(scheme, System.err);
       KeyMaterial key;
       try {

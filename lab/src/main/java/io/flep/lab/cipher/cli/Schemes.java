@@ -2,7 +2,6 @@ package io.flep.lab.cipher.cli;
 
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.plugin.host.UnknownPluginException;
 import java.nio.file.Path;
@@ -10,11 +9,10 @@ import java.util.List;
 
 /**
  * The data-cipher plugins a {@code flep cipher} command sees: the built-ins plus the drop-in folder, loaded
- * without Spring like {@code flep plugins} does. A scheme is an image scheme when it declares the capability
- * {@value #IMAGE_CAPABILITY} (its {@link DataCipherProvider#newImageCipher} works); all others encrypt bytes.
+ * without Spring like {@code flep plugins} does. Image ciphers encrypt images (their
+ * {@link CipherPlugin#newImageCipher} works); AEADs encrypt bytes.
  */
 final class Schemes implements AutoCloseable {
-  static final String IMAGE_CAPABILITY = io.flep.plugin.api.Capabilities.IMAGE;
 
   private final PluginRegistry registry;
 
@@ -31,9 +29,9 @@ final class Schemes implements AutoCloseable {
    *
    * @throws BadInputException naming the installed data ciphers if {@code id} is not one
    */
-  DataCipherProvider provider(String id) {
+  CipherPlugin provider(String id) {
     try {
-      return registry.dataCipher(id);
+      return CipherPlugin.of(registry, id);
     } catch (UnknownPluginException e) {
       throw new BadInputException("unknown scheme: " + e.getMessage(), e);
     }
@@ -42,18 +40,18 @@ final class Schemes implements AutoCloseable {
   /** Prints the plugin's security note on {@code err} when it declares itself not secure. */
   void warnIfNotSecure(String id, java.io.PrintStream err) {
     registry.descriptor(id)
-        .filter(d -> d.capabilities().contains(io.flep.plugin.api.Capabilities.NOT_SECURE))
+        .filter(PluginDescriptor::notSecure)
         .ifPresent(d -> err.println("flep: warning: " + id + " does not protect data. " + d.securityNote()));
   }
 
   boolean isImageScheme(String id) {
-    return registry.descriptor(id).map(d -> d.capabilities().contains(IMAGE_CAPABILITY)).orElse(false);
+    return registry.descriptor(id).map(d -> d.kind() == PluginKind.IMAGE_CIPHER).orElse(false);
   }
 
   /** Ids of the installed image schemes, in registry order. */
   List<String> imageSchemes() {
     return registry.installed().stream()
-        .filter(d -> d.kind() == PluginKind.DATA_CIPHER && d.capabilities().contains(IMAGE_CAPABILITY))
+        .filter(d -> d.kind() == PluginKind.IMAGE_CIPHER)
         .map(PluginDescriptor::id)
         .toList();
   }

@@ -1,8 +1,8 @@
 package io.flep.lab.cipher.eval;
 
+import io.flep.lab.cipher.cli.CipherPlugin;
 import io.flep.lab.cipher.cli.KeyFile;
 import io.flep.lab.cipher.metrics.Entropy;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PluginRegistry registry = PluginRegistry.load(pluginsDir, EvalCommand.class.getClassLoader())) {
-      DataCipherProvider provider = registry.dataCipher(scheme);
+      CipherPlugin provider = CipherPlugin.of(registry, scheme);
       KeyMaterial key = keyFile == null ? null : KeyFile.read(keyFile, scheme);
       EvalRun.Result r = EvalRun.run(scheme, provider, keyFile == null ? options : Map.of(), key, images, out,
           keyBit, nonceBytes, repeats, seed, System.err);

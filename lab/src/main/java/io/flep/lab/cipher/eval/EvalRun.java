@@ -2,8 +2,8 @@ package io.flep.lab.cipher.eval;
 
 import io.flep.encryption.png.EncryptedImageCodec;
 import io.flep.encryption.png.ImageCodec;
+import io.flep.lab.cipher.cli.CipherPlugin;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.io.IOException;
@@ -35,14 +35,14 @@ public final class EvalRun {
    * @throws IOException if the folder has no PNG or a file cannot be read or written (the message names it)
    * @throws GeneralSecurityException if the plugin rejects its own key or a cipher image
    */
-  public static Result run(String scheme, DataCipherProvider provider, Map<String, String> options, Path images,
+  public static Result run(String scheme, CipherPlugin provider, Map<String, String> options, Path images,
       Path out, int keyBitStart, int nonceBytes, int repeats, long seed, PrintStream progress)
       throws IOException, GeneralSecurityException {
     return run(scheme, provider, options, null, images, out, keyBitStart, nonceBytes, repeats, seed, progress);
   }
 
   /** As above, but with {@code key} (when not null) instead of a key generated from {@code options}. */
-  public static Result run(String scheme, DataCipherProvider provider, Map<String, String> options, KeyMaterial key,
+  public static Result run(String scheme, CipherPlugin provider, Map<String, String> options, KeyMaterial key,
       Path images, Path out, int keyBitStart, int nonceBytes, int repeats, long seed, PrintStream progress)
       throws IOException, GeneralSecurityException {
     List<Path> files = pngs(images);

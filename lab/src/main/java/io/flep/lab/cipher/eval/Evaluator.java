@@ -1,12 +1,12 @@
 package io.flep.lab.cipher.eval;
 
+import io.flep.lab.cipher.cli.CipherPlugin;
 import io.flep.lab.cipher.metrics.Correlation.Direction;
 import io.flep.lab.cipher.metrics.Correlation;
 import io.flep.lab.cipher.metrics.Differential;
 import io.flep.lab.cipher.metrics.Entropy;
 import io.flep.lab.cipher.metrics.Fidelity;
 import io.flep.lab.cipher.metrics.Histogram;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.InsecureNonceAccess;
@@ -45,7 +45,7 @@ public final class Evaluator {
   /**
    * @throws GeneralSecurityException if the plugin rejects the key or every one-bit variant of it
    */
-  public Evaluator(DataCipherProvider provider, KeyMaterial key, int keyBitStart, int nonceBytes, int repeats,
+  public Evaluator(CipherPlugin provider, KeyMaterial key, int keyBitStart, int nonceBytes, int repeats,
       long localEntropySeed, SecureRandom random) throws GeneralSecurityException {
     if (nonceBytes <= 0 || repeats <= 0) {
       throw new IllegalArgumentException("nonce bytes and repeats must be positive");

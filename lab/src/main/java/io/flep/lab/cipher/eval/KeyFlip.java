@@ -1,6 +1,6 @@
 package io.flep.lab.cipher.eval;
 
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.lab.cipher.cli.CipherPlugin;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
@@ -53,7 +53,7 @@ public final class KeyFlip {
    *
    * @throws GeneralSecurityException if the plugin rejects every one-bit variant
    */
-  public static Flipped firstAccepted(DataCipherProvider provider, KeyMaterial key, int startBit)
+  public static Flipped firstAccepted(CipherPlugin provider, KeyMaterial key, int startBit)
       throws GeneralSecurityException {
     int bits = key.secretPart().map(s -> s.size() * 8).orElse(0);
     if (bits == 0) {

@@ -2,11 +2,11 @@ package io.flep.lab.cipher.eval;
 
 import io.flep.encryption.png.EncryptedImageCodec;
 import io.flep.encryption.png.ImageCodec;
+import io.flep.lab.cipher.cli.CipherPlugin;
 import io.flep.lab.cipher.metrics.Entropy;
 import io.flep.lab.cipher.metrics.Histogram;
 import io.flep.lab.cipher.metrics.HistogramChart;
 import io.flep.lab.cipher.metrics.Spectrum;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.host.PluginRegistry;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
         String scheme = (String) m[1];
         @SuppressWarnings("unchecked")
         Map<String, String> options = new LinkedHashMap<>((Map<String, String>) m[2]);
-        DataCipherProvider provider = registry.dataCipher(scheme);
+        CipherPlugin provider = CipherPlugin.of(registry, scheme);
         Path dir = work.resolve(slug(label));
         EvalRun.Result r = EvalRun.run(scheme, provider, options, images, dir, KeyFlip.DEFAULT_START_BIT,
             Evaluator.DEFAULT_NONCE_BYTES, 3, Entropy.DEFAULT_SEED, System.err);
@@ -102,7 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<String[]> figures = figures(runs);
     PaperReport.KeySurvey survey;
     try (PluginRegistry registry = PluginRegistry.load(pluginsDir, ReportCommand.class.getClassLoader())) {
-      survey = keySurvey(faithful, registry.dataCipher(faithful), surveyKeys);
+      survey = keySurvey(faithful, CipherPlugin.of(registry, faithful), surveyKeys);
     }
     String md = PaperReport.markdown(runs, table1, images.toString(), COMMAND, randomReference(randomImages),
         survey, figures);
@@ -160,7 +160,7 @@ public final class ReportCommand implements Callable<Integer> {
    * Flips secret bit {@link KeyFlip#DEFAULT_START_BIT} of {@code n} fresh keys (noise off) and counts the keys whose
    * flipped variant encrypts the first Table I image (or a gradient) to the identical cipher image.
    */
-  PaperReport.KeySurvey keySurvey(String scheme, DataCipherProvider provider, int n)
+  PaperReport.KeySurvey keySurvey(String scheme, CipherPlugin provider, int n)
       throws IOException, GeneralSecurityException {
     Path file = images.resolve(table1.get(0) + ".png");
     RasterImage plain = Files.isRegularFile(file)

@@ -1,11 +1,15 @@
 package io.flep.lab.he.bench;
 
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.PluginParameters;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HeParameters;
+import io.flep.plugin.api.he.HomomorphicDecryption;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -62,10 +66,13 @@ public final class HeBench {
     long t0 = System.nanoTime();
     KeyMaterial key = provider.generateKeyPair(keyOptions, random);
     double keygenMs = millisSince(t0);
-    HomomorphicScheme analyst = provider.newScheme(key.publicOnly());
-    ThresholdDecryption threshold = analyst instanceof ThresholdDecryption t ? t : null;
-    List<KeyMaterial> shares = threshold == null ? List.of() : provider.splitShares(key);
-    HomomorphicScheme holder = threshold == null ? provider.newScheme(key) : null;
+    HomomorphicEncryption analyst = provider.newEncryption(key.publicOnly());
+    ParameterSet declared = provider.parameters();
+    boolean isThreshold = declared.declares(HeParameters.THRESHOLD)
+        && PluginParameters.validate(provider, declared, keyOptions).get(HeParameters.THRESHOLD) > 0;
+    ThresholdDecryption threshold = isThreshold ? provider.newThresholdDecryption(key.publicOnly()) : null;
+    List<KeyMaterial> shares = isThreshold ? provider.splitShares(key) : List.of();
+    HomomorphicDecryption holder = isThreshold ? null : provider.newDecryption(key);
 
     double[][] updates = randomUpdates(new Random(1));
     double precomputeSeconds = 0;
@@ -107,7 +114,7 @@ public final class HeBench {
       long start = System.nanoTime();
       for (int i = 0; i < threshold.threshold(); i++) {
         progress.accept("partial decryption by share holder " + (i + 1) + " of " + threshold.threshold());
-        partials.add(((ThresholdDecryption) provider.newScheme(shares.get(i))).partialDecrypt(sum));
+        partials.add(provider.newThresholdDecryption(shares.get(i)).partialDecrypt(sum));
       }
       partialSeconds = secondsSince(start) / threshold.threshold();
       progress.accept("combining");

@@ -86,6 +86,8 @@ public final class HeBenchCommand implements Callable<Integer> {
       } catch (UnknownPluginException e) {
         throw new ParameterException(spec.commandLine(), "unknown scheme: " + e.getMessage());
       }
+      provider.parameters().validate(scheme, keyOptions,
+          name -> "keyBits".equals(name) && keyBits != null ? "--key-bits" : "--option");
       ForkJoinPool pool = new ForkJoinPool(poolSize);
       try {
         HeBenchResult result = inPool(pool, new HeBench(provider, PluginOptions.of(keyOptions), values,

@@ -78,7 +78,7 @@ class KeygenCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
-        .containsExactly("flep: aes-gcm: invalid option: plugin option 'keySizeBits' must be 128 or 256, got '100'");
+        .containsExactly("flep: aes-gcm: invalid option: option 'keySizeBits' of aes-gcm must be one of 128, 256, got '100'");
     assertThat(dir.resolve("k")).doesNotExist();
   }
 }

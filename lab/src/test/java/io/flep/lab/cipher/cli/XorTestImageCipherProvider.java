@@ -1,15 +1,19 @@
 package io.flep.lab.cipher.cli;
 
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
+import io.flep.plugin.api.param.BooleanParameter;
+import io.flep.plugin.api.param.ChoiceParameter;
+import io.flep.plugin.api.param.Parameter;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -29,26 +33,36 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @FlepPlugin(id = XorTestImageCipherProvider.ID, version = "0", capabilities = {"image"},
     description = "TEST FIXTURE: XOR key stream + HMAC, for CLI tests only")
-public final class XorTestImageCipherProvider implements DataCipherProvider {
+public final class XorTestImageCipherProvider implements ImageCipherProvider {
   public static final String ID = "test-xor-image";
   private static final byte[] MAGIC = {'T', 'X', 'O', 'R'};
 
+  private static final BooleanParameter FAIL = Parameter.bool("fail").defaultValue(false)
+      .description("make key generation fail");
+  private static final BooleanParameter BROKEN = Parameter.bool("broken").defaultValue(false)
+      .description("generate a key the cipher rejects");
+  /** Accepted and ignored, like the noise switch of the image schemes the commands are tested for. */
+  private static final BooleanParameter NOISE = Parameter.bool("noise").defaultValue(false)
+      .description("ignored: this fixture adds no noise");
+  private static final ChoiceParameter DECRYPT_ORDER = Parameter.choice("decryptOrder", "paper", "reordered")
+      .defaultValue("reordered").description("ignored: this fixture has one decryption order");
+
   @Override
-  public KeyMaterial generateKey(PluginOptions options, SecureRandom random) {
-    if (options.getBoolean("fail", false)) {
+  public ParameterSet parameters() {
+    return ParameterSet.of(FAIL, BROKEN, NOISE, DECRYPT_ORDER);
+  }
+
+  @Override
+  public KeyMaterial generateKey(ParameterValues options, SecureRandom random) {
+    if (options.get(FAIL)) {
       throw new IllegalArgumentException("plugin option 'fail' asks to fail");
     }
-    byte[] pub = options.getBoolean("broken", false) ? new byte[] {1} : new byte[0];
+    byte[] pub = options.get(BROKEN) ? new byte[] {1} : new byte[0];
     return new KeyMaterial(ID, 1, pub, Optional.of(SecretBytes.randomBytes(32, random)));
   }
 
   @Override
-  public DataCipher newCipher(KeyMaterial key) {
-    throw new UnsupportedOperationException("test fixture: image cipher only");
-  }
-
-  @Override
-  public ImageCipher newImageCipher(KeyMaterial key) throws GeneralSecurityException {
+  public ImageCipher newImageCipher(KeyMaterial key, PluginContext context) throws GeneralSecurityException {
     if (!ID.equals(key.schemeId())) {
       throw new GeneralSecurityException("key belongs to scheme '" + key.schemeId() + "', not '" + ID + "'");
     }
@@ -67,7 +81,7 @@ public final class XorTestImageCipherProvider implements DataCipherProvider {
     }
 
     @Override
-    public EncryptedImage encrypt(RasterImage plain) throws GeneralSecurityException {
+    public EncryptedImage encrypt(RasterImage plain, byte[] associatedData) throws GeneralSecurityException {
       byte[] nonce = new byte[16];
       new SecureRandom().nextBytes(nonce);
       RasterImage cipher = xor(plain, nonce);
@@ -76,7 +90,7 @@ public final class XorTestImageCipherProvider implements DataCipherProvider {
     }
 
     @Override
-    public RasterImage decrypt(EncryptedImage encrypted) throws GeneralSecurityException {
+    public RasterImage decrypt(EncryptedImage encrypted, byte[] associatedData) throws GeneralSecurityException {
       byte[] header = encrypted.header();
       if (header.length != 52 || !Arrays.equals(header, 0, 4, MAGIC, 0, 4)) {
         throw new GeneralSecurityException("test-xor-image: malformed header (" + header.length + " bytes)");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flep.encryption.png.EncryptedImageCodec;
 import io.flep.encryption.png.ImageCodec;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.RasterImage;
 import java.io.ByteArrayOutputStream;
@@ -105,7 +106,7 @@ class EvalCommandTest {
 
     assertThat(code).isZero();
     EncryptedImage cipher = EncryptedImageCodec.fromPng(Files.readAllBytes(dir.resolve("out/a.cipher.png")), "a");
-    assertThat(provider.newImageCipher(key).decrypt(cipher).samples()).isEqualTo(plain.samples());
+    assertThat(provider.newImageCipher(key, PluginContext.empty()).decrypt(cipher).samples()).isEqualTo(plain.samples());
     Files.write(dir.resolve("bad.key"), new byte[] {1, 2, 3});
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertThat(run(new PrintStream(err, true, StandardCharsets.UTF_8), "--scheme", "test-xor-image", "--key",

@@ -23,7 +23,7 @@ class EvaluatorTest {
 
   private static Evaluator evaluator(NonceXorProvider provider) throws Exception {
     KeyMaterial key = provider.generateKey(PluginOptions.empty(), new SecureRandom());
-    return new Evaluator(provider, key, KeyFlip.DEFAULT_START_BIT, 16, 3, 1, new SecureRandom());
+    return new Evaluator(provider.plugin(), key, KeyFlip.DEFAULT_START_BIT, 16, 3, 1, new SecureRandom());
   }
 
   @Test
@@ -81,7 +81,7 @@ class EvaluatorTest {
   void aNonceOfTheWrongLengthNamesTheOption() throws Exception {
     NonceXorProvider provider = new NonceXorProvider(true, 0);
     KeyMaterial key = provider.generateKey(PluginOptions.empty(), new SecureRandom());
-    Evaluator ev = new Evaluator(provider, key, 63, 12, 1, 1, new SecureRandom());
+    Evaluator ev = new Evaluator(provider.plugin(), key, 63, 12, 1, 1, new SecureRandom());
 
     assertThatThrownBy(() -> ev.evaluate("g", gradient(16, 16))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--nonce-bytes");

@@ -47,9 +47,9 @@ class KeyFlipTest {
     NonceXorProvider provider = new NonceXorProvider(true, 70);
     KeyMaterial k = provider.generateKey(PluginOptions.empty(), new SecureRandom());
 
-    assertThat(KeyFlip.firstAccepted(provider, k, 63).bit()).isEqualTo(70);
-    assertThat(KeyFlip.firstAccepted(new NonceXorProvider(true, 0), k, 63).bit()).isEqualTo(63);
-    assertThat(KeyFlip.firstAccepted(new NonceXorProvider(true, 0), k, 1000).bit()).as("clamped to last bit")
+    assertThat(KeyFlip.firstAccepted(provider.plugin(), k, 63).bit()).isEqualTo(70);
+    assertThat(KeyFlip.firstAccepted(new NonceXorProvider(true, 0).plugin(), k, 63).bit()).isEqualTo(63);
+    assertThat(KeyFlip.firstAccepted(new NonceXorProvider(true, 0).plugin(), k, 1000).bit()).as("clamped to last bit")
         .isEqualTo(127);
   }
 
@@ -58,7 +58,7 @@ class KeyFlipTest {
     NonceXorProvider provider = new NonceXorProvider(true, 128);
     KeyMaterial k = provider.generateKey(PluginOptions.empty(), new SecureRandom());
 
-    assertThatThrownBy(() -> KeyFlip.firstAccepted(provider, k, 0)).isInstanceOf(GeneralSecurityException.class)
+    assertThatThrownBy(() -> KeyFlip.firstAccepted(provider.plugin(), k, 0)).isInstanceOf(GeneralSecurityException.class)
         .hasMessageContaining("rejects every key");
   }
 }

@@ -1,15 +1,16 @@
 package io.flep.lab.cipher.eval;
 
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.lab.cipher.cli.CipherPlugin;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.image.InsecureNonceAccess;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
+import io.flep.plugin.api.param.ParameterValues;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * scheme without the hook); {@code rejectBelowBit} makes {@code newImageCipher} reject keys whose secret differs
  * from the generated one in a bit numbered below it (to exercise the key-flip search).
  */
-final class NonceXorProvider implements DataCipherProvider {
+final class NonceXorProvider implements ImageCipherProvider {
   static final String ID = "test-nonce-xor";
 
   private final boolean nonceHook;
@@ -35,20 +36,20 @@ final class NonceXorProvider implements DataCipherProvider {
     this.rejectBelowBit = rejectBelowBit;
   }
 
+  /** This fixture as the cipher tools take a plugin. */
+  CipherPlugin plugin() {
+    return CipherPlugin.of(ID, this, PluginContext.empty());
+  }
+
   @Override
-  public KeyMaterial generateKey(PluginOptions options, SecureRandom random) {
+  public KeyMaterial generateKey(ParameterValues options, SecureRandom random) {
     SecretBytes secret = SecretBytes.randomBytes(16, random);
     generated = secret.toByteArray(SecretAccess.get());
     return new KeyMaterial(ID, 1, new byte[0], Optional.of(secret));
   }
 
   @Override
-  public DataCipher newCipher(KeyMaterial key) {
-    throw new UnsupportedOperationException("image only");
-  }
-
-  @Override
-  public ImageCipher newImageCipher(KeyMaterial key) throws GeneralSecurityException {
+  public ImageCipher newImageCipher(KeyMaterial key, PluginContext context) throws GeneralSecurityException {
     byte[] k = key.secretPart().orElseThrow().toByteArray(SecretAccess.get());
     if (generated != null) {
       for (int bit = 0; bit < rejectBelowBit; bit++) {
@@ -69,7 +70,7 @@ final class NonceXorProvider implements DataCipherProvider {
     }
 
     @Override
-    public EncryptedImage encrypt(RasterImage plain) throws GeneralSecurityException {
+    public EncryptedImage encrypt(RasterImage plain, byte[] associatedData) throws GeneralSecurityException {
       byte[] nonce = new byte[16];
       new SecureRandom().nextBytes(nonce);
       return seal(plain, nonce);
@@ -88,7 +89,7 @@ final class NonceXorProvider implements DataCipherProvider {
     }
 
     @Override
-    public RasterImage decrypt(EncryptedImage encrypted) throws GeneralSecurityException {
+    public RasterImage decrypt(EncryptedImage encrypted, byte[] associatedData) throws GeneralSecurityException {
       return xor(encrypted.cipherImage(), encrypted.header());
     }
 

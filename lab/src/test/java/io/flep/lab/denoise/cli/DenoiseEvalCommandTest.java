@@ -163,7 +163,7 @@ class DenoiseEvalCommandTest {
     assertThat(twice.err()).contains("give the model file once");
     LabCli.Result bad = eval(dir, "--model", model, "--option", "ensemble=5");
     assertThat(bad.exitCode()).isEqualTo(1);
-    assertThat(bad.err()).contains("dncnn option ensemble must be 1, 2, 4 or 8");
+    assertThat(bad.err()).contains("option 'ensemble' of dncnn must be one of 1, 2, 4, 8");
   }
 
   @Test

@@ -45,6 +45,13 @@ class HeBenchCommandTest {
     assertThat(LabCli.run("he", "bench", "--values", "0").exitCode()).isEqualTo(2);
     LabCli.Result weak = LabCli.run("he", "bench", "--values", "10", "--key-bits", "512");
     assertThat(weak.exitCode()).isEqualTo(1);
-    assertThat(weak.err()).contains("plugin option 'keyBits' must be 2048, 3072 or 4096");
+    assertThat(weak.errLines()).containsExactly(
+        "flep: option 'keyBits' of paillier must be one of 1024, 1536, 2048, 3072, 4096, got '512' (from --key-bits)");
+
+    LabCli.Result typo = LabCli.run("he", "bench", "--option", "treshold=2", "--values", "100", "--contributors", "2");
+    assertThat(typo.exitCode()).isEqualTo(1);
+    assertThat(typo.errLines()).containsExactly(
+        "flep: unknown option 'treshold' for paillier; did you mean 'threshold'? (from --option)");
+    assertThat(typo.out()).as("nothing was generated").doesNotContain("generating");
   }
 }

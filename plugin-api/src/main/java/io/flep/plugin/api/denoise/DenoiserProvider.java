@@ -1,6 +1,9 @@
 package io.flep.plugin.api.denoise;
 
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.PluginParameters;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 
 /**
  * SPI for denoisers (e.g. the noise layer of the FLEP three-layer cipher). Implementations are annotated with
@@ -9,8 +12,20 @@ import io.flep.plugin.api.PluginOptions;
  */
 public interface DenoiserProvider {
 
+  /** The options this denoiser takes; the host validates every option against them. */
+  default ParameterSet parameters() {
+    return ParameterSet.none();
+  }
+
+  /** A denoiser with the given, validated options. */
+  Denoiser newDenoiser(ParameterValues options);
+
   /**
-   * @throws IllegalArgumentException if an option is invalid (the message names it)
+   * Validates raw options against {@link #parameters()}, then builds the denoiser.
+   *
+   * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its domain
    */
-  Denoiser newDenoiser(PluginOptions options);
+  default Denoiser newDenoiser(PluginOptions options) {
+    return newDenoiser(PluginParameters.validate(this, parameters(), options));
+  }
 }

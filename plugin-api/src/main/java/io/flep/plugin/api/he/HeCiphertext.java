@@ -1,13 +1,13 @@
 package io.flep.plugin.api.he;
 
 /**
- * An encrypted vector (or sum of vectors) produced by a {@link HomomorphicScheme}. Immutable. Header fields
+ * An encrypted vector (or sum of vectors) produced by a {@link HomomorphicEncryption}. Immutable. Header fields
  * (length, contributors, fingerprint) are public metadata; they are not authenticated, as additively homomorphic
  * ciphertexts are malleable by design.
  */
 public interface HeCiphertext {
 
-  /** Self-describing serialisation, readable by {@link HomomorphicScheme#parse} of the same key. */
+  /** Self-describing serialisation, readable by {@link HomomorphicEncryption#parse} of the same key. */
   byte[] toBytes();
 
   /** Number of values in the encrypted vector. */

@@ -1,7 +1,10 @@
 package io.flep.plugin.api.he;
 
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.PluginParameters;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.List;
@@ -14,20 +17,56 @@ import java.util.List;
 public interface HomomorphicSchemeProvider {
 
   /**
-   * Generates a key pair. Encoding parameters chosen through {@code options} (precision, clipping, contributor
-   * headroom) are stored in the public part, so every party using the key encodes the same way.
-   *
-   * @throws IllegalArgumentException if an option is invalid (the message names it)
+   * The key-generation options this scheme takes; the host validates every option against them. A scheme that
+   * offers contributor headroom or threshold keys declares {@link HeParameters#MAX_CONTRIBUTORS},
+   * {@link HeParameters#THRESHOLD} and {@link HeParameters#SHAREHOLDERS}, so the host can supply what it knows (how
+   * many analysts, how many share holders) without knowing the scheme's other options.
    */
-  KeyMaterial generateKeyPair(PluginOptions options, SecureRandom random);
+  default ParameterSet parameters() {
+    return ParameterSet.none();
+  }
 
   /**
-   * Builds a scheme for the key. With a {@linkplain KeyMaterial#publicOnly() public-only} key the scheme can
-   * encrypt, add and scale, but {@link HomomorphicScheme#decrypt} throws.
+   * Generates a key pair from validated options. Encoding parameters (precision, clipping, contributor headroom)
+   * are stored in the public part, so every party using the key encodes the same way.
+   */
+  KeyMaterial generateKeyPair(ParameterValues options, SecureRandom random);
+
+  /**
+   * Validates raw options against {@link #parameters()}, then generates a key pair.
+   *
+   * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its domain
+   */
+  default KeyMaterial generateKeyPair(PluginOptions options, SecureRandom random) {
+    return generateKeyPair(PluginParameters.validate(this, parameters(), options), random);
+  }
+
+  /**
+   * The public side for the key: encrypt, add, scale, parse. Any key of the scheme will do (its public part is used);
+   * no secret is needed.
    *
    * @throws GeneralSecurityException if the key belongs to another scheme or is malformed or inconsistent
    */
-  HomomorphicScheme newScheme(KeyMaterial key) throws GeneralSecurityException;
+  HomomorphicEncryption newEncryption(KeyMaterial key) throws GeneralSecurityException;
+
+  /**
+   * The secret side of an ordinary key.
+   *
+   * @throws GeneralSecurityException if the key has no secret part, is a threshold key or a share of one (use
+   *     {@link #newThresholdDecryption}), or belongs to another scheme or is malformed
+   */
+  HomomorphicDecryption newDecryption(KeyMaterial key) throws GeneralSecurityException;
+
+  /**
+   * Threshold decryption with a share key (partial decryption and combination) or a threshold key's public part
+   * (combination only). Schemes without threshold keys throw.
+   *
+   * @throws GeneralSecurityException if the key is not a threshold key of this scheme, or is the dealt key that
+   *     still holds every share (split it first)
+   */
+  default ThresholdDecryption newThresholdDecryption(KeyMaterial key) throws GeneralSecurityException {
+    throw new GeneralSecurityException("scheme '" + key.schemeId() + "' has no threshold keys");
+  }
 
   /**
    * Splits a threshold key as dealt by {@link #generateKeyPair} (threshold options) into one key per share holder,

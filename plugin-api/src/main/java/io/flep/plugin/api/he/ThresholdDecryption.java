@@ -4,12 +4,13 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 
 /**
- * Capability of a {@link HomomorphicScheme} whose secret key is shared among several parties so that no single
- * party can decrypt: any {@link #threshold()} share holders decrypt together, fewer learn nothing. Each share
- * holder's scheme instance {@linkplain #partialDecrypt partially decrypts} a ciphertext; anyone holding the public
- * key {@linkplain #combine combines} {@code threshold} partial decryptions of the same ciphertext into the sum.
- * {@link HomomorphicScheme#decrypt} of such a scheme always fails. The secure-aggregation rules (only aggregates,
- * once per round) are the share holders' to enforce before they partially decrypt.
+ * Decryption of a key shared among several parties so that no single party can decrypt: any {@link #threshold()}
+ * share holders decrypt together, fewer learn nothing. A share holder's instance (from its share key)
+ * {@linkplain #partialDecrypt partially decrypts} a ciphertext; any instance, even one from the public key alone,
+ * {@linkplain #combine combines} {@code threshold} partial decryptions of the same ciphertext into the sum. Obtained
+ * from {@link HomomorphicSchemeProvider#newThresholdDecryption}; a threshold key never yields a
+ * {@link HomomorphicDecryption}. The secure-aggregation rules (only aggregates, once per round) are the share
+ * holders' to enforce before they partially decrypt. Thread-safe.
  */
 public interface ThresholdDecryption {
 

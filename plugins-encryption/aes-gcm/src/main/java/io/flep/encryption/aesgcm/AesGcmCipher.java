@@ -1,6 +1,6 @@
 package io.flep.encryption.aesgcm;
 
-import io.flep.plugin.api.cipher.DataCipher;
+import io.flep.plugin.api.aead.Aead;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * key under 2<sup>32</sup> messages (NIST SP 800-38D §8.3); a repeated nonce would reveal the XOR of two
  * plaintexts and permit forgeries. The plaintext length is not hidden. Thread-safe.
  */
-final class AesGcmCipher implements DataCipher {
+final class AesGcmCipher implements Aead {
   static final byte VERSION = 1;
   static final int OVERHEAD = 1 + Gcm.NONCE_BYTES + Gcm.TAG_BYTES;
   private static final byte[] EMPTY = new byte[0];

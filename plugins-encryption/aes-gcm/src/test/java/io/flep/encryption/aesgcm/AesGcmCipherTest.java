@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
+import io.flep.plugin.api.aead.Aead;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,13 +23,13 @@ class AesGcmCipherTest {
   private final AesGcmProvider provider = new AesGcmProvider();
   private final SecureRandom random = new SecureRandom();
 
-  private DataCipher newCipher() throws GeneralSecurityException {
-    return provider.newCipher(provider.generateKey(PluginOptions.empty(), random));
+  private Aead newCipher() throws GeneralSecurityException {
+    return provider.newAead(provider.generateKey(PluginOptions.empty(), random));
   }
 
   @Test
   void roundTripsWithAndWithoutAssociatedData() throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
 
     assertThat(cipher.decrypt(cipher.encrypt(MESSAGE, AD), AD)).isEqualTo(MESSAGE);
     assertThat(cipher.decrypt(cipher.encrypt(MESSAGE, null), new byte[0])).isEqualTo(MESSAGE);
@@ -38,7 +38,7 @@ class AesGcmCipherTest {
 
   @Test
   void formatIsVersionNonceCiphertextTag() throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
     byte[] a = cipher.encrypt(MESSAGE, AD);
     byte[] b = cipher.encrypt(MESSAGE, AD);
 
@@ -64,7 +64,7 @@ class AesGcmCipherTest {
   @ParameterizedTest(name = "flipping a bit at offset {0}")
   @ValueSource(ints = {1, 6, 12, 13, 20, 35, 40, 51})
   void tamperingWithNonceCiphertextOrTagIsDetected(int offset) throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
     byte[] c = cipher.encrypt(MESSAGE, AD); // 52 bytes: nonce 1..12, body 13..35, tag 36..51
     c[offset] ^= 0x01;
 
@@ -75,7 +75,7 @@ class AesGcmCipherTest {
 
   @Test
   void tamperedVersionIsRejected() throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
     byte[] c = cipher.encrypt(MESSAGE, AD);
     c[0] = 2;
 
@@ -86,7 +86,7 @@ class AesGcmCipherTest {
 
   @Test
   void truncationIsRejected() throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
     byte[] c = cipher.encrypt(MESSAGE, AD);
 
     assertThatThrownBy(() -> cipher.decrypt(Arrays.copyOf(c, c.length - 1), AD)).isInstanceOf(AEADBadTagException.class);
@@ -97,7 +97,7 @@ class AesGcmCipherTest {
 
   @Test
   void wrongAssociatedDataOrKeyFails() throws Exception {
-    DataCipher cipher = newCipher();
+    Aead cipher = newCipher();
     byte[] c = cipher.encrypt(MESSAGE, AD);
 
     assertThatThrownBy(() -> cipher.decrypt(c, "dataset:run-43".getBytes(StandardCharsets.UTF_8)))
@@ -109,7 +109,7 @@ class AesGcmCipherTest {
   @Test
   void aes128KeysWork() throws Exception {
     KeyMaterial key = provider.generateKey(PluginOptions.empty().with("keySizeBits", "128"), random);
-    DataCipher cipher = provider.newCipher(key);
+    Aead cipher = provider.newAead(key);
 
     assertThat(key.secretPart().orElseThrow().size()).isEqualTo(16);
     assertThat(cipher.decrypt(cipher.encrypt(MESSAGE, AD), AD)).isEqualTo(MESSAGE);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
+import io.flep.plugin.api.aead.Aead;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
@@ -38,17 +38,17 @@ class AesGcmProviderTest {
   void rejectsUnsupportedKeySizeOption() {
     assertThatThrownBy(() -> provider.generateKey(PluginOptions.empty().with("keySizeBits", "192"), random))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("plugin option 'keySizeBits' must be 128 or 256, got '192'");
+        .hasMessage("option 'keySizeBits' of aes-gcm must be one of 128, 256, got '192'");
   }
 
   @Test
   void serialisedKeyRoundTripsAndStillDecrypts() throws Exception {
     KeyMaterial key = provider.generateKey(PluginOptions.empty(), random);
     byte[] message = "calibration table".getBytes(StandardCharsets.UTF_8);
-    byte[] ciphertext = provider.newCipher(key).encrypt(message, null);
+    byte[] ciphertext = provider.newAead(key).encrypt(message, null);
 
     KeyMaterial restored = KeyMaterial.deserialize(key.serializeSecret(SecretAccess.get()));
-    DataCipher cipher = provider.newCipher(restored);
+    Aead cipher = provider.newAead(restored);
 
     assertThat(cipher.decrypt(ciphertext, null)).isEqualTo(message);
   }
@@ -60,7 +60,7 @@ class AesGcmProviderTest {
 
     assertThat(key.toString()).doesNotContain(hex).contains("redacted");
     assertThat(key.secretPart().orElseThrow().toString()).doesNotContain(hex);
-    assertThat(provider.newCipher(key).toString()).doesNotContain(hex).contains("redacted");
+    assertThat(provider.newAead(key).toString()).doesNotContain(hex).contains("redacted");
   }
 
   @Test
@@ -70,11 +70,11 @@ class AesGcmProviderTest {
     KeyMaterial wrongSize = new KeyMaterial("aes-gcm", 1, new byte[0], Optional.of(SecretBytes.randomBytes(24, random)));
     KeyMaterial futureFormat = new KeyMaterial("aes-gcm", 2, new byte[0], Optional.of(SecretBytes.randomBytes(32, random)));
 
-    assertThatThrownBy(() -> provider.newCipher(other))
+    assertThatThrownBy(() -> provider.newAead(other))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'paillier', not 'aes-gcm'");
-    assertThatThrownBy(() -> provider.newCipher(publicOnly)).hasMessage("aes-gcm key holds no secret part");
-    assertThatThrownBy(() -> provider.newCipher(wrongSize)).hasMessage("aes-gcm key must be 16 or 32 bytes, got 24");
-    assertThatThrownBy(() -> provider.newCipher(futureFormat))
+    assertThatThrownBy(() -> provider.newAead(publicOnly)).hasMessage("aes-gcm key holds no secret part");
+    assertThatThrownBy(() -> provider.newAead(wrongSize)).hasMessage("aes-gcm key must be 16 or 32 bytes, got 24");
+    assertThatThrownBy(() -> provider.newAead(futureFormat))
         .hasMessage("unsupported aes-gcm key format version 2 (supported: 1)");
   }
 
@@ -83,10 +83,10 @@ class AesGcmProviderTest {
     try (PluginRegistry registry = PluginRegistry.load(Path.of("no-such-plugin-dir"), getClass().getClassLoader())) {
       PluginDescriptor d = registry.descriptor("aes-gcm").orElseThrow();
 
-      assertThat(d.kind()).isEqualTo(PluginKind.DATA_CIPHER);
+      assertThat(d.kind()).isEqualTo(PluginKind.AEAD);
       assertThat(d.builtIn()).isTrue();
       assertThat(d.securityNote()).contains("IND-CCA2").contains("2^32");
-      assertThat(registry.dataCipher("aes-gcm")).isInstanceOf(AesGcmProvider.class);
+      assertThat(registry.aead("aes-gcm")).isInstanceOf(AesGcmProvider.class);
     }
   }
 }

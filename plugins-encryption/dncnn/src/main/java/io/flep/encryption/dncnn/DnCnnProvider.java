@@ -1,9 +1,13 @@
 package io.flep.encryption.dncnn;
 
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.denoise.DenoiserProvider;
+import io.flep.plugin.api.param.IntegerParameter;
+import io.flep.plugin.api.param.ListParameter;
+import io.flep.plugin.api.param.Parameter;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,31 +31,23 @@ import java.util.List;
 public final class DnCnnProvider implements DenoiserProvider {
   public static final String ID = "dncnn";
 
+  static final ListParameter<Path> MODEL = Parameter.pathList("model")
+      .description("model files from 'flep denoiser train', one per sigma, instead of the built-in ones"
+          + " (sigma 25 and 35.71)");
+  static final IntegerParameter ENSEMBLE = Parameter.integer("ensemble")
+      .oneOf(1, 2, 4, 8).defaultValue(1)
+      .description("flip/rotation orientations averaged per image: better quality, that many times the time");
+  private static final ParameterSet PARAMETERS = ParameterSet.of(MODEL, ENSEMBLE);
+
   @Override
-  public Denoiser newDenoiser(PluginOptions options) {
-    for (String name : options.names()) {
-      if (!name.equals("model") && !name.equals("ensemble")) {
-        throw new IllegalArgumentException("unknown dncnn option '" + name + "' (known: model, ensemble)");
-      }
-    }
-    int ensemble = ensembleSize(options.getString("ensemble", "1"));
-    String files = options.getString("model", "").trim();
-    if (files.isEmpty()) {
-      return SelfEnsemble.of(DnCnnBank.builtIn(), ensemble);
-    }
-    List<Path> paths = Arrays.stream(files.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of)
-        .toList();
-    return SelfEnsemble.of(DnCnnBank.of(paths), ensemble);
+  public ParameterSet parameters() {
+    return PARAMETERS;
   }
 
-  private static int ensembleSize(String value) {
-    try {
-      int size = Integer.parseInt(value.trim());
-      SelfEnsemble.orientations(size);
-      return size;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("dncnn option ensemble must be 1, 2, 4 or 8 (orientations averaged per"
-          + " image), got '" + value + "'", e);
-    }
+  @Override
+  public Denoiser newDenoiser(ParameterValues options) {
+    int ensemble = options.get(ENSEMBLE);
+    List<Path> files = options.find(MODEL).orElse(List.of());
+    return SelfEnsemble.of(files.isEmpty() ? DnCnnBank.builtIn() : DnCnnBank.of(files), ensemble);
   }
 }

@@ -35,10 +35,10 @@ class DnCnnProviderTest {
     assertThatThrownBy(() -> own.denoise(new float[400], 20, 20, 25)).hasMessageStartingWith(
         "no DnCNN model for sigma 25.00 (models: 15.00 from " + file + ")");
     assertThatThrownBy(() -> new DnCnnProvider().newDenoiser(PluginOptions.of(Map.of("sigma", "25"))))
-        .hasMessage("unknown dncnn option 'sigma' (known: model, ensemble)");
+        .hasMessage("unknown option 'sigma' for dncnn (known: model, ensemble)");
     assertThatThrownBy(() -> new DnCnnProvider().newDenoiser(PluginOptions.of(Map.of("ensemble", "3"))))
-        .hasMessage("dncnn option ensemble must be 1, 2, 4 or 8 (orientations averaged per image), got '3'");
+        .hasMessage("option 'ensemble' of dncnn must be one of 1, 2, 4, 8, got '3'");
     assertThatThrownBy(() -> new DnCnnProvider().newDenoiser(PluginOptions.of(Map.of("ensemble", "all"))))
-        .hasMessageStartingWith("dncnn option ensemble must be 1, 2, 4 or 8");
+        .hasMessage("option 'ensemble' of dncnn must be one of 1, 2, 4, 8, got 'all'");
   }
 }

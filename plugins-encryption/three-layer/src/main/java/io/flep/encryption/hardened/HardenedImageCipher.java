@@ -79,8 +79,8 @@ final class HardenedImageCipher implements ImageCipher {
   }
 
   @Override
-  public EncryptedImage encrypt(RasterImage plain) throws GeneralSecurityException {
-    return seal(plain, freshNonce(), EMPTY);
+  public EncryptedImage encrypt(RasterImage plain, byte[] associatedData) throws GeneralSecurityException {
+    return seal(plain, freshNonce(), associatedData == null ? EMPTY : associatedData);
   }
 
   @Override
@@ -94,8 +94,8 @@ final class HardenedImageCipher implements ImageCipher {
   }
 
   @Override
-  public RasterImage decrypt(EncryptedImage encrypted) throws GeneralSecurityException {
-    return open(encrypted, EMPTY);
+  public RasterImage decrypt(EncryptedImage encrypted, byte[] associatedData) throws GeneralSecurityException {
+    return open(encrypted, associatedData == null ? EMPTY : associatedData);
   }
 
   byte[] freshNonce() {

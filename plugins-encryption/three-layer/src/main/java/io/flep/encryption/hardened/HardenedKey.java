@@ -1,9 +1,9 @@
 package io.flep.encryption.hardened;
 
-import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
+import io.flep.plugin.api.param.ParameterValues;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -31,8 +31,6 @@ record HardenedKey(SecretBytes master, int blockSize, boolean noise, double nois
   static final int PUBLIC_BYTES = 18;
   static final int MAX_BLOCK_SIZE = 64;
   static final double MAX_SIGMA = 128;
-  static final Set<String> OPTIONS =
-      Set.of("keySizeBits", "blockSize", "noise", "layers", "noiseMean", "noiseSigma");
 
   HardenedKey {
     if (master.size() != 16 && master.size() != 24 && master.size() != 32) {
@@ -50,46 +48,13 @@ record HardenedKey(SecretBytes master, int blockSize, boolean noise, double nois
     }
   }
 
-  /**
-   * A fresh key from options {@code keySizeBits} (128, 192 or 256; default 256), {@code blockSize} (2),
-   * {@code noise} (false) or equivalently {@code layers} (2 = scramble + DWT blend, 3 = plus noise),
-   * {@code noiseMean} (0), {@code noiseSigma} (25).
-   *
-   * @throws IllegalArgumentException naming the option that is unknown, malformed or out of range
-   */
-  static HardenedKey generate(PluginOptions options, SecureRandom random) {
-    for (String name : options.names()) {
-      if (!OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("plugin option '" + name + "' is not supported by "
-            + HardenedProvider.ID + " (supported: " + String.join(", ", new TreeSet<>(OPTIONS)) + ")"
-            + (name.startsWith("alpha") ? "; its blending weights are derived from key and nonce" : ""));
-      }
-    }
-    int bits = options.getInt("keySizeBits", 256);
-    if (bits != 128 && bits != 192 && bits != 256) {
-      throw new IllegalArgumentException("plugin option 'keySizeBits' must be 128, 192 or 256, got '" + bits + "'");
-    }
-    boolean noise = options.getBoolean("noise", false);
-    if (options.has("layers")) {
-      int layers = options.getInt("layers", 2);
-      if (layers != 2 && layers != 3) {
-        throw new IllegalArgumentException("plugin option 'layers' must be 2 (scramble + DWT blend) or 3 (+ noise)"
-            + " for " + HardenedProvider.ID + ", got '" + layers + "'");
-      }
-      if (options.has("noise") && noise != (layers == 3)) {
-        throw new IllegalArgumentException(
-            "plugin options 'layers' = " + layers + " and 'noise' = " + noise + " contradict each other");
-      }
-      noise = layers == 3;
-    }
-    int blockSize = options.getInt("blockSize", 2);
-    double mean = options.getDouble("noiseMean", 0);
-    double sigma = options.getDouble("noiseSigma", 25);
-    try {
-      return new HardenedKey(SecretBytes.randomBytes(bits / 8, random), blockSize, noise, mean, sigma);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("plugin option " + e.getMessage(), e);
-    }
+  /** A fresh key from validated options ({@link HardenedParameters}). */
+  static HardenedKey generate(ParameterValues options, SecureRandom random) {
+    int bits = options.get(HardenedParameters.KEY_SIZE_BITS);
+    boolean noise = options.find(HardenedParameters.LAYERS).map(layers -> layers == 3)
+        .orElse(options.get(HardenedParameters.NOISE));
+    return new HardenedKey(SecretBytes.randomBytes(bits / 8, random), options.get(HardenedParameters.BLOCK_SIZE), noise,
+        options.get(HardenedParameters.NOISE_MEAN), options.get(HardenedParameters.NOISE_SIGMA));
   }
 
   /** The parameters as the 18-byte public part. */

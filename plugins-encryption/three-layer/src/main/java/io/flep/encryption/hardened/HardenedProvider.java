@@ -1,11 +1,13 @@
 package io.flep.encryption.hardened;
 
+import io.flep.plugin.api.Capabilities;
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
@@ -18,7 +20,7 @@ import java.security.SecureRandom;
 @FlepPlugin(
     id = HardenedProvider.ID,
     version = "1.0.0",
-    capabilities = {"image", "bytes"},
+    capabilities = {Capabilities.IMAGE, Capabilities.AUTHENTICATED},
     description = "Three-layer image cipher (scramble, Haar-domain blend, optional noise) hardened with per-nonce"
         + " AES-CTR/HKDF key schedule, forward+backward diffusion and an HMAC-SHA256 tag; 256-bit keys by default",
     securityNote = "Bespoke construction, not a standardised AEAD: use aes-gcm for data unless you need an image"
@@ -28,22 +30,22 @@ import java.security.SecureRandom;
         + " and wrong keys are rejected by an HMAC-SHA256 tag before decryption. Decryption is bit-exact with the"
         + " noise layer off (default); with noise on it returns plaintext plus that noise (about 20 dB PSNR at"
         + " sigma 25) and the noise adds no security. Image size and channel count are not hidden.")
-public final class HardenedProvider implements DataCipherProvider {
+public final class HardenedProvider implements ImageCipherProvider {
   public static final String ID = "flep-3layer-hardened";
 
   /** Options: see {@link HardenedKey#generate}. */
   @Override
-  public KeyMaterial generateKey(PluginOptions options, SecureRandom random) {
+  public ParameterSet parameters() {
+    return HardenedParameters.ALL;
+  }
+
+  @Override
+  public KeyMaterial generateKey(ParameterValues options, SecureRandom random) {
     return HardenedKey.generate(options, random).toKeyMaterial();
   }
 
   @Override
-  public DataCipher newCipher(KeyMaterial key) throws GeneralSecurityException {
-    return new HardenedByteCipher(imageCipher(key));
-  }
-
-  @Override
-  public ImageCipher newImageCipher(KeyMaterial key) throws GeneralSecurityException {
+  public ImageCipher newImageCipher(KeyMaterial key, PluginContext context) throws GeneralSecurityException {
     return imageCipher(key);
   }
 

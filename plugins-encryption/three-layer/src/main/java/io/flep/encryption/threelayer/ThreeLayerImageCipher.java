@@ -68,11 +68,6 @@ final class ThreeLayerImageCipher implements ImageCipher {
     }
   }
 
-  @Override
-  public EncryptedImage encrypt(RasterImage plain) {
-    return encrypt(plain, NO_AD);
-  }
-
   /**
    * Evaluation hook: this scheme has no nonce, so the {@code nonce} seeds the noise generator instead of fresh
    * randomness — two encryptions with the same nonce get the same noise and a differential test measures
@@ -90,8 +85,15 @@ final class ThreeLayerImageCipher implements ImageCipher {
     return encrypt(plain, NO_AD, () -> RandomGeneratorFactory.of(NOISE_GENERATOR).create(seed));
   }
 
-  EncryptedImage encrypt(RasterImage plain, byte[] associatedData) {
-    return encrypt(plain, associatedData, noiseSource);
+  /** {@link #encrypt(RasterImage, byte[])} without associated data; never throws a checked exception. */
+  @Override
+  public EncryptedImage encrypt(RasterImage plain) {
+    return encrypt(plain, NO_AD);
+  }
+
+  @Override
+  public EncryptedImage encrypt(RasterImage plain, byte[] associatedData) {
+    return encrypt(plain, associatedData == null ? NO_AD : associatedData, noiseSource);
   }
 
   private EncryptedImage encrypt(RasterImage plain, byte[] associatedData, Supplier<RandomGenerator> noiseSource) {
@@ -126,8 +128,8 @@ final class ThreeLayerImageCipher implements ImageCipher {
   }
 
   @Override
-  public RasterImage decrypt(EncryptedImage encrypted) throws GeneralSecurityException {
-    return decrypt(encrypted, NO_AD, true);
+  public RasterImage decrypt(EncryptedImage encrypted, byte[] associatedData) throws GeneralSecurityException {
+    return decrypt(encrypted, associatedData == null ? NO_AD : associatedData, true);
   }
 
   RasterImage decrypt(EncryptedImage encrypted, byte[] associatedData, boolean checkKey) throws GeneralSecurityException {

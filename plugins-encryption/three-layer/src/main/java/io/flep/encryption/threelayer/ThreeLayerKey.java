@@ -4,7 +4,7 @@ import io.flep.encryption.threelayer.layers.GaussianNoise;
 import io.flep.encryption.threelayer.layers.LogisticMap;
 import io.flep.encryption.threelayer.layers.SecretImage;
 import io.flep.encryption.threelayer.layers.SpiralScan;
-import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.param.ParameterValues;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,6 @@ final class ThreeLayerKey {
   static final int DEFAULT_BURN_IN = 1000;
   private static final int FIXED_BYTES = 8 + 8 + 4 + 1 + SecretImage.SEED_BYTES + 4 * 8 + 8 + 8 + 1 + 1 + 1 + 1;
   private static final Pattern DENOISER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-  static final Set<String> OPTIONS = Set.of("blockSize", "alpha", "alphaLL", "alphaHL", "alphaLH", "alphaHH", "noise",
-      "noiseMean", "noiseSigma", "layers", "decryptOrder", "denoiser", "x0", "r", "burnIn");
 
   final LogisticMap map;
   final int blockSize;
@@ -83,40 +81,36 @@ final class ThreeLayerKey {
   }
 
   /**
-   * A fresh key: x0 uniform in (0, 1), r uniform in [3.99, 4), a random 32-byte seed, unless options fix them.
+   * A fresh key from validated options ({@link ThreeLayerParameters}): x0 uniform in (0, 1), r uniform in
+   * [3.99, 4), a random 32-byte seed, unless options fix them.
    *
-   * @throws IllegalArgumentException naming the option if one is unknown or invalid
+   * @throws IllegalArgumentException if a fixed x0 and r collapse onto a fixed point within burnIn
    */
-  static ThreeLayerKey generate(PluginOptions o, SecureRandom random) {
-    for (String name : o.names()) {
-      if (!OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("unknown flep-3layer option '" + name + "' (known: " + new java.util.TreeSet<>(OPTIONS) + ")");
-      }
-    }
-    double a = o.getDouble("alpha", 0.3);
-    double[] alpha = {o.getDouble("alphaLL", a), o.getDouble("alphaHL", a), o.getDouble("alphaLH", a), o.getDouble("alphaHH", a)};
-    int burnIn = o.getInt("burnIn", DEFAULT_BURN_IN);
+  static ThreeLayerKey generate(ParameterValues o, SecureRandom random) {
+    double a = o.get(ThreeLayerParameters.ALPHA);
+    double[] alpha = {o.find(ThreeLayerParameters.ALPHA_LL).orElse(a), o.find(ThreeLayerParameters.ALPHA_HL).orElse(a),
+        o.find(ThreeLayerParameters.ALPHA_LH).orElse(a), o.find(ThreeLayerParameters.ALPHA_HH).orElse(a)};
+    int burnIn = o.get(ThreeLayerParameters.BURN_IN);
+    boolean fixed = o.isSet(ThreeLayerParameters.X0) || o.isSet(ThreeLayerParameters.R);
     byte[] seed = new byte[SecretImage.SEED_BYTES];
     random.nextBytes(seed);
     try {
       LogisticMap map = null;
       while (map == null) {
-        double x0 = o.has("x0") ? o.getDouble("x0", 0) : ((random.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
-        double r = o.has("r") ? o.getDouble("r", 4) : 3.99 + 0.01 * random.nextDouble();
+        double x0 = o.find(ThreeLayerParameters.X0).orElseGet(() -> ((random.nextLong() >>> 11) + 0.5) * 0x1.0p-53);
+        double r = o.find(ThreeLayerParameters.R).orElseGet(() -> 3.99 + 0.01 * random.nextDouble());
         try {
           map = new LogisticMap(x0, r, burnIn);
         } catch (IllegalArgumentException e) {
-          if (o.has("x0") || o.has("r") || o.has("burnIn") && (burnIn < 0 || burnIn > LogisticMap.MAX_BURN_IN)) {
-            throw new IllegalArgumentException("plugin option 'x0'/'r'/'burnIn': " + e.getMessage(), e);
+          if (fixed) {
+            throw new IllegalArgumentException("flep-3layer options 'x0'/'r'/'burnIn': " + e.getMessage(), e);
           }
         }
       }
-      return new ThreeLayerKey(map, o.getInt("blockSize", 2), seed, alpha,
-          new GaussianNoise(o.getDouble("noiseMean", 0), o.getDouble("noiseSigma", 25)), o.getInt("layers", 3),
-          o.getBoolean("noise", true), DecryptOrder.parse(o.getString("decryptOrder", "reordered")),
-          o.getString("denoiser", "wiener"));
-    } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith("plugin option") ? e : new IllegalArgumentException("flep-3layer option: " + e.getMessage(), e);
+      return new ThreeLayerKey(map, o.get(ThreeLayerParameters.BLOCK_SIZE), seed, alpha,
+          new GaussianNoise(o.get(ThreeLayerParameters.NOISE_MEAN), o.get(ThreeLayerParameters.NOISE_SIGMA)),
+          o.get(ThreeLayerParameters.LAYERS), o.get(ThreeLayerParameters.NOISE),
+          DecryptOrder.parse(o.get(ThreeLayerParameters.DECRYPT_ORDER)), o.get(ThreeLayerParameters.DENOISER));
     } finally {
       Arrays.fill(seed, (byte) 0);
     }

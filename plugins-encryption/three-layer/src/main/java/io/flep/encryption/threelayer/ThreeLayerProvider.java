@@ -1,20 +1,20 @@
 package io.flep.encryption.threelayer;
 
+import io.flep.plugin.api.Capabilities;
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.denoise.Denoiser;
-import io.flep.plugin.api.denoise.DenoiserProvider;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -37,7 +37,7 @@ import java.util.random.RandomGeneratorFactory;
 @FlepPlugin(
     id = ThreeLayerProvider.ID,
     version = "1.0.0",
-    capabilities = {"image", "bytes", "not-secure"},
+    capabilities = {Capabilities.IMAGE, Capabilities.NOT_SECURE},
     description = "The paper's three-layer image cipher (chaotic sub-block scrambling, DWT alpha blending, AWGN),"
         + " faithful; for reproducing the paper",
     securityNote = "For reproducing the paper, not for protecting data; use flep-3layer-hardened. The permutation"
@@ -46,11 +46,16 @@ import java.util.random.RandomGeneratorFactory;
         + " image; there is no diffusion (one changed pixel changes one cipher pixel, apart from fresh noise);"
         + " each double-precision chaotic key has at most 2^52 states; nothing is authenticated (a header key"
         + " check only catches a wrong key); decryption is lossy (within +-1 for alpha <= 0.5 without noise).")
-public final class ThreeLayerProvider implements DataCipherProvider {
+public final class ThreeLayerProvider implements ImageCipherProvider {
   public static final String ID = "flep-3layer";
 
   @Override
-  public KeyMaterial generateKey(PluginOptions options, SecureRandom random) {
+  public ParameterSet parameters() {
+    return ThreeLayerParameters.ALL;
+  }
+
+  @Override
+  public KeyMaterial generateKey(ParameterValues options, SecureRandom random) {
     byte[] bytes = ThreeLayerKey.generate(options, random).toBytes();
     try {
       return new KeyMaterial(ID, ThreeLayerKey.VERSION, new byte[0], Optional.of(SecretBytes.copyFrom(bytes, SecretAccess.get())));
@@ -59,23 +64,28 @@ public final class ThreeLayerProvider implements DataCipherProvider {
     }
   }
 
-  @Override
-  public DataCipher newCipher(KeyMaterial key) throws GeneralSecurityException {
-    return new ThreeLayerByteCipher(imageCipher(key, null));
-  }
-
-  /** The image cipher; the key's denoiser is looked up among the denoiser plugins on this class path. */
-  @Override
-  public ImageCipher newImageCipher(KeyMaterial key) throws GeneralSecurityException {
-    return imageCipher(key, null);
-  }
-
   /**
-   * The image cipher with a caller-supplied denoiser (e.g. a drop-in from {@code PluginRegistry#denoiser}),
-   * used instead of the key's denoiser id.
+   * The image cipher. With the noise layer on, the denoiser the key names comes from {@code context}: a built-in
+   * ({@code wiener}, {@code dncnn}) or a dropped-in one.
    */
+  @Override
+  public ImageCipher newImageCipher(KeyMaterial key, PluginContext context) throws GeneralSecurityException {
+    ThreeLayerKey k = parseKey(key);
+    Denoiser denoiser = null;
+    if (k.addsNoise()) {
+      denoiser = context.denoiser(k.denoiserId).orElseThrow(() -> new GeneralSecurityException(
+          "flep-3layer key names denoiser '" + k.denoiserId + "', which is not installed"));
+    }
+    return newImageCipher(k, denoiser);
+  }
+
+  /** The image cipher with a given denoiser instead of the one the key names (e.g. with other options). */
   public ImageCipher newImageCipher(KeyMaterial key, Denoiser denoiser) throws GeneralSecurityException {
-    return imageCipher(key, denoiser);
+    return newImageCipher(parseKey(key), denoiser);
+  }
+
+  private static ImageCipher newImageCipher(ThreeLayerKey key, Denoiser denoiser) {
+    return new ThreeLayerImageCipher(key, denoiser, noiseSource(new SecureRandom()));
   }
 
   static ThreeLayerKey parseKey(KeyMaterial key) throws GeneralSecurityException {
@@ -95,12 +105,6 @@ public final class ThreeLayerProvider implements DataCipherProvider {
     }
   }
 
-  private static ThreeLayerImageCipher imageCipher(KeyMaterial key, Denoiser denoiser) throws GeneralSecurityException {
-    ThreeLayerKey k = parseKey(key);
-    Denoiser d = denoiser != null || !k.addsNoise() ? denoiser : findDenoiser(k.denoiserId);
-    return new ThreeLayerImageCipher(k, d, noiseSource(new SecureRandom()));
-  }
-
   static Supplier<RandomGenerator> noiseSource(SecureRandom random) {
     RandomGeneratorFactory<RandomGenerator> factory = RandomGeneratorFactory.of(ThreeLayerImageCipher.NOISE_GENERATOR);
     return () -> {
@@ -108,16 +112,5 @@ public final class ThreeLayerProvider implements DataCipherProvider {
       random.nextBytes(seed);
       return factory.create(seed);
     };
-  }
-
-  private static Denoiser findDenoiser(String id) throws GeneralSecurityException {
-    for (DenoiserProvider p : ServiceLoader.load(DenoiserProvider.class, ThreeLayerProvider.class.getClassLoader())) {
-      FlepPlugin meta = p.getClass().getAnnotation(FlepPlugin.class);
-      if (meta != null && meta.id().equals(id)) {
-        return p.newDenoiser(PluginOptions.empty());
-      }
-    }
-    throw new GeneralSecurityException("flep-3layer key names denoiser '" + id + "', which is not installed"
-        + " (pass one explicitly with newImageCipher(key, denoiser))");
   }
 }

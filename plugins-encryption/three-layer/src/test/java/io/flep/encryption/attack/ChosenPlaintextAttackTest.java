@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.flep.encryption.png.ImageCodec;
 import io.flep.encryption.testdata.SharedDatasets;
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.host.PluginRegistry;
 import java.nio.file.Files;
@@ -53,9 +54,9 @@ class ChosenPlaintextAttackTest {
   @Test
   void recoversPermutationAlphaAndSecretImageOfTheFaithfulCipherAndDecryptsAnUnseenImage() throws Exception {
     RasterImage unseen = unseenImage();
-    DataCipherProvider provider = registry.dataCipher(FAITHFUL);
+    ImageCipherProvider provider = registry.imageCipher(FAITHFUL);
     PermutationWitness witness = PermutationWitness.draw(random);
-    ImageCipher cipher = provider.newImageCipher(provider.generateKey(witness.attackedKeyOptions(), random));
+    ImageCipher cipher = provider.newImageCipher(provider.generateKey(witness.attackedKeyOptions(), random), registry.context());
 
     long start = System.nanoTime();
     RecoveredSecrets secrets = attack.run(EncryptionOracle.of(cipher));
@@ -100,8 +101,8 @@ class ChosenPlaintextAttackTest {
   void getsNothingFromTheHardenedCipher() throws Exception {
     assertThat(registry.descriptor(HARDENED)).as("plugin %s installed", HARDENED).isPresent();
     RasterImage unseen = unseenImage();
-    DataCipherProvider provider = registry.dataCipher(HARDENED);
-    ImageCipher cipher = provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random));
+    ImageCipherProvider provider = registry.imageCipher(HARDENED);
+    ImageCipher cipher = provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random), TestContext.WIENER);
     EncryptionOracle oracle = EncryptionOracle.of(cipher);
 
     long start = System.nanoTime();

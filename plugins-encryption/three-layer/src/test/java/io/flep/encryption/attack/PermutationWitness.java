@@ -1,8 +1,9 @@
 package io.flep.encryption.attack;
 
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipherProvider;
 import io.flep.plugin.api.image.ImageCipher;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -40,8 +41,8 @@ final class PermutationWitness {
    *
    * @throws IllegalStateException if the twin's output is not a permutation (the witness would be invalid)
    */
-  int[] plainIndex(DataCipherProvider provider, int w, int h, SecureRandom random) throws GeneralSecurityException {
-    ImageCipher twin = provider.newImageCipher(provider.generateKey(chaoticKey.with("layers", "1"), random));
+  int[] plainIndex(ImageCipherProvider provider, int w, int h, SecureRandom random) throws GeneralSecurityException {
+    ImageCipher twin = provider.newImageCipher(provider.generateKey(chaoticKey.with("layers", "1"), random), TestContext.WIENER);
     int n = w * h;
     byte[] hi = new byte[n];
     byte[] lo = new byte[n];

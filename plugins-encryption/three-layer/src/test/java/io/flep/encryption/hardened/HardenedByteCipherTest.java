@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.encryption.png.EncryptedImageCodec;
+import io.flep.encryption.png.ImageCipherBytes;
 import io.flep.encryption.png.ImageCodec;
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.RasterImage;
 import java.awt.image.BufferedImage;
@@ -24,13 +25,13 @@ class HardenedByteCipherTest {
   private final HardenedProvider provider = new HardenedProvider();
   private final SecureRandom random = new SecureRandom();
 
-  private DataCipher cipher() throws GeneralSecurityException {
-    return provider.newCipher(provider.generateKey(PluginOptions.empty(), random));
+  private ImageCipherBytes cipher() throws GeneralSecurityException {
+    return new ImageCipherBytes(HardenedProvider.ID, provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random), TestContext.WIENER));
   }
 
   @Test
   void pngBytesRoundTripToTheSamePixels() throws Exception {
-    DataCipher cipher = cipher();
+    ImageCipherBytes cipher = cipher();
     for (RasterImage plain : new RasterImage[] {
       HardenedImageCipherTest.photo(37, 21, 1, 1), HardenedImageCipherTest.photo(16, 9, 3, 2)
     }) {
@@ -49,7 +50,7 @@ class HardenedByteCipherTest {
 
   @Test
   void associatedDataIsBound() throws Exception {
-    DataCipher cipher = cipher();
+    ImageCipherBytes cipher = cipher();
     byte[] sealed = cipher.encrypt(ImageCodec.toPng(HardenedImageCipherTest.photo(8, 8, 1, 3)), AD);
 
     assertThatThrownBy(() -> cipher.decrypt(sealed, "dataset:run-43".getBytes(StandardCharsets.UTF_8)))
@@ -59,7 +60,7 @@ class HardenedByteCipherTest {
 
   @Test
   void nonPngPlaintextAndDamagedCiphertextGiveClearErrors() throws Exception {
-    DataCipher cipher = cipher();
+    ImageCipherBytes cipher = cipher();
     byte[] sealed = cipher.encrypt(ImageCodec.toPng(HardenedImageCipherTest.photo(8, 8, 1, 4)), null);
 
     assertThatThrownBy(() -> cipher.encrypt("not an image".getBytes(StandardCharsets.UTF_8), null))

@@ -3,6 +3,7 @@ package io.flep.encryption.hardened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
@@ -23,7 +24,7 @@ class HardenedImageCipherTest {
   private final SecureRandom random = new SecureRandom();
 
   private ImageCipher cipher(PluginOptions options) throws GeneralSecurityException {
-    return provider.newImageCipher(provider.generateKey(options, random));
+    return provider.newImageCipher(provider.generateKey(options, random), TestContext.WIENER);
   }
 
   /** A smooth image with some texture, like a photograph: neighbouring samples are strongly correlated. */

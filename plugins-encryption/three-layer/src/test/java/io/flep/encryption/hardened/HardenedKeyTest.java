@@ -19,7 +19,7 @@ class HardenedKeyTest {
 
   @Test
   void defaultsAre256BitsBlock2NoiseOff() {
-    HardenedKey key = HardenedKey.generate(PluginOptions.empty(), random);
+    HardenedKey key = generateHardenedKey(PluginOptions.empty(), random);
 
     assertThat(key.master().size()).isEqualTo(32);
     assertThat(key.blockSize()).isEqualTo(2);
@@ -30,7 +30,7 @@ class HardenedKeyTest {
 
   @Test
   void optionsSetKeySizeBlockAndNoise() {
-    HardenedKey key = HardenedKey.generate(PluginOptions.of(Map.of(
+    HardenedKey key = generateHardenedKey(PluginOptions.of(Map.of(
         "keySizeBits", "128", "blockSize", "4", "layers", "3", "noiseMean", "1.5", "noiseSigma", "10")), random);
 
     assertThat(key.master().size()).isEqualTo(16);
@@ -38,30 +38,30 @@ class HardenedKeyTest {
     assertThat(key.noise()).isTrue();
     assertThat(key.noiseMean()).isEqualTo(1.5);
     assertThat(key.noiseSigma()).isEqualTo(10.0);
-    assertThat(HardenedKey.generate(PluginOptions.empty().with("noise", "true"), random).noise()).isTrue();
+    assertThat(generateHardenedKey(PluginOptions.empty().with("noise", "true"), random).noise()).isTrue();
   }
 
   @Test
   void rejectsBadOptionsNamingThem() {
     assertThatThrownBy(() -> gen("keySizeBits", "64"))
-        .hasMessage("plugin option 'keySizeBits' must be 128, 192 or 256, got '64'");
-    assertThatThrownBy(() -> gen("layers", "1")).hasMessageContaining("'layers' must be 2");
-    assertThatThrownBy(() -> gen("blockSize", "0")).hasMessage("plugin option blockSize must be 1..64, got 0");
-    assertThatThrownBy(() -> gen("noiseSigma", "-1")).hasMessageContaining("noiseSigma must be in [0, 128.0]");
+        .hasMessage("option 'keySizeBits' of flep-3layer-hardened must be one of 128, 192, 256, got '64'");
+    assertThatThrownBy(() -> gen("layers", "1")).hasMessage("option 'layers' of flep-3layer-hardened must be one of 2, 3, got '1'");
+    assertThatThrownBy(() -> gen("blockSize", "0")).hasMessage("option 'blockSize' of flep-3layer-hardened must be an integer in [1, 64], got '0'");
+    assertThatThrownBy(() -> gen("noiseSigma", "-1")).hasMessageStartingWith("option 'noiseSigma' of flep-3layer-hardened must be").hasMessageContaining("128").hasMessageEndingWith("got '-1'");
     assertThatThrownBy(() -> gen("alpha", "0.3"))
-        .hasMessageContaining("'alpha' is not supported by flep-3layer-hardened")
+        .hasMessageContaining("unknown option 'alpha' for flep-3layer-hardened")
         .hasMessageContaining("derived from key and nonce");
-    assertThatThrownBy(() -> HardenedKey.generate(
-        PluginOptions.of(Map.of("layers", "2", "noise", "true")), random)).hasMessageContaining("contradict");
+    assertThatThrownBy(() -> generateHardenedKey(
+        PluginOptions.of(Map.of("layers", "2", "noise", "true")), random)).hasMessageContaining("must satisfy: layers=3 exactly when noise=true");
   }
 
   private HardenedKey gen(String name, String value) {
-    return HardenedKey.generate(PluginOptions.empty().with(name, value), random);
+    return generateHardenedKey(PluginOptions.empty().with(name, value), random);
   }
 
   @Test
   void serialisedKeyRoundTripsThroughTheContainer() throws Exception {
-    HardenedKey key = HardenedKey.generate(PluginOptions.of(Map.of("blockSize", "8", "noise", "true")), random);
+    HardenedKey key = generateHardenedKey(PluginOptions.of(Map.of("blockSize", "8", "noise", "true")), random);
 
     KeyMaterial stored = KeyMaterial.deserialize(key.toKeyMaterial().serializeSecret(SecretAccess.get()));
     HardenedKey loaded = HardenedKey.fromKeyMaterial(stored);
@@ -73,7 +73,7 @@ class HardenedKeyTest {
 
   @Test
   void loadingValidatesEveryField() {
-    byte[] pub = HardenedKey.generate(PluginOptions.empty(), random).publicPart();
+    byte[] pub = generateHardenedKey(PluginOptions.empty(), random).publicPart();
     Optional<SecretBytes> secret = Optional.of(SecretBytes.randomBytes(32, random));
     byte[] badBlock = pub.clone();
     badBlock[0] = 0;
@@ -109,9 +109,14 @@ class HardenedKeyTest {
 
   @Test
   void toStringNeverShowsTheSecret() {
-    HardenedKey key = HardenedKey.generate(PluginOptions.empty(), random);
+    HardenedKey key = generateHardenedKey(PluginOptions.empty(), random);
     String hex = HexFormat.of().formatHex(key.masterBytes());
 
     assertThat(key.toString()).doesNotContain(hex).contains("secret redacted").contains("256-bit");
+  }
+
+  /** Validates like the host, then generates. */
+  static HardenedKey generateHardenedKey(PluginOptions options, java.security.SecureRandom random) {
+    return HardenedKey.generate(HardenedParameters.ALL.validate("flep-3layer-hardened", options.asMap()), random);
   }
 }

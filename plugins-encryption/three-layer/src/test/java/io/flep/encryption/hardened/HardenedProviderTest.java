@@ -3,6 +3,8 @@ package io.flep.encryption.hardened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flep.encryption.png.ImageCipherBytes;
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.PluginOptions;
@@ -26,10 +28,12 @@ class HardenedProviderTest {
     try (PluginRegistry registry = PluginRegistry.load(Path.of("no-such-plugin-dir"), getClass().getClassLoader())) {
       PluginDescriptor d = registry.descriptor("flep-3layer-hardened").orElseThrow();
 
-      assertThat(d.kind()).isEqualTo(PluginKind.DATA_CIPHER);
+      assertThat(d.kind()).isEqualTo(PluginKind.IMAGE_CIPHER);
+      assertThat(d.authenticates()).as("an HMAC tag is checked before decryption").isTrue();
+      assertThat(d.notSecure()).isFalse();
       assertThat(d.builtIn()).isTrue();
       assertThat(d.securityNote()).contains("not a standardised AEAD").contains("aes-gcm").contains("never reuse");
-      assertThat(registry.dataCipher("flep-3layer-hardened")).isInstanceOf(HardenedProvider.class);
+      assertThat(registry.imageCipher("flep-3layer-hardened")).isInstanceOf(HardenedProvider.class);
       assertThat(registry.descriptor("flep-3layer")).isPresent();
     }
   }
@@ -38,9 +42,9 @@ class HardenedProviderTest {
   void storedKeyStillDecrypts() throws Exception {
     KeyMaterial key = provider.generateKey(PluginOptions.empty(), random);
     RasterImage plain = HardenedImageCipherTest.photo(20, 10, 3, 1);
-    var encrypted = provider.newImageCipher(key).encrypt(plain);
+    var encrypted = provider.newImageCipher(key, TestContext.WIENER).encrypt(plain);
 
-    ImageCipher restored = provider.newImageCipher(KeyMaterial.deserialize(key.serializeSecret(SecretAccess.get())));
+    ImageCipher restored = provider.newImageCipher(KeyMaterial.deserialize(key.serializeSecret(SecretAccess.get())), TestContext.WIENER);
 
     assertThat(restored.decrypt(encrypted).samples()).isEqualTo(plain.samples());
   }
@@ -50,12 +54,12 @@ class HardenedProviderTest {
     KeyMaterial key = provider.generateKey(PluginOptions.empty(), random);
     String hex = HexFormat.of().formatHex(key.secretPart().orElseThrow().toByteArray(SecretAccess.get()));
 
-    assertThatThrownBy(() -> provider.newCipher(new KeyMaterial("aes-gcm", 1, new byte[0])))
+    assertThatThrownBy(() -> new ImageCipherBytes(HardenedProvider.ID, provider.newImageCipher(new KeyMaterial("aes-gcm", 1, new byte[0]), TestContext.WIENER)))
         .isInstanceOf(GeneralSecurityException.class)
         .hasMessage("key belongs to scheme 'aes-gcm', not 'flep-3layer-hardened'");
-    assertThatThrownBy(() -> provider.newImageCipher(key.publicOnly()))
+    assertThatThrownBy(() -> provider.newImageCipher(key.publicOnly(), TestContext.WIENER))
         .hasMessage("flep-3layer-hardened key holds no secret part");
-    assertThat(provider.newCipher(key).toString()).doesNotContain(hex).contains("redacted");
-    assertThat(provider.newImageCipher(key).toString()).doesNotContain(hex).contains("redacted");
+    assertThat(new ImageCipherBytes(HardenedProvider.ID, provider.newImageCipher(key, TestContext.WIENER)).toString()).doesNotContain(hex).contains("redacted");
+    assertThat(provider.newImageCipher(key, TestContext.WIENER).toString()).doesNotContain(hex).contains("redacted");
   }
 }

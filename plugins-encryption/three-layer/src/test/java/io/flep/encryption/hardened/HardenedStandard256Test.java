@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flep.encryption.png.ImageCodec;
 import io.flep.encryption.testdata.SharedDatasets;
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.InsecureNonceAccess;
 import io.flep.plugin.api.image.RasterImage;
@@ -60,8 +61,8 @@ class HardenedStandard256Test {
     }
     byte[] flipped = raw.clone();
     flipped[17] ^= 0x08;
-    ImageCipher cipher = provider.newImageCipher(key(raw));
-    ImageCipher otherKey = provider.newImageCipher(key(flipped));
+    ImageCipher cipher = provider.newImageCipher(key(raw), TestContext.WIENER);
+    ImageCipher otherKey = provider.newImageCipher(key(flipped), TestContext.WIENER);
     InsecureNonceAccess eval = InsecureNonceAccess.forEvaluationOnly();
     Summary sum = new Summary();
     for (Path file : images) {

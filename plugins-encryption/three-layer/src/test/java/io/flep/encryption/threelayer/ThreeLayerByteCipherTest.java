@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.encryption.png.EncryptedImageCodec;
+import io.flep.encryption.png.ImageCipherBytes;
 import io.flep.encryption.png.ImageCodec;
+import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
 import io.flep.plugin.api.image.RasterImage;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,17 +17,17 @@ import org.junit.jupiter.api.Test;
 class ThreeLayerByteCipherTest {
   private final ThreeLayerProvider provider = new ThreeLayerProvider();
 
-  private DataCipher cipher(String... options) throws GeneralSecurityException {
+  private ImageCipherBytes cipher(String... options) throws GeneralSecurityException {
     PluginOptions o = PluginOptions.empty();
     for (int i = 0; i < options.length; i += 2) {
       o = o.with(options[i], options[i + 1]);
     }
-    return provider.newCipher(provider.generateKey(o, new SecureRandom()));
+    return new ImageCipherBytes(ThreeLayerProvider.ID, provider.newImageCipher(provider.generateKey(o, new SecureRandom()), TestContext.WIENER));
   }
 
   @Test
   void pngInCipherPngOutAndBack() throws Exception {
-    DataCipher c = cipher("layers", "1");
+    ImageCipherBytes c = cipher("layers", "1");
     RasterImage plain = TestImages.random(33, 21, 3, 4);
     byte[] ad = "run-7/0".getBytes(StandardCharsets.UTF_8);
     byte[] ciphertext = c.encrypt(ImageCodec.toPng(plain), ad);
@@ -38,7 +39,7 @@ class ThreeLayerByteCipherTest {
 
   @Test
   void wrongAssociatedDataOrKeyIsReported() throws Exception {
-    DataCipher c = cipher("layers", "1");
+    ImageCipherBytes c = cipher("layers", "1");
     byte[] ciphertext = c.encrypt(ImageCodec.toPng(TestImages.smooth(8, 8, 1)), null);
     assertThatThrownBy(() -> c.decrypt(ciphertext, new byte[] {1})).hasMessageContaining("wrong associated data");
     assertThatThrownBy(() -> cipher("layers", "1").decrypt(ciphertext, null)).hasMessageContaining("wrong key");
@@ -46,9 +47,9 @@ class ThreeLayerByteCipherTest {
 
   @Test
   void nonPngInputIsRejectedWithTheCause() throws Exception {
-    DataCipher c = cipher();
+    ImageCipherBytes c = cipher();
     assertThatThrownBy(() -> c.encrypt("not an image".getBytes(StandardCharsets.UTF_8), null))
-        .isInstanceOf(GeneralSecurityException.class).hasMessageContaining("PNG");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flep-3layer encrypts").hasMessageContaining("PNG");
     assertThatThrownBy(() -> c.encrypt(new byte[0], null)).hasMessageContaining("empty");
     assertThatThrownBy(() -> c.decrypt(ImageCodec.toPng(TestImages.smooth(8, 8, 1)), null)).isInstanceOf(GeneralSecurityException.class);
   }

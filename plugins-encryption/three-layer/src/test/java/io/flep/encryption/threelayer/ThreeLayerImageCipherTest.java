@@ -20,7 +20,7 @@ class ThreeLayerImageCipherTest {
     for (int i = 0; i < options.length; i += 2) {
       o = o.with(options[i], options[i + 1]);
     }
-    return ThreeLayerKey.generate(o, new SecureRandom());
+    return generateThreeLayerKey(o, new SecureRandom());
   }
 
   static ThreeLayerImageCipher cipher(ThreeLayerKey key) {
@@ -178,5 +178,10 @@ class ThreeLayerImageCipherTest {
       h[b & 0xff]++;
     }
     return h;
+  }
+
+  /** Validates like the host, then generates. */
+  static ThreeLayerKey generateThreeLayerKey(PluginOptions options, java.security.SecureRandom random) {
+    return ThreeLayerKey.generate(ThreeLayerParameters.ALL.validate("flep-3layer", options.asMap()), random);
   }
 }

@@ -16,7 +16,7 @@ class ThreeLayerKeyTest {
 
   @Test
   void defaultsFollowThePlan() {
-    ThreeLayerKey k = ThreeLayerKey.generate(PluginOptions.empty(), random);
+    ThreeLayerKey k = generateThreeLayerKey(PluginOptions.empty(), random);
     assertThat(k.blockSize).isEqualTo(2);
     assertThat(k.alpha(HaarDwt2d.LL)).isEqualTo(0.3);
     assertThat(k.alpha(HaarDwt2d.HH)).isEqualTo(0.3);
@@ -33,7 +33,7 @@ class ThreeLayerKeyTest {
 
   @Test
   void optionsSetEveryField() {
-    ThreeLayerKey k = ThreeLayerKey.generate(PluginOptions.of(Map.ofEntries(Map.entry("blockSize", "4"),
+    ThreeLayerKey k = generateThreeLayerKey(PluginOptions.of(Map.ofEntries(Map.entry("blockSize", "4"),
         Map.entry("alpha", "0.2"), Map.entry("alphaHH", "0.5"), Map.entry("noise", "false"), Map.entry("noiseMean", "2"),
         Map.entry("noiseSigma", "10"), Map.entry("layers", "2"), Map.entry("decryptOrder", "paper"),
         Map.entry("denoiser", "dncnn"), Map.entry("x0", "0.123"), Map.entry("r", "3.9"), Map.entry("burnIn", "5"))), random);
@@ -53,21 +53,21 @@ class ThreeLayerKeyTest {
 
   @Test
   void badOptionsAreNamed() {
-    assertThatThrownBy(() -> gen("bogus", "1")).hasMessageContaining("unknown flep-3layer option 'bogus'");
-    assertThatThrownBy(() -> gen("alpha", "0.95")).hasMessageContaining("alphaLL must be in [0, 0.9]");
+    assertThatThrownBy(() -> gen("bogus", "1")).hasMessageStartingWith("unknown option 'bogus' for flep-3layer (known: blockSize, alpha");
+    assertThatThrownBy(() -> gen("alpha", "0.95")).hasMessageStartingWith("option 'alpha' of flep-3layer must be").hasMessageContaining("0.9").hasMessageEndingWith("got '0.95'");
     assertThatThrownBy(() -> gen("alphaHL", "-0.1")).hasMessageContaining("alphaHL");
-    assertThatThrownBy(() -> gen("layers", "4")).hasMessageContaining("layers must be 1, 2 or 3");
+    assertThatThrownBy(() -> gen("layers", "4")).hasMessage("option 'layers' of flep-3layer must be an integer in [1, 3], got '4'");
     assertThatThrownBy(() -> gen("blockSize", "0")).hasMessageContaining("blockSize");
-    assertThatThrownBy(() -> gen("decryptOrder", "backwards")).hasMessage("plugin option 'decryptOrder' must be paper or reordered, got 'backwards'");
-    assertThatThrownBy(() -> gen("x0", "1.5")).hasMessageContaining("'x0'/'r'/'burnIn'");
-    assertThatThrownBy(() -> gen("burnIn", "-1")).hasMessageContaining("burn-in");
-    assertThatThrownBy(() -> gen("noiseSigma", "abc")).hasMessageContaining("'noiseSigma' must be a finite number");
-    assertThatThrownBy(() -> gen("denoiser", "Bad Id")).hasMessageContaining("invalid denoiser id");
+    assertThatThrownBy(() -> gen("decryptOrder", "backwards")).hasMessage("option 'decryptOrder' of flep-3layer must be one of paper, reordered, got 'backwards'");
+    assertThatThrownBy(() -> gen("x0", "1.5")).hasMessageStartingWith("option 'x0' of flep-3layer must be").hasMessageEndingWith("got '1.5'");
+    assertThatThrownBy(() -> gen("burnIn", "-1")).hasMessage("option 'burnIn' of flep-3layer must be an integer in [0, 1000000], got '-1'");
+    assertThatThrownBy(() -> gen("noiseSigma", "abc")).hasMessageStartingWith("option 'noiseSigma' of flep-3layer must be").hasMessageEndingWith("got 'abc'");
+    assertThatThrownBy(() -> gen("denoiser", "Bad Id")).hasMessageStartingWith("option 'denoiser' of flep-3layer must be a denoiser plugin id");
   }
 
   @Test
   void serialisationRoundTripsEveryField() throws Exception {
-    ThreeLayerKey k = ThreeLayerKey.generate(PluginOptions.empty().with("alphaLH", "0.45").with("decryptOrder", "paper"), random);
+    ThreeLayerKey k = generateThreeLayerKey(PluginOptions.empty().with("alphaLH", "0.45").with("decryptOrder", "paper"), random);
     byte[] bytes = k.toBytes();
     ThreeLayerKey back = ThreeLayerKey.fromBytes(bytes);
     assertThat(back.toBytes()).isEqualTo(bytes);
@@ -80,7 +80,7 @@ class ThreeLayerKeyTest {
 
   @Test
   void corruptKeysAreRejectedNamingTheField() {
-    byte[] good = ThreeLayerKey.generate(PluginOptions.empty(), random).toBytes();
+    byte[] good = generateThreeLayerKey(PluginOptions.empty(), random).toBytes();
     assertThatThrownBy(() -> ThreeLayerKey.fromBytes(new byte[10])).isInstanceOf(GeneralSecurityException.class).hasMessageContaining("10 bytes");
     assertThatThrownBy(() -> ThreeLayerKey.fromBytes(java.util.Arrays.copyOf(good, good.length - 1))).hasMessageContaining("denoiser id length");
     assertThatThrownBy(() -> ThreeLayerKey.fromBytes(java.util.Arrays.copyOf(good, good.length + 1))).hasMessageContaining("denoiser id length");
@@ -97,7 +97,7 @@ class ThreeLayerKeyTest {
 
   @Test
   void encryptionBytesIgnoreDecryptSideSettings() {
-    ThreeLayerKey k = ThreeLayerKey.generate(PluginOptions.empty(), random);
+    ThreeLayerKey k = generateThreeLayerKey(PluginOptions.empty(), random);
     ThreeLayerKey other = new ThreeLayerKey(k.map, k.blockSize, k.seed(), new double[] {0.3, 0.3, 0.3, 0.3}, k.noise,
         k.layers, k.noiseOn, DecryptOrder.PAPER, "dncnn");
     assertThat(other.encryptionBytes()).isEqualTo(k.encryptionBytes());
@@ -106,12 +106,12 @@ class ThreeLayerKeyTest {
 
   @Test
   void toStringRedactsKeys() {
-    ThreeLayerKey k = ThreeLayerKey.generate(PluginOptions.empty().with("x0", "0.987654321"), random);
+    ThreeLayerKey k = generateThreeLayerKey(PluginOptions.empty().with("x0", "0.987654321"), random);
     assertThat(k.toString()).doesNotContain("0.987654321").contains("block 2").contains("redacted");
   }
 
   private ThreeLayerKey gen(String name, String value) {
-    return ThreeLayerKey.generate(PluginOptions.empty().with(name, value), random);
+    return generateThreeLayerKey(PluginOptions.empty().with(name, value), random);
   }
 
   private static byte[] patch(byte[] b, int at, int value) {
@@ -124,5 +124,10 @@ class ThreeLayerKeyTest {
     byte[] c = b.clone();
     ByteBuffer.wrap(c).putDouble(at, value);
     return c;
+  }
+
+  /** Validates like the host, then generates. */
+  static ThreeLayerKey generateThreeLayerKey(PluginOptions options, java.security.SecureRandom random) {
+    return ThreeLayerKey.generate(ThreeLayerParameters.ALL.validate("flep-3layer", options.asMap()), random);
   }
 }

@@ -1,9 +1,12 @@
 package io.flep.encryption.wiener;
 
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.denoise.DenoiserProvider;
+import io.flep.plugin.api.param.IntegerParameter;
+import io.flep.plugin.api.param.Parameter;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 
 /**
  * The {@code wiener} denoiser: the classical adaptive local Wiener filter ({@link WienerFilter}), the classical
@@ -21,12 +24,18 @@ public final class WienerProvider implements DenoiserProvider {
   public static final String ID = "wiener";
   static final int DEFAULT_WINDOW = 5;
 
+  static final IntegerParameter WINDOW = Parameter.integer("window")
+      .range(3, 31).odd().defaultValue(DEFAULT_WINDOW)
+      .description("side of the square local window in pixels");
+  private static final ParameterSet PARAMETERS = ParameterSet.of(WINDOW);
+
   @Override
-  public Denoiser newDenoiser(PluginOptions options) {
-    int window = options.getInt("window", DEFAULT_WINDOW);
-    if (window < 3 || window > 31 || window % 2 == 0) {
-      throw new IllegalArgumentException("plugin option 'window' must be an odd number in 3..31, got '" + window + "'");
-    }
-    return new WienerFilter(window);
+  public ParameterSet parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
+  public Denoiser newDenoiser(ParameterValues options) {
+    return new WienerFilter(options.get(WINDOW));
   }
 }

@@ -17,7 +17,7 @@ class WienerProviderTest {
     assertThat(((WienerFilter) p.newDenoiser(PluginOptions.empty())).window()).isEqualTo(5);
     assertThat(((WienerFilter) p.newDenoiser(PluginOptions.empty().with("window", "7"))).window()).isEqualTo(7);
     assertThatThrownBy(() -> p.newDenoiser(PluginOptions.empty().with("window", "4")))
-        .hasMessage("plugin option 'window' must be an odd number in 3..31, got '4'");
+        .hasMessage("option 'window' of wiener must be an odd integer in [3, 31], got '4'");
   }
 
   @Test

@@ -1,7 +1,8 @@
 package io.flep.he.paillier;
 
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicDecryption;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -23,7 +24,7 @@ import java.util.stream.IntStream;
  * <p>Security: IND-CPA under the decisional composite residuosity assumption; ciphertexts are malleable, not
  * CCA-secure. Thread-safe.
  */
-public final class PaillierScheme implements HomomorphicScheme {
+public final class PaillierScheme implements HomomorphicEncryption, HomomorphicDecryption {
   private final PaillierPublicKey publicKey;
   private final PaillierPrivateKey privateKey;
   private final FixedPointPacker packer;

@@ -1,14 +1,18 @@
 package io.flep.he.paillier;
 
 import io.flep.plugin.api.FlepPlugin;
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicDecryption;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code paillier} homomorphic scheme. Options for {@link #generateKeyPair}:
@@ -44,30 +48,27 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
   public static final String ID = "paillier";
   static final int DEFAULT_FRACTION_BITS = 20;
   static final double DEFAULT_CLIP_BOUND = 8;
-  static final int DEFAULT_MAX_CONTRIBUTORS = 64;
 
   @Override
-  public KeyMaterial generateKeyPair(PluginOptions options, SecureRandom random) {
-    int keyBits = options.getInt("keyBits", 2048);
-    boolean allowWeak = options.getBoolean("allowWeakKeys", false);
-    boolean strong = keyBits == 2048 || keyBits == 3072 || keyBits == 4096;
-    boolean weak = allowWeak && (keyBits == 1024 || keyBits == 1536);
-    if (!strong && !weak) {
-      throw new IllegalArgumentException("plugin option 'keyBits' must be 2048, 3072 or 4096"
-          + " (1024 or 1536 only with allowWeakKeys=true, for tests), got '" + keyBits + "'");
-    }
+  public ParameterSet parameters() {
+    return PaillierParameters.ALL;
+  }
+
+  @Override
+  public KeyMaterial generateKeyPair(ParameterValues options, SecureRandom random) {
+    int keyBits = options.get(PaillierParameters.KEY_BITS);
     FixedPointPacker packer = new FixedPointPacker(
-        options.getInt("fractionBits", DEFAULT_FRACTION_BITS),
-        options.getDouble("clipBound", DEFAULT_CLIP_BOUND),
-        options.getInt("maxContributors", DEFAULT_MAX_CONTRIBUTORS),
+        options.get(PaillierParameters.FRACTION_BITS),
+        options.get(PaillierParameters.CLIP_BOUND),
+        options.get(PaillierParameters.MAX_CONTRIBUTORS),
         keyBits,
-        options.getInt("slots", 0));
-    int threshold = options.getInt("threshold", 0);
+        options.get(PaillierParameters.SLOTS));
+    int threshold = options.get(PaillierParameters.THRESHOLD);
     PaillierKeyPair pair = PaillierKeyPair.generate(keyBits, random);
     if (threshold == 0) {
       return PaillierKeyCodec.encode(pair, packer);
     }
-    int shareholders = options.getInt("shareholders", 3);
+    int shareholders = options.get(PaillierParameters.SHAREHOLDERS);
     ThresholdPaillier.checkParameters(threshold, shareholders);
     return PaillierKeyCodec.encodeDealt(pair.publicKey(), packer, threshold,
         ThresholdPaillier.deal(pair, threshold, shareholders, random));
@@ -88,17 +89,38 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
   }
 
   @Override
-  public HomomorphicScheme newScheme(KeyMaterial key) throws GeneralSecurityException {
+  public HomomorphicEncryption newEncryption(KeyMaterial key) throws GeneralSecurityException {
     PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
-    PaillierScheme scheme = new PaillierScheme(d.publicKey(), d.privateKey(), d.packer(), new SecureRandom());
+    return new PaillierScheme(d.publicKey(), Optional.empty(), d.packer(), new SecureRandom());
+  }
+
+  @Override
+  public HomomorphicDecryption newDecryption(KeyMaterial key) throws GeneralSecurityException {
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
+    if (d.threshold() > 0) {
+      throw new GeneralSecurityException("paillier key " + d.publicKey().fingerprint() + " is a " + d.threshold()
+          + "-of-" + d.shareholders() + " threshold key: no single party decrypts it; share holders decrypt"
+          + " together with newThresholdDecryption");
+    }
+    if (d.privateKey().isEmpty()) {
+      throw new GeneralSecurityException("paillier key " + d.publicKey().fingerprint()
+          + " holds no secret key; only the key holder can decrypt");
+    }
+    return new PaillierScheme(d.publicKey(), d.privateKey(), d.packer(), new SecureRandom());
+  }
+
+  @Override
+  public ThresholdDecryption newThresholdDecryption(KeyMaterial key) throws GeneralSecurityException {
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
     if (d.threshold() == 0) {
-      return scheme;
+      throw new GeneralSecurityException("paillier key " + d.publicKey().fingerprint() + " is not a threshold key");
     }
     if (d.shares().size() > 1) {
       throw new GeneralSecurityException("this paillier key holds all " + d.shares().size() + " shares as dealt;"
           + " split it with splitShares and give each share holder its own");
     }
-    return new ThresholdPaillierScheme(scheme, d.publicKey(), d.threshold(), d.shareholders(),
+    PaillierScheme publicScheme = new PaillierScheme(d.publicKey(), Optional.empty(), d.packer(), new SecureRandom());
+    return new ThresholdPaillierScheme(publicScheme, d.publicKey(), d.threshold(), d.shareholders(),
         d.shares().stream().findFirst());
   }
 }

@@ -1,7 +1,7 @@
 package io.flep.he.paillier;
 
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * A partial decryption costs one exponentiation with a (bits(n) + bits(λ) + log2(2ℓ!))-bit exponent per
  * ciphertext, about four times an encryption's randomizer. Thread-safe.
  */
-public final class ThresholdPaillierScheme implements HomomorphicScheme, ThresholdDecryption {
+public final class ThresholdPaillierScheme implements HomomorphicEncryption, ThresholdDecryption {
   static final byte[] MAGIC = {'F', 'L', 'P', 'D'};
   static final int VERSION = 1;
   private static final int HEADER_BYTES = 4 + 1 + 8 + 32 + 4 + 4;
@@ -63,13 +63,6 @@ public final class ThresholdPaillierScheme implements HomomorphicScheme, Thresho
   @Override
   public HeCiphertext multiplyByScalar(HeCiphertext c, long scalar) {
     return scheme.multiplyByScalar(c, scalar);
-  }
-
-  @Override
-  public double[] decrypt(HeCiphertext c) throws GeneralSecurityException {
-    throw new GeneralSecurityException("paillier key " + publicKey.fingerprint() + " is a " + threshold + "-of-"
-        + shareholders + " threshold key: no single party can decrypt; combine partial decryptions of "
-        + threshold + " share holders");
   }
 
   @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
@@ -24,8 +24,8 @@ class PaillierDefaultKeyTest {
     Stopwatch keygen = new Stopwatch();
     KeyMaterial key = provider.generateKeyPair(PluginOptions.empty(), new SecureRandom());
     keygen.stop();
-    HomomorphicScheme analyst = provider.newScheme(key.publicOnly());
-    HomomorphicScheme holder = provider.newScheme(key);
+    HomomorphicEncryption analyst = provider.newEncryption(key.publicOnly());
+    PaillierScheme holder = (PaillierScheme) provider.newDecryption(key);
     Random random = new Random(11);
     double[] update = new double[25_000];
     for (int i = 0; i < update.length; i++) {

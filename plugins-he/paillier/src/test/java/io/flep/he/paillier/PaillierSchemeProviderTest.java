@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.host.PluginRegistry;
@@ -26,12 +26,12 @@ class PaillierSchemeProviderTest {
   void keyBitsPolicy() {
     assertThatThrownBy(() -> provider.generateKeyPair(PluginOptions.empty().with("keyBits", "1024"), random))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("plugin option 'keyBits' must be 2048, 3072 or 4096 (1024 or 1536 only with allowWeakKeys=true,"
-            + " for tests), got '1024'");
+        .hasMessage("options of paillier must satisfy: keyBits 1024 or 1536 only with allowWeakKeys=true,"
+            + " got keyBits=1024, allowWeakKeys=false");
     assertThatThrownBy(() -> provider.generateKeyPair(WEAK.with("keyBits", "512"), random))
         .hasMessageContaining("got '512'");
     assertThatThrownBy(() -> provider.generateKeyPair(WEAK.with("fractionBits", "lots"), random))
-        .hasMessage("plugin option 'fractionBits' must be an integer, got 'lots'");
+        .hasMessage("option 'fractionBits' of paillier must be an integer in [0, 48], got 'lots'");
   }
 
   @Test
@@ -40,8 +40,8 @@ class PaillierSchemeProviderTest {
         .with("maxContributors", "10"), random);
 
     KeyMaterial restored = KeyMaterial.deserialize(key.serializeSecret(SecretAccess.get()));
-    PaillierScheme scheme = (PaillierScheme) provider.newScheme(restored);
-    PaillierScheme analyst = (PaillierScheme) provider.newScheme(KeyMaterial.deserialize(key.serializePublic()));
+    PaillierScheme scheme = (PaillierScheme) provider.newDecryption(restored);
+    PaillierScheme analyst = (PaillierScheme) provider.newEncryption(KeyMaterial.deserialize(key.serializePublic()));
 
     assertThat(scheme.packer().fractionBits()).isEqualTo(16);
     assertThat(scheme.packer().clipBound()).isEqualTo(2.5);
@@ -60,13 +60,13 @@ class PaillierSchemeProviderTest {
     KeyMaterial future = new KeyMaterial("paillier", 3, new byte[0]);
     KeyMaterial tiny = PaillierKeyCodec.encode(PaillierKeyPair.generate(512, random), new FixedPointPacker(24, 64, 32, 512));
 
-    assertThatThrownBy(() -> provider.newScheme(aes))
+    assertThatThrownBy(() -> provider.newEncryption(aes))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
-    assertThatThrownBy(() -> provider.newScheme(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
-    assertThatThrownBy(() -> provider.newScheme(future)).hasMessage("unsupported paillier key format version 3 (supported: 2)");
-    assertThatThrownBy(() -> provider.newScheme(old)).hasMessage("unsupported paillier key format version 1"
+    assertThatThrownBy(() -> provider.newEncryption(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
+    assertThatThrownBy(() -> provider.newEncryption(future)).hasMessage("unsupported paillier key format version 3 (supported: 2)");
+    assertThatThrownBy(() -> provider.newEncryption(old)).hasMessage("unsupported paillier key format version 1"
         + " (supported: 2; version 1 keys used the earlier packing: issue a new key)");
-    assertThatThrownBy(() -> provider.newScheme(tiny))
+    assertThatThrownBy(() -> provider.newEncryption(tiny))
         .hasMessage("corrupt paillier public key: modulus has 512 bits; at least 1024 are required");
   }
 
@@ -75,7 +75,7 @@ class PaillierSchemeProviderTest {
     KeyMaterial key = provider.generateKeyPair(WEAK, random);
     PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
     BigInteger p = d.privateKey().orElseThrow().p();
-    HomomorphicScheme scheme = provider.newScheme(key);
+    HomomorphicDecryption scheme = provider.newDecryption(key);
 
     String secretHex = HexFormat.of().formatHex(key.secretPart().orElseThrow().toByteArray(SecretAccess.get()));
     for (String s : new String[] {key.toString(), scheme.toString(), d.privateKey().orElseThrow().toString()}) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -23,7 +23,7 @@ class PaillierSchemeTest {
   static KeyMaterial key;
   static KeyMaterial otherKey;
   static KeyMaterial smallHeadroomKey;
-  static HomomorphicScheme scheme;
+  static PaillierScheme scheme;
 
   @BeforeAll
   static void generateKeys() throws GeneralSecurityException {
@@ -31,7 +31,7 @@ class PaillierSchemeTest {
     key = PROVIDER.generateKeyPair(WEAK, random);
     otherKey = PROVIDER.generateKeyPair(WEAK, random);
     smallHeadroomKey = PROVIDER.generateKeyPair(WEAK.with("maxContributors", "3"), random);
-    scheme = PROVIDER.newScheme(key);
+    scheme = (PaillierScheme) PROVIDER.newDecryption(key);
   }
 
   private static double[] randomVector(Random random, int length, double bound) {
@@ -78,7 +78,7 @@ class PaillierSchemeTest {
 
   @Test
   void clippedValuesAreCounted() throws Exception {
-    HomomorphicScheme fresh = PROVIDER.newScheme(key);
+    PaillierScheme fresh = (PaillierScheme) PROVIDER.newDecryption(key);
 
     double[] back = fresh.decrypt(fresh.encrypt(new double[] {9, -1000, 5, 8}));
 
@@ -104,7 +104,7 @@ class PaillierSchemeTest {
 
   @Test
   void contributorHeadroomOverflowIsRejectedBeforeItCanWrap() throws Exception {
-    HomomorphicScheme small = PROVIDER.newScheme(smallHeadroomKey);
+    PaillierScheme small = (PaillierScheme) PROVIDER.newDecryption(smallHeadroomKey);
     double[] max = new double[30];
     Arrays.fill(max, 8);
     HeCiphertext three = small.add(small.add(small.encrypt(max), small.encrypt(max)), small.encrypt(max));
@@ -121,7 +121,7 @@ class PaillierSchemeTest {
 
   @Test
   void ciphertextUnderAnotherKeyIsRejected() throws Exception {
-    HomomorphicScheme other = PROVIDER.newScheme(otherKey);
+    PaillierScheme other = (PaillierScheme) PROVIDER.newDecryption(otherKey);
     HeCiphertext foreign = other.encrypt(new double[] {1, 2});
     HeCiphertext mine = scheme.encrypt(new double[] {1, 2});
 
@@ -185,10 +185,10 @@ class PaillierSchemeTest {
 
   @Test
   void publicOnlyKeyEncryptsAndAddsButCannotDecrypt() throws Exception {
-    HomomorphicScheme analyst = PROVIDER.newScheme(key.publicOnly());
+    HomomorphicEncryption analyst = PROVIDER.newEncryption(key.publicOnly());
     HeCiphertext sum = analyst.add(analyst.encrypt(new double[] {1.5}), analyst.encrypt(new double[] {2}));
 
-    assertThatThrownBy(() -> analyst.decrypt(sum))
+    assertThatThrownBy(() -> PROVIDER.newDecryption(key.publicOnly()))
         .isInstanceOf(GeneralSecurityException.class)
         .hasMessage("paillier key " + analyst.keyFingerprint() + " holds no secret key; only the key holder can decrypt");
     assertThat(scheme.decrypt(scheme.parse(sum.toBytes()))).containsExactly(3.5);

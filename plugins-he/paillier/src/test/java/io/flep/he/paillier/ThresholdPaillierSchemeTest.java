@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.security.GeneralSecurityException;
@@ -20,17 +20,17 @@ class ThresholdPaillierSchemeTest {
   static final PaillierSchemeProvider PROVIDER = new PaillierSchemeProvider();
   static KeyMaterial dealt;
   static List<KeyMaterial> shareKeys;
-  static HomomorphicScheme analyst;
+  static HomomorphicEncryption analyst;
 
   @BeforeAll
   static void deal() throws GeneralSecurityException {
     dealt = PROVIDER.generateKeyPair(WEAK.with("threshold", "2").with("shareholders", "3"), new SecureRandom());
     shareKeys = PROVIDER.splitShares(dealt);
-    analyst = PROVIDER.newScheme(dealt.publicOnly());
+    analyst = PROVIDER.newEncryption(dealt.publicOnly());
   }
 
   private static ThresholdDecryption holder(int index) throws GeneralSecurityException {
-    return (ThresholdDecryption) PROVIDER.newScheme(shareKeys.get(index - 1));
+    return PROVIDER.newThresholdDecryption(shareKeys.get(index - 1));
   }
 
   @Test
@@ -42,9 +42,9 @@ class ThresholdPaillierSchemeTest {
     byte[] p3 = holder(3).partialDecrypt(sum);
 
     assertThat(holder(2).combine(sum, List.of(p1, p3))).containsExactly(new double[] {2, -1, 0.5}, within(1e-5));
-    assertThat(((ThresholdDecryption) analyst).combine(sum, List.of(p3, p1)))
+    assertThat(PROVIDER.newThresholdDecryption(dealt.publicOnly()).combine(sum, List.of(p3, p1)))
         .as("anyone with the public key combines").containsExactly(new double[] {2, -1, 0.5}, within(1e-5));
-    assertThatThrownBy(() -> ((HomomorphicScheme) holder(1)).decrypt(sum))
+    assertThatThrownBy(() -> PROVIDER.newDecryption(shareKeys.get(0)))
         .isInstanceOf(GeneralSecurityException.class).hasMessageContaining("is a 2-of-3 threshold key");
     assertThatThrownBy(() -> holder(1).combine(sum, List.of(p1)))
         .hasMessage("only 1 partial decryption (share holders [1]); this 2-of-3 key needs 2");
@@ -74,13 +74,16 @@ class ThresholdPaillierSchemeTest {
   void theDealtKeyIsOnlyForSplittingAndOrdinaryKeysCannotBeSplit() throws Exception {
     assertThat(shareKeys).hasSize(3);
     assertThat(holder(2).shareIndex()).isEqualTo(2);
-    assertThat(((ThresholdDecryption) analyst).shareIndex()).isZero();
-    assertThatThrownBy(() -> PROVIDER.newScheme(dealt)).hasMessageContaining("split it with splitShares");
-    assertThatThrownBy(() -> ((ThresholdDecryption) analyst).partialDecrypt(analyst.encrypt(new double[] {1})))
+    ThresholdDecryption combiner = PROVIDER.newThresholdDecryption(dealt.publicOnly());
+    assertThat(combiner.shareIndex()).isZero();
+    assertThatThrownBy(() -> PROVIDER.newThresholdDecryption(dealt)).hasMessageContaining("split it with splitShares");
+    assertThatThrownBy(() -> PROVIDER.newDecryption(dealt)).hasMessageContaining("is a 2-of-3 threshold key");
+    assertThatThrownBy(() -> combiner.partialDecrypt(analyst.encrypt(new double[] {1})))
         .hasMessageContaining("holds no share");
     KeyMaterial ordinary = PROVIDER.generateKeyPair(WEAK, new SecureRandom());
     assertThatThrownBy(() -> PROVIDER.splitShares(ordinary)).hasMessageStartingWith("not a dealt paillier threshold key");
     assertThatThrownBy(() -> PROVIDER.generateKeyPair(WEAK.with("threshold", "4").with("shareholders", "3"),
-        new SecureRandom())).hasMessageContaining("'threshold'");
+        new SecureRandom())).hasMessage("options of paillier must satisfy: threshold <= shareholders unless threshold is 0,"
+        + " got threshold=4, shareholders=3");
   }
 }

@@ -72,7 +72,7 @@ public class SecureModelWorker {
         details.put("dpUpdateNorm", p.normBefore());
         details.put("dpClipped", p.clipped());
       }
-      HeCiphertext ciphertext = he.scheme().encrypt(values);
+      HeCiphertext ciphertext = he.encryption().encrypt(values);
       Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
           "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
           "{\"scheme\":\"" + he.schemeId() + "\"}"));
@@ -83,7 +83,7 @@ public class SecureModelWorker {
       details.put("bytes", updateRef.size());
       details.put("signed", true);
       // the scheme instance is shared by every analyst of this process and key: a running total, not this update's
-      details.put("clippedValuesInProcess", he.scheme().clippedValueCount());
+      details.put("clippedValuesInProcess", he.encryption().clippedValueCount());
       return TaskResult.of(Map.of("updateRef", updateRef.toVariable()), details);
     });
   }

@@ -1,8 +1,8 @@
 package io.flep.workers.analyst;
 
-import io.flep.plugin.api.cipher.DataCipher;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.dataset.DataCiphers;
 import io.flep.workers.dataset.GreyImages;
 import io.flep.workers.dataset.LabeledImage;
 import io.flep.workers.store.Artifact;
@@ -39,7 +39,7 @@ public class ShardDecryptor {
 
   public List<LabeledImage> decrypt(UUID runId, String analystId, int shard, Ref dataKeyRef) throws GeneralSecurityException {
     KeyMaterial key = keys.loadSecret(dataKeyRef.id(), analystId);
-    DataCipher cipher = plugins.dataCipher(key.schemeId()).newCipher(key);
+    DataCiphers.ItemCipher cipher = new DataCiphers(plugins).forKey(key);
     List<DatasetRepository.Item> items = dataset.shard(runId, shard);
     if (items.isEmpty()) {
       throw new BadInputException("analyst '" + analystId + "' has no data in shard " + shard);

@@ -64,7 +64,7 @@ public class TrainWorker {
       int round = vars.round();
       long seed = vars.longOr("seed", 42);
       // the update is encrypted next: let the scheme precompute its randomness while the model trains
-      heKeys.withPublicKey(vars.ref("heKeyRef")).scheme().prepareEncryptions(model.parameterCount());
+      heKeys.withPublicKey(vars.ref("heKeyRef")).encryption().prepareEncryptions(model.parameterCount());
       List<LabeledImage> shard = workspace.get(runId, analystId).orElse(null);
       if (shard == null) {
         shard = decryptor.decrypt(runId, analystId, AnalystShards.shardOf(vars, analystId), vars.ref("dataKeyRef"));

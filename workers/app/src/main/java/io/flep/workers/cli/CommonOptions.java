@@ -18,6 +18,14 @@ final class CommonOptions {
       description = "Any setting, e.g. -P flep.engine=remote -P camunda.client.grpc-address=http://host:26500.")
   Map<String, String> properties = new LinkedHashMap<>();
 
+  /** The drop-in folder these options select: --plugins-dir, else -P flep.plugins-dir, else {@code plugins}. */
+  Path pluginsDir() {
+    if (pluginsDir != null) {
+      return pluginsDir;
+    }
+    return Path.of(properties.getOrDefault("flep.plugins-dir", "plugins"));
+  }
+
   Map<String, Object> toSpringProperties() {
     Map<String, Object> map = new LinkedHashMap<>(properties);
     if (dataDir != null) {

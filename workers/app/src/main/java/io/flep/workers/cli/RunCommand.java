@@ -2,13 +2,14 @@ package io.flep.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.flep.plugin.api.Capabilities;
+import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
+import io.flep.workers.task.PluginDefaults;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
         cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta),
         heOptions);
+    checkPluginOptions();
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");
@@ -117,9 +119,26 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Validates --cipher-option and --he-option against the chosen (or default) plugins' declared parameters before
+   * anything starts, so a typo costs no run. A plugin that is not installed is left to the run to report.
+   */
+  private void checkPluginOptions() {
+    try (PluginRegistry plugins = PluginRegistry.load(common.pluginsDir(), RunCommand.class.getClassLoader())) {
+      String cipherId = dataCipher != null ? dataCipher : PluginDefaults.DATA_CIPHER;
+      if (plugins.descriptor(cipherId).filter(d -> d.kind().isDataCipher()).isPresent()) {
+        plugins.parameters(cipherId).validate(cipherId, cipherOptions, "--cipher-option");
+      }
+      String schemeId = heScheme != null ? heScheme : PluginDefaults.HE_SCHEME;
+      if (plugins.descriptor(schemeId).isPresent()) {
+        plugins.homomorphicScheme(schemeId).parameters().validate(schemeId, heOptions, "--he-option");
+      }
+    }
+  }
+
   private static void warnIfNotSecure(PluginRegistry plugins, String id) {
     if (id != null) {
-      plugins.descriptor(id).filter(d -> d.capabilities().contains(Capabilities.NOT_SECURE)).ifPresent(d ->
+      plugins.descriptor(id).filter(PluginDescriptor::notSecure).ifPresent(d ->
           System.err.println("flep: warning: data cipher " + id + " does not protect data. " + d.securityNote()));
     }
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.store.ArtifactStore;
@@ -39,7 +39,7 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
 
   UUID runId;
   Ref heKey;
-  HomomorphicScheme analystScheme;
+  HomomorphicEncryption analystScheme;
 
   @BeforeEach
   void issueKey() throws Exception {
@@ -48,7 +48,7 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
         PluginOptions.empty().with("keyBits", "1024").with("allowWeakKeys", "true"), new SecureRandom());
     heKey = vault.store(null, KeyVault.Purpose.HOMOMORPHIC, HOLDER, key);
     policies.store(heKey.id(), new AggregationPolicy(2, ANALYSTS));
-    analystScheme = plugins.homomorphicScheme("paillier").newScheme(key.publicOnly());
+    analystScheme = plugins.homomorphicScheme("paillier").newEncryption(key.publicOnly());
   }
 
   private Ref contribute(String analyst, int round, double... values) {
@@ -70,7 +70,7 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
   void decryptsOnlyTheSumOfTheSignedUpdatesAndChecksTheCloudsAggregate() throws Exception {
     List<Ref> updates = List.of(contribute("analyst-1", 1, 1.5, -2), contribute("analyst-2", 1, 0.25, 4),
         contribute("analyst-3", 1, -1, 1));
-    HomomorphicScheme cloud = analystScheme;
+    HomomorphicEncryption cloud = analystScheme;
     HeCiphertext sum = null;
     for (Ref u : updates) {
       HeCiphertext c = cloud.parse(artifacts.get(u).content());
@@ -174,7 +174,7 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
   void anUpdateUnderAnotherKeyIsRejected() throws Exception {
     KeyMaterial other = plugins.homomorphicScheme("paillier").generateKeyPair(
         PluginOptions.empty().with("keyBits", "1024").with("allowWeakKeys", "true"), new SecureRandom());
-    HomomorphicScheme foreign = plugins.homomorphicScheme("paillier").newScheme(other.publicOnly());
+    HomomorphicEncryption foreign = plugins.homomorphicScheme("paillier").newEncryption(other.publicOnly());
     Ref ref = store(foreign.encrypt(new double[] {1}), "analyst-2");
     signer.sign(runId, 1, "analyst-2", heKey.id(), ref);
 

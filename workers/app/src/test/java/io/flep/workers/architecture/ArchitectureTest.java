@@ -63,12 +63,12 @@ class ArchitectureTest {
   }
 
   @Test
-  void pluginsDependOnlyOnTheSpiAndThePngContainer() {
+  void pluginsDependOnlyOnTheSpi() {
     PLUGINS.forEach((module, packages) -> {
       String[] own = packages.toArray(String[]::new);
       noClasses().that().resideInAnyPackage(own)
-          .should().dependOnClassesThat(flepClassOutside(concat(own, "io.flep.plugin.api..", "io.flep.encryption.png..")))
-          .as("plugin module " + module + " depends only on the SPI and the PNG container among FLEP's modules")
+          .should().dependOnClassesThat(flepClassOutside(concat(own, "io.flep.plugin.api..")))
+          .as("plugin module " + module + " depends only on the SPI among FLEP's modules")
           .check(PRODUCTION);
     });
   }

@@ -34,6 +34,41 @@ class FlepMainTest {
   }
 
   @Test
+  void aMistypedPluginOptionIsRejectedBeforeAnythingStartsNamingTheClosestOption(@TempDir Path dir) {
+    FlepCli.Result he = FlepCli.run("run", "--he-option", "treshold=2", "--data-dir", dir.toString());
+    FlepCli.Result cipher = FlepCli.run("run", "--data-cipher", "flep-3layer", "--cipher-option", "denoisr=dncnn",
+        "--data-dir", dir.toString());
+    FlepCli.Result range = FlepCli.run("run", "--cipher-option", "keySizeBits=100", "--data-dir", dir.toString());
+
+    assertThat(he.exitCode()).isEqualTo(1);
+    assertThat(he.errLines()).containsExactly(
+        "flep: unknown option 'treshold' for paillier; did you mean 'threshold'? (from --he-option)");
+    assertThat(cipher.errLines()).containsExactly(
+        "flep: unknown option 'denoisr' for flep-3layer; did you mean 'denoiser'? (from --cipher-option)");
+    assertThat(range.errLines()).containsExactly(
+        "flep: option 'keySizeBits' of aes-gcm must be one of 128, 256, got '100' (from --cipher-option)");
+    assertThat(Files.exists(dir.resolve("postgres"))).as("nothing was started").isFalse();
+  }
+
+  @Test
+  void pluginsJsonDeclaresEveryOptionWithTypeDefaultAndDomain() throws Exception {
+    FlepCli.Result result = FlepCli.run("plugins", "--json", "--plugins-dir", "no-such-folder");
+
+    assertThat(result.exitCode()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+    var paillier = java.util.stream.StreamSupport.stream(json.get("plugins").spliterator(), false)
+        .filter(p -> p.get("id").asText().equals("paillier")).findFirst().orElseThrow();
+    var threshold = java.util.stream.StreamSupport.stream(paillier.get("parameters").spliterator(), false)
+        .filter(p -> p.get("name").asText().equals("threshold")).findFirst().orElseThrow();
+    assertThat(threshold.get("type").asText()).isEqualTo("integer");
+    assertThat(threshold.get("default").asInt()).isZero();
+    assertThat(threshold.get("affectsSecurity").asBoolean()).isTrue();
+    assertThat(threshold.get("domain").asText()).isEqualTo("0 (no threshold key) or an integer in [2, 16]");
+    assertThat(json.get("plugins")).extracting(p -> p.get("id").asText())
+        .contains("aes-gcm", "flep-3layer", "flep-3layer-hardened", "wiener", "dncnn", "paillier");
+  }
+
+  @Test
   void pluginsListsTheBuiltInsAndNamesSkippedJars(@TempDir Path dir) throws Exception {
     Files.write(dir.resolve("broken.jar"), new byte[] {1, 2, 3});
 

@@ -28,7 +28,7 @@ class WorkersRestartTest {
     KeyMaterial key;
     try (ConfigurableApplicationContext first = Workers.start(properties, false)) {
       first.getBean(RunRepository.class).create(runId, "embedded", "{\"note\":\"before restart\"}");
-      key = first.getBean(PluginRegistry.class).dataCipher("aes-gcm").generateKey(PluginOptions.empty(), new SecureRandom());
+      key = first.getBean(PluginRegistry.class).aead("aes-gcm").generateKey(PluginOptions.empty(), new SecureRandom());
       keyRef = first.getBean(KeyVault.class).store(runId, KeyVault.Purpose.DATA, "data-owner", key);
     }
     try (ConfigurableApplicationContext second = Workers.start(properties, false)) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.AeadProvider;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.plugin.host.PluginSources;
 import io.flep.plugin.host.TestJars;
@@ -31,7 +31,7 @@ class DropInIsolationTest {
     TestJars.jar(plugins.resolve("probe.jar"), classes, "demo/probe", Map.of(CIPHER_SPI, "demo.probe.ProbeProvider"));
 
     try (PluginRegistry registry = PluginRegistry.load(plugins, getClass().getClassLoader())) {
-      DataCipherProvider probe = registry.dataCipher("probe");
+      AeadProvider probe = registry.aead("probe");
       for (String hostClass : List.of("org.springframework.context.ApplicationContext",
           "org.deeplearning4j.nn.multilayer.MultiLayerNetwork", "org.nd4j.linalg.factory.Nd4j",
           "org.bouncycastle.crypto.engines.AESEngine", "io.flep.workers.store.KeyVault",

@@ -21,7 +21,7 @@ class KeyVaultTest extends EmbeddedFlepTest {
   @Autowired JdbcTemplate jdbc;
 
   private KeyMaterial newKey() throws Exception {
-    return plugins.dataCipher("aes-gcm").generateKey(PluginOptions.empty(), new SecureRandom());
+    return plugins.aead("aes-gcm").generateKey(PluginOptions.empty(), new SecureRandom());
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.flep.workers.cloud;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.workers.aggregation.EncryptedUpdates;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.CloudRole;
@@ -44,7 +44,7 @@ public class AggregateEncryptedWorker {
     String cloud = properties.cloud().id();
     return runner.run(job, Stage.AGGREGATE, cloud, () -> {
       JobVariables vars = new JobVariables(job);
-      HomomorphicScheme scheme = heKeys.withPublicKey(vars.ref("heKeyRef")).scheme();
+      HomomorphicEncryption scheme = heKeys.withPublicKey(vars.ref("heKeyRef")).encryption();
       List<HeCiphertext> ciphertexts = updates.load(scheme, vars.refs("updateRefs"));
       HeCiphertext sum = ciphertexts.get(0);
       for (int i = 1; i < ciphertexts.size(); i++) {

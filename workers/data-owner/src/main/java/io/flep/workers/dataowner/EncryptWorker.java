@@ -2,14 +2,13 @@ package io.flep.workers.dataowner;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.flep.plugin.api.Capabilities;
-import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.config.DataOwnerRole;
 import io.flep.workers.config.Parties;
+import io.flep.workers.dataset.DataCiphers;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.DataAssociation;
 import io.flep.workers.store.DatasetRepository;
@@ -17,6 +16,7 @@ import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.PluginDefaults;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
@@ -30,12 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Encrypt: a fresh data key from the chosen data-cipher plugin ({@code dataCipher} variable, else the task
- * header, else {@value #DEFAULT_CIPHER}) encrypts every training image the analysts will receive.
+ * header, else {@value PluginDefaults#DATA_CIPHER}) encrypts every training image the analysts will receive.
  */
 @DataOwnerRole
 public class EncryptWorker {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EncryptWorker.class);
-  static final String DEFAULT_CIPHER = "aes-gcm";
 
   private final StageRunner runner;
   private final PluginRegistry plugins;
@@ -60,16 +59,16 @@ public class EncryptWorker {
     return runner.run(job, Stage.ENCRYPT, Parties.DATA_OWNER, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
-      String cipherId = vars.pluginChoice("dataCipher", DEFAULT_CIPHER);
-      DataCipherProvider provider = plugins.dataCipher(cipherId);
-      boolean notSecure = plugins.descriptor(cipherId)
-          .map(d -> d.capabilities().contains(Capabilities.NOT_SECURE)).orElse(false);
+      String cipherId = vars.pluginChoice("dataCipher", PluginDefaults.DATA_CIPHER);
+      DataCiphers ciphers = new DataCiphers(plugins);
+      ParameterSet declared = ciphers.parameters(cipherId);
+      boolean notSecure = plugins.descriptor(cipherId).map(PluginDescriptor::notSecure).orElse(false);
       if (notSecure) {
         LOG.warn("run {} encrypts with {}, which does not protect data: {}", runId,
             cipherId, plugins.descriptor(cipherId).orElseThrow().securityNote());
       }
-      KeyMaterial key = provider.generateKey(PluginOptions.of(vars.pluginOptions("dataCipher")), random);
-      DataCipher cipher = provider.newCipher(key);
+      KeyMaterial key = ciphers.generateKey(cipherId, vars.pluginOptions("dataCipher", cipherId, declared), random);
+      DataCiphers.ItemCipher cipher = ciphers.forKey(key);
 
       List<DatasetRepository.Item> train =
           dataset.all(runId).stream().filter(i -> "train".equals(i.split())).toList();

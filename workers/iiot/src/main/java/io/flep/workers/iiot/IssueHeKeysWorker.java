@@ -2,9 +2,11 @@ package io.flep.workers.iiot;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HeParameters;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.aggregation.AggregationPolicies;
 import io.flep.workers.aggregation.AggregationPolicy;
@@ -12,10 +14,12 @@ import io.flep.workers.aggregation.Shareholders;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
+import io.flep.workers.store.BadInputException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
+import io.flep.workers.task.PluginDefaults;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
@@ -23,7 +27,6 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Share keys: the IIoT services, the only party meant to decrypt aggregates, create the homomorphic key pair
@@ -31,7 +34,6 @@ import java.util.TreeMap;
  */
 @IiotRole
 public class IssueHeKeysWorker {
-  static final String DEFAULT_SCHEME = "paillier";
   /** Fewer than two contributors would let the key holder read one analyst's update. */
   static final int DEFAULT_MIN_CONTRIBUTORS = 2;
 
@@ -55,22 +57,26 @@ public class IssueHeKeysWorker {
   public Map<String, Object> issue(ActivatedJob job) {
     return runner.run(job, Stage.SHARE_KEYS, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      String schemeId = vars.pluginChoice("heScheme", DEFAULT_SCHEME);
+      String schemeId = vars.pluginChoice("heScheme", PluginDefaults.HE_SCHEME);
       List<String> analysts = vars.strings("analysts");
-      Map<String, String> options = new TreeMap<>(vars.pluginOptions("heScheme"));
-      options.putIfAbsent("maxContributors", String.valueOf(Math.max(analysts.size(), 2)));
       HomomorphicSchemeProvider provider = plugins.homomorphicScheme(schemeId);
-      int threshold = PluginOptions.of(options).getInt("threshold", 0);
-      if (threshold > 0) {
-        String holders = String.valueOf(Shareholders.ROLES.size());
-        if (!options.getOrDefault("shareholders", holders).trim().equals(holders)) {
-          throw new IllegalArgumentException("the lifecycle has " + holders + " share holders " + Shareholders.ROLES
-              + ", so heScheme option 'shareholders' must be " + holders + " or absent, got '"
-              + options.get("shareholders") + "'");
-        }
-        options.put("shareholders", holders);
+      ParameterSet declared = provider.parameters();
+      ParameterValues options = vars.pluginOptions("heScheme", schemeId, declared);
+      if (declared.declares(HeParameters.MAX_CONTRIBUTORS)) {
+        options = options.withDefault(HeParameters.MAX_CONTRIBUTORS, Math.max(analysts.size(), 2),
+            "the run's " + analysts.size() + " analysts");
       }
-      KeyMaterial keyPair = provider.generateKeyPair(PluginOptions.of(options), random);
+      int threshold = declared.declares(HeParameters.THRESHOLD) ? options.get(HeParameters.THRESHOLD) : 0;
+      if (threshold > 0) {
+        int holders = Shareholders.ROLES.size();
+        if (options.isSet(HeParameters.SHAREHOLDERS) && options.get(HeParameters.SHAREHOLDERS) != holders) {
+          throw new BadInputException("the lifecycle has " + holders + " share holders " + Shareholders.ROLES
+              + ", so heScheme option 'shareholders' must be " + holders + " or absent, got "
+              + options.get(HeParameters.SHAREHOLDERS));
+        }
+        options = options.withDefault(HeParameters.SHAREHOLDERS, holders, "the lifecycle's share holders");
+      }
+      KeyMaterial keyPair = provider.generateKeyPair(options, random);
       Ref issued;
       if (threshold > 0) {
         // the dealt key holds every share: store the public part, one share per holder, and forget the rest
@@ -93,7 +99,7 @@ public class IssueHeKeysWorker {
       out.put("heKeyRef", keyRef.toVariable());
       out.put("heThreshold", threshold);
       out.put("decryptionShareholders", threshold > 0 ? Shareholders.ROLES : List.of());
-      return TaskResult.of(out, Map.of("plugin", schemeId, "options", options,
+      return TaskResult.of(out, Map.of("plugin", schemeId, "options", options.toMap(),
           "minContributors", policy.minContributors(), "threshold", threshold));
     });
   }

@@ -2,9 +2,12 @@ package io.flep.plugin.host;
 
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.AeadProvider;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.denoise.DenoiserProvider;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.image.ImageCipherProvider;
+import io.flep.plugin.api.param.ParameterSet;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.DirectoryStream;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
  * The installed FLEP plugins: built-in providers found with {@link java.util.ServiceLoader} on a given class
@@ -30,12 +34,13 @@ import java.util.jar.JarFile;
  */
 public final class PluginRegistry implements AutoCloseable {
   private static final String NO_PLUGIN =
-      "contains no FLEP plugin: no META-INF/services/io.flep.plugin.api.cipher.DataCipherProvider"
-          + " or META-INF/services/io.flep.plugin.api.he.HomomorphicSchemeProvider entry";
+      "contains no FLEP plugin: no META-INF/services entry for " + ProviderScanner.SERVICES.values().stream()
+          .map(Class::getName).sorted().collect(Collectors.joining(", "));
 
   private final Map<String, LoadedPlugin> plugins;
   private final List<PluginProblem> problems;
   private final List<URLClassLoader> loaders;
+  private final PluginContext context = new RegistryContext(this);
 
   private PluginRegistry(Map<String, LoadedPlugin> plugins, List<PluginProblem> problems, List<URLClassLoader> loaders) {
     this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(plugins));
@@ -122,13 +127,45 @@ public final class PluginRegistry implements AutoCloseable {
   }
 
   /**
-   * The data-cipher provider with this id, instantiated on first use.
+   * The AEAD provider with this id, instantiated on first use.
    *
-   * @throws UnknownPluginException if no data cipher has this id
+   * @throws UnknownPluginException if no AEAD has this id
    * @throws IllegalStateException if the provider's constructor fails
    */
-  public DataCipherProvider dataCipher(String id) {
-    return (DataCipherProvider) find(id, PluginKind.DATA_CIPHER).instance();
+  public AeadProvider aead(String id) {
+    return (AeadProvider) find(id, PluginKind.AEAD).instance();
+  }
+
+  /**
+   * The image-cipher provider with this id, instantiated on first use.
+   *
+   * @throws UnknownPluginException if no image cipher has this id
+   * @throws IllegalStateException if the provider's constructor fails
+   */
+  public ImageCipherProvider imageCipher(String id) {
+    return (ImageCipherProvider) find(id, PluginKind.IMAGE_CIPHER).instance();
+  }
+
+  /**
+   * The kind of the data cipher with this id: {@link PluginKind#AEAD} or {@link PluginKind#IMAGE_CIPHER}, either of
+   * which can encrypt a run's data.
+   *
+   * @throws UnknownPluginException naming the installed data ciphers of both kinds if none has this id
+   */
+  public PluginKind dataCipherKind(String id) {
+    LoadedPlugin plugin = plugins.get(id);
+    if (plugin != null && plugin.descriptor().kind().isDataCipher()) {
+      return plugin.descriptor().kind();
+    }
+    List<String> ids = plugins.values().stream().map(LoadedPlugin::descriptor).filter(d -> d.kind().isDataCipher())
+        .map(PluginDescriptor::id).toList();
+    throw new UnknownPluginException(id, "data cipher", ids,
+        Optional.ofNullable(plugin).map(p -> p.descriptor().kind()), problems);
+  }
+
+  /** The context plugins get from this registry: the other installed plugins, each with its default options. */
+  public PluginContext context() {
+    return context;
   }
 
   /**
@@ -148,6 +185,26 @@ public final class PluginRegistry implements AutoCloseable {
    */
   public DenoiserProvider denoiser(String id) {
     return (DenoiserProvider) find(id, PluginKind.DENOISER).instance();
+  }
+
+  /**
+   * The options the plugin declares, whatever its kind; instantiates the provider on first use.
+   *
+   * @throws UnknownPluginException if no plugin has this id
+   * @throws IllegalStateException if the provider's constructor fails
+   */
+  public ParameterSet parameters(String id) {
+    LoadedPlugin plugin = plugins.get(id);
+    if (plugin == null) {
+      throw new UnknownPluginException(id, "plugin", plugins.keySet(), Optional.empty(), problems);
+    }
+    return switch (plugin.instance()) {
+      case AeadProvider p -> p.parameters();
+      case ImageCipherProvider p -> p.parameters();
+      case HomomorphicSchemeProvider p -> p.parameters();
+      case DenoiserProvider p -> p.parameters();
+      default -> ParameterSet.none();
+    };
   }
 
   private LoadedPlugin find(String id, PluginKind kind) {

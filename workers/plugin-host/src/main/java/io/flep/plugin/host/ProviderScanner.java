@@ -4,9 +4,10 @@ import io.flep.plugin.api.FlepPlugin;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.SpiVersion;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.AeadProvider;
 import io.flep.plugin.api.denoise.DenoiserProvider;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.image.ImageCipherProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class ProviderScanner {
   static final Map<PluginKind, Class<?>> SERVICES =
-      Map.of(PluginKind.DATA_CIPHER, DataCipherProvider.class, PluginKind.HOMOMORPHIC_SCHEME, HomomorphicSchemeProvider.class,
+      Map.of(PluginKind.AEAD, AeadProvider.class, PluginKind.IMAGE_CIPHER, ImageCipherProvider.class, PluginKind.HOMOMORPHIC_SCHEME, HomomorphicSchemeProvider.class,
           PluginKind.DENOISER, DenoiserProvider.class);
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final int MAX_ERRORS_PER_SERVICE = 1000;
@@ -99,12 +100,10 @@ final class ProviderScanner {
       return "provider class " + className + " has an invalid plugin id '" + meta.id()
           + "' (lower-case letters, digits, '.', '-', '_'; at most 64 characters)";
     }
-    if (meta.spiVersion() > SpiVersion.CURRENT) {
-      return "plugin '" + meta.id() + "' (" + className + ") needs SPI version " + meta.spiVersion()
-          + ", this FLEP supports " + SpiVersion.CURRENT;
-    }
-    if (meta.spiVersion() < 1) {
-      return "plugin '" + meta.id() + "' (" + className + ") declares invalid SPI version " + meta.spiVersion();
+    if (meta.spiVersion() != SpiVersion.CURRENT) {
+      return "plugin '" + meta.id() + "' (" + className + ") was built for SPI version " + meta.spiVersion()
+          + ", but this FLEP implements SPI version " + SpiVersion.CURRENT + " only: rebuild it against plugin-api "
+          + SpiVersion.CURRENT;
     }
     return null;
   }

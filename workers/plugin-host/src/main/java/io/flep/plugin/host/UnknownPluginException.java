@@ -23,15 +23,27 @@ public class UnknownPluginException extends IllegalArgumentException {
       Collection<String> installedIds,
       Optional<PluginKind> otherKind,
       List<PluginProblem> problems) {
-    super(message(id, kind, installedIds, otherKind, problems));
+    super(message(id, kind.displayName(), installedIds, otherKind, problems));
     this.id = id;
     this.kind = kind;
   }
 
+  /** For a request that any of several kinds could serve, e.g. a "data cipher" (AEAD or image cipher). */
+  public UnknownPluginException(
+      String id,
+      String wanted,
+      Collection<String> installedIds,
+      Optional<PluginKind> otherKind,
+      List<PluginProblem> problems) {
+    super(message(id, wanted, installedIds, otherKind, problems));
+    this.id = id;
+    this.kind = null;
+  }
+
   private static String message(
-      String id, PluginKind kind, Collection<String> installed, Optional<PluginKind> other, List<PluginProblem> problems) {
+      String id, String kind, Collection<String> installed, Optional<PluginKind> other, List<PluginProblem> problems) {
     StringBuilder m = new StringBuilder()
-        .append(kind.displayName()).append(" '").append(id).append("' is not installed (installed: ")
+        .append(kind).append(" '").append(id).append("' is not installed (installed: ")
         .append(installed.isEmpty() ? "none" : String.join(", ", installed)).append(')');
     other.ifPresent(k -> m.append("; '").append(id).append("' is a ").append(k.displayName()));
     if (!problems.isEmpty()) {
@@ -45,6 +57,7 @@ public class UnknownPluginException extends IllegalArgumentException {
     return id;
   }
 
+  /** The kind asked for, or null when several kinds could have served. */
   public PluginKind kind() {
     return kind;
   }

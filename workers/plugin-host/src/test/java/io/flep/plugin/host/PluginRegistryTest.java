@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.Aead;
+import io.flep.plugin.api.aead.AeadProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -51,21 +51,21 @@ class PluginRegistryTest {
     try (PluginRegistry registry = PluginRegistry.load(plugins, noBuiltIns())) {
       assertThat(registry.problems()).isEmpty();
       PluginDescriptor d = registry.descriptor("xor-demo").orElseThrow();
-      assertThat(d.kind()).isEqualTo(PluginKind.DATA_CIPHER);
+      assertThat(d.kind()).isEqualTo(PluginKind.AEAD);
       assertThat(d.source()).isEqualTo(good.toString());
       assertThat(d.capabilities()).containsExactly("toy");
       assertThat(d.securityNote()).isEqualTo("no security at all");
-      assertThat(d.spiVersion()).isEqualTo(1);
+      assertThat(d.spiVersion()).isEqualTo(2);
       assertThat(registry.installed()).containsExactly(d);
 
-      DataCipherProvider provider = registry.dataCipher("xor-demo");
+      AeadProvider provider = registry.aead("xor-demo");
       ClassLoader own = provider.getClass().getClassLoader();
       assertThat(own).isInstanceOf(DropInClassLoader.class).isNotSameAs(getClass().getClassLoader());
       assertThat(own.getParent()).as("the JDK only; the SPI comes from the host").isSameAs(ClassLoader.getPlatformClassLoader());
-      assertThat(registry.dataCipher("xor-demo")).as("instantiated once, then shared").isSameAs(provider);
+      assertThat(registry.aead("xor-demo")).as("instantiated once, then shared").isSameAs(provider);
 
       KeyMaterial key = provider.generateKey(PluginOptions.empty(), new SecureRandom());
-      DataCipher cipher = provider.newCipher(key);
+      Aead cipher = provider.newAead(key);
       byte[] message = "sensor 7: 21.5 C".getBytes(StandardCharsets.UTF_8);
       byte[] encrypted = cipher.encrypt(message, null);
       assertThat(encrypted).isNotEqualTo(message);
@@ -80,7 +80,7 @@ class PluginRegistryTest {
     TestJars.jar(plugins.resolve("probe").resolve("greeting.jar"), classes, "demo/lib", Map.of());
 
     try (PluginRegistry registry = PluginRegistry.load(plugins, noBuiltIns())) {
-      var probe = registry.dataCipher("probe");
+      var probe = registry.aead("probe");
       for (String hostClass : List.of(PluginRegistry.class.getName(), "org.assertj.core.api.Assertions",
           "org.junit.jupiter.api.Test")) {
         assertThat(Class.forName(hostClass)).as("on the host's class path").isNotNull();
@@ -92,7 +92,7 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> probe.generateKey(PluginOptions.of(Map.of("probe", shared)), new SecureRandom()))
             .hasMessage("visible: " + shared);
       }
-      assertThatThrownBy(() -> probe.newCipher(null)).hasMessage("hello from the plugin's own library");
+      assertThatThrownBy(() -> probe.newAead(null)).hasMessage("hello from the plugin's own library");
     }
   }
 
@@ -105,23 +105,29 @@ class PluginRegistryTest {
       assertThat(registry.installed()).extracting(PluginDescriptor::id).containsExactly("xor-demo");
       assertThat(registry.problems()).singleElement().satisfies(p -> {
         assertThat(p.source()).isEqualTo(notes);
-        assertThat(p.reason()).startsWith("contains no FLEP plugin: no META-INF/services/io.flep.plugin.api.");
+        assertThat(p.reason()).isEqualTo("contains no FLEP plugin: no META-INF/services entry for"
+            + " io.flep.plugin.api.aead.AeadProvider, io.flep.plugin.api.denoise.DenoiserProvider,"
+            + " io.flep.plugin.api.he.HomomorphicSchemeProvider, io.flep.plugin.api.image.ImageCipherProvider");
       });
-      assertThatThrownBy(() -> registry.dataCipher("foo"))
+      assertThatThrownBy(() -> registry.aead("foo"))
           .isInstanceOf(UnknownPluginException.class)
-          .hasMessageStartingWith("data cipher 'foo' is not installed (installed: xor-demo); skipped plugins: ")
+          .hasMessageStartingWith("AEAD 'foo' is not installed (installed: xor-demo); skipped plugins: ")
           .hasMessageContaining(notes + ": contains no FLEP plugin");
     }
   }
 
   @Test
-  void tooNewSpiVersionIsRejected() throws Exception {
+  void aPluginBuiltForAnotherSpiVersionIsRefusedNamingBothVersions() throws Exception {
     Path future = jar("future.jar", "demo/future", Map.of(CIPHER_SPI, "demo.future.XorProvider"));
+    Path old = jar("old.jar", "demo/old", Map.of(CIPHER_SPI, "demo.old.XorProvider"));
 
     try (PluginRegistry registry = PluginRegistry.load(plugins, noBuiltIns())) {
       assertThat(registry.installed()).isEmpty();
-      assertThat(registry.problems()).containsExactly(new PluginProblem(future,
-          "plugin 'future-xor' (demo.future.XorProvider) needs SPI version 2, this FLEP supports 1"));
+      assertThat(registry.problems()).containsExactly(
+          new PluginProblem(future, "plugin 'future-xor' (demo.future.XorProvider) was built for SPI version 3,"
+              + " but this FLEP implements SPI version 2 only: rebuild it against plugin-api 2"),
+          new PluginProblem(old, "plugin 'old-xor' (demo.old.XorProvider) was built for SPI version 1,"
+              + " but this FLEP implements SPI version 2 only: rebuild it against plugin-api 2"));
     }
   }
 
@@ -151,7 +157,7 @@ class PluginRegistryTest {
       assertThat(registry.problems()).hasSize(2);
       assertThat(registry.problems().get(0).source()).isEqualTo(missing);
       assertThat(registry.problems().get(0).reason())
-          .startsWith("data cipher provider failed to load: ").contains("demo.good.DoesNotExist");
+          .startsWith("AEAD provider failed to load: ").contains("demo.good.DoesNotExist");
       assertThat(registry.problems().get(1))
           .isEqualTo(new PluginProblem(plain, "provider class demo.plain.PlainProvider has no @FlepPlugin annotation"));
     }
@@ -168,7 +174,7 @@ class PluginRegistryTest {
         PluginRegistry registry = PluginRegistry.load(plugins, builtIns)) {
       assertThat(registry.installed()).extracting(PluginDescriptor::id).containsExactly("builtin-xor", "xor-demo");
       assertThat(registry.descriptor("builtin-xor").orElseThrow().builtIn()).isTrue();
-      assertThat(registry.dataCipher("xor-demo").getClass().getName()).isEqualTo("demo.good.XorProvider");
+      assertThat(registry.aead("xor-demo").getClass().getName()).isEqualTo("demo.good.XorProvider");
       assertThat(registry.problems()).singleElement().satisfies(p -> {
         assertThat(p.source()).isEqualTo(dup);
         assertThat(p.reason()).isEqualTo("duplicate plugin id 'xor-demo' in demo.dup.XorProvider: already provided by "
@@ -190,9 +196,9 @@ class PluginRegistryTest {
           .hasMessageContaining("homomorphic scheme 'exploding-he'")
           .hasMessageContaining("failed to start")
           .hasMessageContaining("boom in constructor");
-      assertThatThrownBy(() -> registry.dataCipher("exploding-he"))
+      assertThatThrownBy(() -> registry.aead("exploding-he"))
           .isInstanceOf(UnknownPluginException.class)
-          .hasMessage("data cipher 'exploding-he' is not installed (installed: none); 'exploding-he' is a homomorphic scheme");
+          .hasMessage("AEAD 'exploding-he' is not installed (installed: none); 'exploding-he' is a homomorphic scheme");
     }
   }
 

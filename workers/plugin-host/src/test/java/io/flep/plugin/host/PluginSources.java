@@ -6,7 +6,7 @@ import java.util.Map;
 public final class PluginSources {
   private PluginSources() {}
 
-  public static final String CIPHER_SPI = "io.flep.plugin.api.cipher.DataCipherProvider";
+  public static final String CIPHER_SPI = "io.flep.plugin.api.aead.AeadProvider";
   static final String HE_SPI = "io.flep.plugin.api.he.HomomorphicSchemeProvider";
 
   /** A toy XOR "cipher" (no security: test fixture only) with the given id, in package {@code pkg}. */
@@ -14,20 +14,24 @@ public final class PluginSources {
     return """
         package %1$s;
         import io.flep.plugin.api.*;
-        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.aead.*;
         import io.flep.plugin.api.key.*;
+        import io.flep.plugin.api.param.*;
         import java.security.*;
         import java.util.Optional;
         @FlepPlugin(id = "%2$s", version = "0.1", capabilities = {"toy"}, description = "XOR test fixture",
             securityNote = "no security at all" %3$s)
-        public class XorProvider implements DataCipherProvider {
-          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) {
-            return new KeyMaterial("%2$s", 1, new byte[0], Optional.of(SecretBytes.randomBytes(o.getInt("keyBytes", 16), r)));
+        public class XorProvider implements AeadProvider {
+          static final IntegerParameter KEY_BYTES = Parameter.integer("keyBytes").range(1, 64).defaultValue(16)
+              .description("key length in bytes");
+          public ParameterSet parameters() { return ParameterSet.of(KEY_BYTES); }
+          public KeyMaterial generateKey(ParameterValues o, SecureRandom r) {
+            return new KeyMaterial("%2$s", 1, new byte[0], Optional.of(SecretBytes.randomBytes(o.get(KEY_BYTES), r)));
           }
-          public DataCipher newCipher(KeyMaterial k) throws GeneralSecurityException {
+          public Aead newAead(KeyMaterial k) throws GeneralSecurityException {
             if (!k.schemeId().equals("%2$s")) throw new GeneralSecurityException("not a %2$s key");
             byte[] key = k.secretPart().orElseThrow().toByteArray(SecretAccess.get());
-            return new DataCipher() {
+            return new Aead() {
               public byte[] encrypt(byte[] p, byte[] ad) {
                 byte[] o = p.clone();
                 for (int i = 0; i < o.length; i++) o[i] ^= key[i %% key.length];
@@ -51,8 +55,11 @@ public final class PluginSources {
         @FlepPlugin(id = "exploding-he", version = "1")
         public class ExplodingProvider implements HomomorphicSchemeProvider {
           public ExplodingProvider() { throw new IllegalStateException("boom in constructor"); }
-          public KeyMaterial generateKeyPair(PluginOptions o, SecureRandom r) { throw new AssertionError(); }
-          public HomomorphicScheme newScheme(KeyMaterial k) { throw new AssertionError(); }
+          public KeyMaterial generateKeyPair(io.flep.plugin.api.param.ParameterValues o, SecureRandom r) {
+            throw new AssertionError();
+          }
+          public HomomorphicEncryption newEncryption(KeyMaterial k) { throw new AssertionError(); }
+          public HomomorphicDecryption newDecryption(KeyMaterial k) { throw new AssertionError(); }
         }
         """.formatted(pkg);
   }
@@ -62,12 +69,14 @@ public final class PluginSources {
     return """
         package %s;
         import io.flep.plugin.api.*;
-        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.aead.*;
         import io.flep.plugin.api.key.*;
         import java.security.*;
-        public class PlainProvider implements DataCipherProvider {
-          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) { throw new AssertionError(); }
-          public DataCipher newCipher(KeyMaterial k) { throw new AssertionError(); }
+        public class PlainProvider implements AeadProvider {
+          public KeyMaterial generateKey(io.flep.plugin.api.param.ParameterValues o, SecureRandom r) {
+            throw new AssertionError();
+          }
+          public Aead newAead(KeyMaterial k) { throw new AssertionError(); }
         }
         """.formatted(pkg);
   }
@@ -81,13 +90,16 @@ public final class PluginSources {
     return """
         package %s;
         import io.flep.plugin.api.*;
-        import io.flep.plugin.api.cipher.*;
+        import io.flep.plugin.api.aead.*;
         import io.flep.plugin.api.key.*;
+        import io.flep.plugin.api.param.*;
         import java.security.*;
         @FlepPlugin(id = "probe", version = "1")
-        public class ProbeProvider implements DataCipherProvider {
-          public KeyMaterial generateKey(PluginOptions o, SecureRandom r) {
-            String name = o.getString("probe", "");
+        public class ProbeProvider implements AeadProvider {
+          static final TextParameter PROBE = Parameter.text("probe").description("class name to load");
+          public ParameterSet parameters() { return ParameterSet.of(PROBE); }
+          public KeyMaterial generateKey(ParameterValues o, SecureRandom r) {
+            String name = o.get(PROBE);
             try {
               Class.forName(name, false, getClass().getClassLoader());
               throw new IllegalStateException("visible: " + name);
@@ -95,7 +107,7 @@ public final class PluginSources {
               throw new IllegalStateException("not visible: " + name);
             }
           }
-          public DataCipher newCipher(KeyMaterial k) {
+          public Aead newAead(KeyMaterial k) {
             throw new IllegalStateException(demo.lib.Greeting.text());
           }
         }
@@ -117,7 +129,8 @@ public final class PluginSources {
         "demo.good.XorProvider", xorCipher("demo.good", "xor-demo", ""),
         "demo.dup.XorProvider", xorCipher("demo.dup", "xor-demo", ""),
         "demo.builtin.XorProvider", xorCipher("demo.builtin", "builtin-xor", ""),
-        "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 2"),
+        "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 3"),
+        "demo.old.XorProvider", xorCipher("demo.old", "old-xor", ", spiVersion = 1"),
         "demo.exploding.ExplodingProvider", explodingScheme("demo.exploding"),
         "demo.plain.PlainProvider", unannotated("demo.plain"),
         "demo.probe.ProbeProvider", probe("demo.probe"),

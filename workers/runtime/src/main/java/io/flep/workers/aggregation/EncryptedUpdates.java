@@ -1,7 +1,7 @@
 package io.flep.workers.aggregation;
 
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.IntegrityViolationException;
 import io.flep.workers.store.Ref;
@@ -19,7 +19,7 @@ public class EncryptedUpdates {
     this.artifacts = artifacts;
   }
 
-  public List<HeCiphertext> load(HomomorphicScheme scheme, List<Ref> updateRefs) {
+  public List<HeCiphertext> load(HomomorphicEncryption scheme, List<Ref> updateRefs) {
     if (updateRefs.isEmpty()) {
       throw new IllegalArgumentException("no model updates to aggregate");
     }

@@ -1,6 +1,8 @@
 package io.flep.workers.aggregation;
 
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicDecryption;
+import io.flep.plugin.api.he.HomomorphicEncryption;
+import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.store.KeyAccessDeniedException;
@@ -14,9 +16,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The run's homomorphic scheme, from its public key (encrypt, add) or, for a key holder, its secret key.
- * Public-key schemes are kept per key for the life of the process, so that what a scheme precomputes for
- * encryption ({@link HomomorphicScheme#prepareEncryptions}) while an analyst trains is there when it encrypts.
+ * The run's homomorphic scheme as the capability each party may have: the public side (encrypt, add) for anyone,
+ * decryption for the key holder, threshold decryption for a share holder. Public sides are kept per key for the
+ * life of the process, so that what a scheme precomputes for encryption
+ * ({@link HomomorphicEncryption#prepareEncryptions}) while an analyst trains is there when it encrypts.
  */
 @Component
 public class HomomorphicKeys {
@@ -37,8 +40,8 @@ public class HomomorphicKeys {
     this.plugins = plugins;
   }
 
-  /** A scheme instance bound to a key, with the plugin id it came from. */
-  public record Bound(String schemeId, HomomorphicScheme scheme) {}
+  /** The public side of a key, with the plugin id it came from. */
+  public record Bound(String schemeId, HomomorphicEncryption encryption) {}
 
   /** Anyone may encrypt and add under the public key. */
   public Bound withPublicKey(Ref heKeyRef) throws GeneralSecurityException {
@@ -46,29 +49,33 @@ public class HomomorphicKeys {
     if (cached != null) {
       return cached;
     }
-    Bound bound = bind(keys.loadPublic(heKeyRef.id()));
+    KeyMaterial key = keys.loadPublic(heKeyRef.id());
+    Bound bound = new Bound(key.schemeId(), plugins.homomorphicScheme(key.schemeId()).newEncryption(key));
     publicSchemes.put(heKeyRef.id(), bound);
     return bound;
   }
 
   /** Only the key's owner or a party granted its secret can decrypt; anyone else is refused. */
-  public Bound withSecretKey(Ref heKeyRef, String party) throws GeneralSecurityException {
-    return bind(keys.loadSecret(heKeyRef.id(), party));
+  public HomomorphicDecryption decryption(Ref heKeyRef, String party) throws GeneralSecurityException {
+    KeyMaterial key = keys.loadSecret(heKeyRef.id(), party);
+    return plugins.homomorphicScheme(key.schemeId()).newDecryption(key);
   }
 
   /**
-   * A share holder's instance of a threshold key: encrypts and adds like the public key, and partially decrypts
-   * with the party's own share.
+   * A share holder's threshold decryption: partially decrypts with the party's own share.
    *
    * @throws KeyAccessDeniedException if the party holds no share of this key
    */
-  public Bound withShare(Ref heKeyRef, String party) throws GeneralSecurityException {
+  public ThresholdDecryption share(Ref heKeyRef, String party) throws GeneralSecurityException {
     UUID shareId = keys.shareOf(heKeyRef.id(), party).orElseThrow(() -> new KeyAccessDeniedException(
         "'" + party + "' holds no share of threshold key " + heKeyRef.id()));
-    return bind(keys.loadSecret(shareId, party));
+    KeyMaterial share = keys.loadSecret(shareId, party);
+    return plugins.homomorphicScheme(share.schemeId()).newThresholdDecryption(share);
   }
 
-  private Bound bind(KeyMaterial key) throws GeneralSecurityException {
-    return new Bound(key.schemeId(), plugins.homomorphicScheme(key.schemeId()).newScheme(key));
+  /** Combines share holders' partial decryptions; needs only the public key. */
+  public ThresholdDecryption combiner(Ref heKeyRef) throws GeneralSecurityException {
+    KeyMaterial key = keys.loadPublic(heKeyRef.id());
+    return plugins.homomorphicScheme(key.schemeId()).newThresholdDecryption(key);
   }
 }

@@ -1,7 +1,8 @@
 package io.flep.workers.aggregation;
 
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.plugin.api.he.HomomorphicScheme;
+import io.flep.plugin.api.he.HomomorphicDecryption;
+import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.workers.store.Artifact;
 import io.flep.workers.store.ArtifactStore;
@@ -69,10 +70,10 @@ public class SecureAggregator {
    */
   public DecryptedSum decryptRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
       Optional<Ref> cloudAggregate, String party) throws GeneralSecurityException {
-    HomomorphicScheme scheme = heKeys.withSecretKey(heKeyRef, party).scheme();
-    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, cloudAggregate, scheme);
+    HomomorphicDecryption decryption = heKeys.decryption(heKeyRef, party);
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, cloudAggregate);
     ledger.claim(heKeyRef.id(), round, Sha256.hex(v.sumBytes()), party, v.analysts().size());
-    return new DecryptedSum(scheme.decrypt(v.sum()), v.analysts());
+    return new DecryptedSum(decryption.decrypt(v.sum()), v.analysts());
   }
 
   /** A share holder's partial decryption of a verified round's sum, with who contributed. */
@@ -87,11 +88,8 @@ public class SecureAggregator {
    */
   public PartialDecryption partialDecryptRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
       Ref cloudAggregate, String party) throws GeneralSecurityException {
-    HomomorphicScheme scheme = heKeys.withShare(heKeyRef, party).scheme();
-    if (!(scheme instanceof ThresholdDecryption threshold)) {
-      throw new IllegalArgumentException("homomorphic key " + heKeyRef.id() + " is not a threshold key");
-    }
-    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate), scheme);
+    ThresholdDecryption threshold = heKeys.share(heKeyRef, party);
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate));
     ledger.claim(heKeyRef.id(), round, Sha256.hex(v.sumBytes()), party, v.analysts().size());
     return new PartialDecryption(threshold.partialDecrypt(v.sum()), v.analysts());
   }
@@ -104,11 +102,8 @@ public class SecureAggregator {
    */
   public DecryptedSum combineRound(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs, Ref cloudAggregate,
       List<byte[]> partials) throws GeneralSecurityException {
-    HomomorphicScheme scheme = heKeys.withPublicKey(heKeyRef).scheme();
-    if (!(scheme instanceof ThresholdDecryption threshold)) {
-      throw new IllegalArgumentException("homomorphic key " + heKeyRef.id() + " is not a threshold key");
-    }
-    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate), scheme);
+    ThresholdDecryption threshold = heKeys.combiner(heKeyRef);
+    VerifiedRound v = verify(runId, round, heKeyRef, updateRefs, Optional.of(cloudAggregate));
     try {
       return new DecryptedSum(threshold.combine(v.sum(), partials), v.analysts());
     } catch (GeneralSecurityException e) {
@@ -120,7 +115,8 @@ public class SecureAggregator {
   private record VerifiedRound(HeCiphertext sum, byte[] sumBytes, List<String> analysts) {}
 
   private VerifiedRound verify(UUID runId, int round, Ref heKeyRef, List<Ref> updateRefs,
-      Optional<Ref> cloudAggregate, HomomorphicScheme scheme) {
+      Optional<Ref> cloudAggregate) throws GeneralSecurityException {
+    HomomorphicEncryption scheme = heKeys.withPublicKey(heKeyRef).encryption();
     AggregationPolicy policy = policies.load(heKeyRef.id()).orElseThrow(() -> new AggregationRefusedException(
         "homomorphic key " + heKeyRef.id() + " has no aggregation policy, so nothing encrypted under it is decrypted"));
     List<String> analysts = new ArrayList<>();
@@ -150,7 +146,7 @@ public class SecureAggregator {
     return new VerifiedRound(sum, sumBytes, List.copyOf(analysts));
   }
 
-  private HeCiphertext verified(UUID runId, int round, UUID heKeyId, Ref ref, HomomorphicScheme scheme,
+  private HeCiphertext verified(UUID runId, int round, UUID heKeyId, Ref ref, HomomorphicEncryption scheme,
       AggregationPolicy policy, List<String> analysts) {
     Artifact artifact = artifacts.get(ref);
     Contributions.Contribution c = contributions.find(ref.id()).orElseThrow(() -> new IntegrityViolationException(

@@ -1,8 +1,8 @@
 package io.flep.workers.store;
 
 import io.flep.plugin.api.PluginOptions;
-import io.flep.plugin.api.cipher.DataCipher;
-import io.flep.plugin.api.cipher.DataCipherProvider;
+import io.flep.plugin.api.aead.Aead;
+import io.flep.plugin.api.aead.AeadProvider;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.host.PluginRegistry;
@@ -27,18 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class MasterKey {
   static final String SCHEME = "aes-gcm";
-  private final DataCipher cipher;
+  private final Aead cipher;
 
   public MasterKey(FlepProperties properties, PluginRegistry plugins) {
-    DataCipherProvider aes = plugins.dataCipher(SCHEME);
+    AeadProvider aes = plugins.aead(SCHEME);
     try {
-      this.cipher = aes.newCipher(load(properties.dataDir().resolve("master.key"), aes));
+      this.cipher = aes.newAead(load(properties.dataDir().resolve("master.key"), aes));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the FLEP master key is not a valid aes-gcm key: " + e.getMessage(), e);
     }
   }
 
-  private static KeyMaterial load(Path file, DataCipherProvider aes) throws GeneralSecurityException {
+  private static KeyMaterial load(Path file, AeadProvider aes) throws GeneralSecurityException {
     String fromEnv = System.getenv("FLEP_MASTER_KEY");
     try {
       if (fromEnv != null && !fromEnv.isBlank()) {

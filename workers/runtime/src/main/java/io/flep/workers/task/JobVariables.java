@@ -1,11 +1,14 @@
 package io.flep.workers.task;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
 import io.flep.workers.store.BadInputException;
 import io.flep.workers.store.Ref;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Typed, validated access to a job's variables and headers; errors name the variable. */
@@ -121,35 +124,40 @@ public final class JobVariables {
   }
 
   /**
-   * Plugin options of the task: the task headers {@code <prefix>.<option>} (the process engineer's settings, e.g.
-   * {@code dataCipher.keySizeBits=128}), overridden by the entries of the process variable
-   * {@code <prefix>Options} when it is set (a run-wide choice, e.g. {@code dataCipherOptions = {denoiser:
-   * "dncnn"}}). Options are settings, never secrets.
+   * Plugin options of the task, validated against the plugin's declared parameters before the plugin sees them: the
+   * task headers {@code <prefix>.<option>} (the process engineer's settings, e.g. {@code dataCipher.keySizeBits=128}),
+   * overridden by the entries of the process variable {@code <prefix>Options} when it is set (a run-wide choice, e.g.
+   * {@code dataCipherOptions = {denoiser: "dncnn"}}). Options are settings, never secrets.
    *
+   * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its
+   *     domain, naming the plugin, the option, the closest known name and where the option came from (bad input)
    * @throws BadInputException if the variable is not an object of string, number or boolean values
    */
-  public Map<String, String> pluginOptions(String prefix) {
-    Map<String, String> options = new java.util.TreeMap<>();
+  public ParameterValues pluginOptions(String prefix, String pluginId, ParameterSet parameters) {
+    Map<String, String> options = new TreeMap<>();
+    Map<String, String> sources = new TreeMap<>();
     job.getCustomHeaders().forEach((k, v) -> {
       if (k.startsWith(prefix + ".")) {
-        options.put(k.substring(prefix.length() + 1), v);
+        String option = k.substring(prefix.length() + 1);
+        options.put(option, v);
+        sources.put(option, "task header " + k);
       }
     });
     String name = prefix + "Options";
     Object value = variables.get(name);
-    if (value == null) {
-      return options;
-    }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new BadInputException("process variable '" + name + "' must be an object of option values: " + value);
-    }
-    map.forEach((k, v) -> {
-      if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-        throw new BadInputException("process variable '" + name + "': option '" + k
-            + "' must be a string, number or boolean, got " + v);
+    if (value != null) {
+      if (!(value instanceof Map<?, ?> map)) {
+        throw new BadInputException("process variable '" + name + "' must be an object of option values: " + value);
       }
-      options.put(String.valueOf(k), String.valueOf(v));
-    });
-    return options;
+      map.forEach((k, v) -> {
+        if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+          throw new BadInputException("process variable '" + name + "': option '" + k
+              + "' must be a string, number or boolean, got " + v);
+        }
+        options.put(String.valueOf(k), String.valueOf(v));
+        sources.put(String.valueOf(k), "process variable " + name);
+      });
+    }
+    return parameters.validate(pluginId, options, sources::get);
   }
 }

@@ -6,6 +6,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.plugin.api.param.BooleanParameter;
+import io.flep.plugin.api.param.DecimalParameter;
+import io.flep.plugin.api.param.IntegerParameter;
+import io.flep.plugin.api.param.InvalidPluginOptionException;
+import io.flep.plugin.api.param.Parameter;
+import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
+import io.flep.plugin.api.param.TextParameter;
 import io.flep.workers.store.BadInputException;
 import java.util.HashMap;
 import java.util.List;
@@ -22,16 +30,42 @@ class JobVariablesTest {
     return new JobVariables(job);
   }
 
+  private static final TextParameter DENOISER = Parameter.text("denoiser").defaultValue("wiener").description("d");
+  private static final DecimalParameter ALPHA = Parameter.decimal("alpha").range(0, 0.9).description("a");
+  private static final DecimalParameter SIGMA = Parameter.decimal("sigma").description("s");
+  private static final BooleanParameter NOISE = Parameter.bool("noise").defaultValue(false).description("n");
+  private static final IntegerParameter THRESHOLD = Parameter.integer("threshold").range(0, 16).description("t");
+  private static final ParameterSet CIPHER = ParameterSet.of(DENOISER, ALPHA, SIGMA, NOISE);
+
   @Test
-  void pluginOptionsAreHeadersOverriddenByTheOptionsVariable() {
+  void pluginOptionsAreHeadersOverriddenByTheOptionsVariableAndTyped() {
     Map<String, Object> vars = new HashMap<>();
     vars.put("dataCipherOptions", Map.of("denoiser", "dncnn", "sigma", 20, "noise", true));
     JobVariables v = job(Map.of("dataCipher", "flep-3layer", "dataCipher.denoiser", "wiener",
-        "dataCipher.alpha", "0.3", "heScheme.keyBits", "2048"), vars);
+        "dataCipher.alpha", "0.3", "heScheme.threshold", "2"), vars);
 
-    assertThat(v.pluginOptions("dataCipher")).containsExactlyInAnyOrderEntriesOf(
-        Map.of("denoiser", "dncnn", "alpha", "0.3", "sigma", "20", "noise", "true"));
-    assertThat(v.pluginOptions("heScheme")).containsExactlyEntriesOf(Map.of("keyBits", "2048"));
+    ParameterValues cipher = v.pluginOptions("dataCipher", "flep-3layer", CIPHER);
+    assertThat(cipher.get(DENOISER)).isEqualTo("dncnn");
+    assertThat(cipher.get(ALPHA)).isEqualTo(0.3);
+    assertThat(cipher.get(SIGMA)).isEqualTo(20.0);
+    assertThat(cipher.get(NOISE)).isTrue();
+    assertThat(v.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD)).get(THRESHOLD)).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownOrBadOptionNamesThePluginTheClosestNameAndWhereItCameFrom() {
+    JobVariables header = job(Map.of("heScheme.treshold", "2"), new HashMap<>());
+    Map<String, Object> vars = new HashMap<>(Map.of("dataCipherOptions", Map.of("alpha", 2)));
+    JobVariables variable = job(Map.of(), vars);
+
+    assertThatThrownBy(() -> header.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD)))
+        .isInstanceOf(InvalidPluginOptionException.class)
+        .hasMessage("unknown option 'treshold' for paillier; did you mean 'threshold'? (from task header"
+            + " heScheme.treshold)");
+    assertThatThrownBy(() -> variable.pluginOptions("dataCipher", "flep-3layer", CIPHER))
+        .isInstanceOf(InvalidPluginOptionException.class)
+        .hasMessageStartingWith("option 'alpha' of flep-3layer must be")
+        .hasMessageEndingWith("got '2' (from process variable dataCipherOptions)");
   }
 
   @Test
@@ -39,10 +73,10 @@ class JobVariablesTest {
     Map<String, Object> notAMap = new HashMap<>(Map.of("dataCipherOptions", "denoiser=dncnn"));
     Map<String, Object> nested = new HashMap<>(Map.of("dataCipherOptions", Map.of("denoiser", List.of("a"))));
 
-    assertThatThrownBy(() -> job(Map.of(), notAMap).pluginOptions("dataCipher"))
+    assertThatThrownBy(() -> job(Map.of(), notAMap).pluginOptions("dataCipher", "x", CIPHER))
         .isInstanceOf(BadInputException.class)
         .hasMessage("process variable 'dataCipherOptions' must be an object of option values: denoiser=dncnn");
-    assertThatThrownBy(() -> job(Map.of(), nested).pluginOptions("dataCipher"))
+    assertThatThrownBy(() -> job(Map.of(), nested).pluginOptions("dataCipher", "x", CIPHER))
         .isInstanceOf(BadInputException.class)
         .hasMessage("process variable 'dataCipherOptions': option 'denoiser' must be a string, number or boolean,"
             + " got [a]");

@@ -1,4 +1,4 @@
-package io.flep.plugin.api.cipher;
+package io.flep.plugin.api.aead;
 
 import java.security.GeneralSecurityException;
 
@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
  * plaintext, integrity of ciphertext and associated data (decryption fails rather than returning altered data),
  * and a self-describing, versioned ciphertext. Instances must be thread-safe.
  */
-public interface DataCipher {
+public interface Aead {
 
   /**
    * Encrypts {@code plaintext}, binding {@code associatedData} (authenticated, not encrypted; {@code null} means

@@ -4,20 +4,21 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Additively homomorphic encryption of real-valued vectors under one key, as used for federated averaging: each
- * party encrypts its update, an untrusted aggregator {@linkplain #add adds} ciphertexts without seeing the
- * values, and only the key holder {@linkplain #decrypt decrypts} the sum.
+ * The public side of additively homomorphic encryption of real-valued vectors under one key, as used for federated
+ * averaging: each party encrypts its update and an untrusted aggregator {@linkplain #add adds} ciphertexts without
+ * seeing the values. Needs only the public key; decrypting is a separate capability
+ * ({@link HomomorphicDecryption}, or {@link ThresholdDecryption} for a shared key) that only a key holder obtains.
  *
  * <p>Guarantees every implementation must keep: operations on ciphertexts of different keys or vector lengths,
  * or beyond {@link #maxContributors()}, fail with a clear exception instead of producing a silently wrong sum;
  * {@link #parse} rejects malformed or foreign bytes. Real values are encoded with finite precision, so decrypted
  * sums are approximate (each implementation states its error bound). Instances are thread-safe.
  *
- * <p>The scheme decrypts whatever it is given, including a single party's update. Enforcing "decrypt only
- * aggregates of at least K contributors, once per round" is the caller's job: check
+ * <p>A key holder's decryption decrypts whatever it is given, including a single party's update. Enforcing
+ * "decrypt only aggregates of at least K contributors, once per round" is the caller's job: check
  * {@link HeCiphertext#contributors()} first.
  */
-public interface HomomorphicScheme {
+public interface HomomorphicEncryption {
 
   /**
    * Encrypts one vector as a fresh ciphertext with {@link HeCiphertext#contributors()} = 1.
@@ -42,15 +43,6 @@ public interface HomomorphicScheme {
    *     would exceed {@link #maxContributors()}
    */
   HeCiphertext multiplyByScalar(HeCiphertext c, long scalar);
-
-  /**
-   * Decrypts to the sum of all encrypted vectors (times their scalar weights); divide by
-   * {@link HeCiphertext#contributors()} for the mean.
-   *
-   * @throws GeneralSecurityException if this scheme holds no secret key, or the ciphertext is foreign or its
-   *     contents are inconsistent with its header
-   */
-  double[] decrypt(HeCiphertext c) throws GeneralSecurityException;
 
   /**
    * Reads {@link HeCiphertext#toBytes()} output back.
