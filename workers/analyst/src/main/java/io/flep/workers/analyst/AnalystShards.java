@@ -1,6 +1,6 @@
 package io.flep.workers.analyst;
 
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.task.JobVariables;
 
 /** Which shard belongs to which analyst: the analyst's position in the run's {@code analysts} list. */

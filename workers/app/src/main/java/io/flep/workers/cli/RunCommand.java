@@ -95,9 +95,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunRequest request = new RunRequest(analysts, rounds, cloud, targetAccuracy, images, dataCipher, heScheme, seed,
-        cipherOptions, minContributors, dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta),
-        heOptions);
+    RunRequest request = RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud)
+        .targetAccuracy(targetAccuracy).dataSource(images).dataCipher(dataCipher).heScheme(heScheme).seed(seed)
+        .dataCipherOptions(cipherOptions).minContributors(minContributors)
+        .differentialPrivacy(dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta))
+        .heSchemeOptions(heOptions).build();
     checkPluginOptions();
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");

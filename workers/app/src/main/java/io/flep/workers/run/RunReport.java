@@ -57,4 +57,114 @@ public record RunReport(
   public boolean completed() {
     return "COMPLETED".equals(status);
   }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a report field by field; lists and the plugin map default to empty, everything else to null or 0. */
+  public static final class Builder {
+    private String runId;
+    private String engine;
+    private String status;
+    private String outcome;
+    private String failure;
+    private int analysts;
+    private int roundsRequested;
+    private String cloudMode;
+    private Map<String, String> plugins = Map.of();
+    private List<Stage> stages = List.of();
+    private List<Round> rounds = List.of();
+    private List<Decryption> decryption = List.of();
+    private Double finalAccuracy;
+    private Double maxAbsDiffVsPlaintextFedAvg;
+    private Privacy privacy;
+    private long totalMs;
+
+    private Builder() {}
+
+    public Builder runId(String runId) {
+      this.runId = runId;
+      return this;
+    }
+
+    public Builder engine(String engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    public Builder status(String status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder outcome(String outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    public Builder failure(String failure) {
+      this.failure = failure;
+      return this;
+    }
+
+    public Builder analysts(int analysts) {
+      this.analysts = analysts;
+      return this;
+    }
+
+    public Builder roundsRequested(int roundsRequested) {
+      this.roundsRequested = roundsRequested;
+      return this;
+    }
+
+    public Builder cloudMode(String cloudMode) {
+      this.cloudMode = cloudMode;
+      return this;
+    }
+
+    public Builder plugins(Map<String, String> plugins) {
+      this.plugins = plugins;
+      return this;
+    }
+
+    public Builder stages(List<Stage> stages) {
+      this.stages = stages;
+      return this;
+    }
+
+    public Builder rounds(List<Round> rounds) {
+      this.rounds = rounds;
+      return this;
+    }
+
+    public Builder decryption(List<Decryption> decryption) {
+      this.decryption = decryption;
+      return this;
+    }
+
+    public Builder finalAccuracy(Double finalAccuracy) {
+      this.finalAccuracy = finalAccuracy;
+      return this;
+    }
+
+    public Builder maxAbsDiffVsPlaintextFedAvg(Double maxAbsDiffVsPlaintextFedAvg) {
+      this.maxAbsDiffVsPlaintextFedAvg = maxAbsDiffVsPlaintextFedAvg;
+      return this;
+    }
+
+    public Builder privacy(Privacy privacy) {
+      this.privacy = privacy;
+      return this;
+    }
+
+    public Builder totalMs(long totalMs) {
+      this.totalMs = totalMs;
+      return this;
+    }
+
+    public RunReport build() {
+      return new RunReport(runId, engine, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, totalMs);
+    }
+  }
 }

@@ -30,32 +30,101 @@ public record RunRequest(
   /** Fewer than two contributors would let the key holder read one analyst's update. */
   public static final int DEFAULT_MIN_CONTRIBUTORS = 2;
 
-  /** A request without data-cipher options (the task headers' apply) and the default minimum of contributors. */
-  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
-      String dataCipher, String heScheme, long seed) {
-    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, Map.of());
+  /** A request with the defaults of {@code flep run}; set what differs, then {@link Builder#build()} validates. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A request with the default minimum of contributors. */
-  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
-      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions) {
-    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
-        DEFAULT_MIN_CONTRIBUTORS, null);
-  }
+  /**
+   * Options of a run, defaulting to {@code flep run}'s: 3 analysts, 5 rounds, an untrusted cloud, target accuracy 1,
+   * the shipped digits, the model's plugins with their task-header options, seed 42, at least 2 contributors, no DP.
+   */
+  public static final class Builder {
+    private int analysts = 3;
+    private int rounds = 5;
+    private String cloudMode = "untrusted";
+    private double targetAccuracy = 1.0;
+    private String dataSource;
+    private String dataCipher;
+    private String heScheme;
+    private long seed = 42;
+    private Map<String, String> dataCipherOptions = Map.of();
+    private int minContributors = DEFAULT_MIN_CONTRIBUTORS;
+    private DifferentialPrivacy privacy;
+    private Map<String, String> heSchemeOptions = Map.of();
 
-  /** A request without differential privacy. */
-  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
-      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions, int minContributors) {
-    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
-        minContributors, null, Map.of());
-  }
+    private Builder() {}
 
-  /** A request with the HE key's default options (the task headers' apply). */
-  public RunRequest(int analysts, int rounds, String cloudMode, double targetAccuracy, String dataSource,
-      String dataCipher, String heScheme, long seed, Map<String, String> dataCipherOptions, int minContributors,
-      DifferentialPrivacy privacy) {
-    this(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed, dataCipherOptions,
-        minContributors, privacy, Map.of());
+    public Builder analysts(int analysts) {
+      this.analysts = analysts;
+      return this;
+    }
+
+    public Builder rounds(int rounds) {
+      this.rounds = rounds;
+      return this;
+    }
+
+    /** {@code trusted}, {@code untrusted} or {@code policy}. */
+    public Builder cloudMode(String cloudMode) {
+      this.cloudMode = cloudMode;
+      return this;
+    }
+
+    public Builder targetAccuracy(double targetAccuracy) {
+      this.targetAccuracy = targetAccuracy;
+      return this;
+    }
+
+    /** A folder of labelled images ({@code DIR/<label>/<name>.png}); null for the shipped digits. */
+    public Builder dataSource(String dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** The data-cipher plugin; null for the model's task header. */
+    public Builder dataCipher(String dataCipher) {
+      this.dataCipher = dataCipher;
+      return this;
+    }
+
+    /** The homomorphic scheme; null for the model's task header. */
+    public Builder heScheme(String heScheme) {
+      this.heScheme = heScheme;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder dataCipherOptions(Map<String, String> options) {
+      this.dataCipherOptions = options;
+      return this;
+    }
+
+    public Builder minContributors(int minContributors) {
+      this.minContributors = minContributors;
+      return this;
+    }
+
+    /** DP-FedAvg settings; null for none. */
+    public Builder differentialPrivacy(DifferentialPrivacy privacy) {
+      this.privacy = privacy;
+      return this;
+    }
+
+    public Builder heSchemeOptions(Map<String, String> options) {
+      this.heSchemeOptions = options;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the option that is out of range */
+    public RunRequest build() {
+      return new RunRequest(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed,
+          dataCipherOptions, minContributors, privacy, heSchemeOptions);
+    }
   }
 
   /** The differential-privacy settings, if the run adds DP-FedAvg noise. */

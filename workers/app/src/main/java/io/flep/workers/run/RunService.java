@@ -153,11 +153,10 @@ public class RunService {
       follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
       return report(run, request, status, failure);
     } catch (DataAccessException e) {
-      return new RunReport(run.runId().toString(), engineMode(), status, null,
-          failure + " (the private database is unreachable, so this report has no stage details)",
-          request.analysts(), request.rounds(), request.cloudMode(), Map.of(), List.of(), List.of(), List.of(), null,
-          null, null,
-          (System.nanoTime() - run.startedNanos()) / 1_000_000);
+      return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).status(status)
+          .failure(failure + " (the private database is unreachable, so this report has no stage details)")
+          .analysts(request.analysts()).roundsRequested(request.rounds()).cloudMode(request.cloudMode())
+          .totalMs((System.nanoTime() - run.startedNanos()) / 1_000_000).build();
     }
   }
 
@@ -170,12 +169,15 @@ public class RunService {
             r.plaintextAccuracy())).toList();
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
     String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
-    return new RunReport(run.runId().toString(), engineMode(), status, outcome, failure, request.analysts(),
-        request.rounds(), request.cloudMode(), pluginsUsed(rows), stageLines, rounds, decryptions(rows),
-        last == null ? null : last.accuracy(), last == null ? null : last.maxAbsDiffVsPlaintextFedAvg(),
-        request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
-            dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null),
-        (System.nanoTime() - run.startedNanos()) / 1_000_000);
+    return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).status(status).outcome(outcome)
+        .failure(failure).analysts(request.analysts()).roundsRequested(request.rounds())
+        .cloudMode(request.cloudMode()).plugins(pluginsUsed(rows)).stages(stageLines).rounds(rounds)
+        .decryption(decryptions(rows))
+        .finalAccuracy(last == null ? null : last.accuracy())
+        .maxAbsDiffVsPlaintextFedAvg(last == null ? null : last.maxAbsDiffVsPlaintextFedAvg())
+        .privacy(request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
+            dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null))
+        .totalMs((System.nanoTime() - run.startedNanos()) / 1_000_000).build();
   }
 
   private Map<String, String> pluginsUsed(List<StageRepository.StageRow> rows) {

@@ -9,8 +9,9 @@ import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.failure.AggregationRefusedException;
+import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.IntegrityViolationException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.testing.EmbeddedFlepTest;
@@ -195,6 +196,6 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
   void onlyAKeyHolderCanDecryptAtAll() {
     List<Ref> updates = new ArrayList<>(List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 1)));
     assertThatThrownBy(() -> aggregator.decryptRound(runId, 1, heKey, updates, Optional.empty(), "flep-cloud"))
-        .isInstanceOf(io.flep.workers.store.KeyAccessDeniedException.class);
+        .isInstanceOf(io.flep.workers.failure.KeyAccessDeniedException.class);
   }
 }

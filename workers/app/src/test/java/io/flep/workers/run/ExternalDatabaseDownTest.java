@@ -56,7 +56,7 @@ class ExternalDatabaseDownTest {
 
   @Test
   void databaseGoingDownStopsTheRunWithAnIncidentAndLosesNothing() throws Exception {
-    RunRequest request = new RunRequest(2, 1, "untrusted", 1.0, null, null, null, 1);
+    RunRequest request = RunRequest.builder().analysts(2).rounds(1).seed(1).build();
     RunService.StartedRun started = runs.start(request);
     external.close();
 

@@ -27,7 +27,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Autowired CamundaClient client;
 
   private RunReport run(int analysts, int rounds, String cloud) {
-    return run(new RunRequest(analysts, rounds, cloud, 1.0, null, null, null, 7));
+    return run(RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud).seed(7).build());
   }
 
   private RunReport run(RunRequest request) {
@@ -80,8 +80,8 @@ class LifecycleRunTest extends EmbeddedFlepTest {
 
   @Test
   void aThresholdKeyIsDecryptedOnlyByTwoOfThreeShareHoldersTogether() {
-    RunReport report = run(new RunRequest(2, 1, "trusted", 1.0, null, null, null, 7, Map.of(), 2, null,
-        Map.of("threshold", "2")));
+    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).cloudMode("trusted").seed(7)
+        .heSchemeOptions(Map.of("threshold", "2")).build());
 
     assertThat(report.rounds()).singleElement().satisfies(r -> {
       assertThat(r.path()).isEqualTo("threshold");
@@ -102,7 +102,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Test
   void differentialPrivacyNoisesTheAggregateAndReportsEpsilon() {
     DifferentialPrivacy dp = new DifferentialPrivacy(0.5, 1.0, 1e-5);
-    RunReport report = run(new RunRequest(2, 1, "untrusted", 1.0, null, null, null, 7, Map.of(), 2, dp));
+    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).seed(7).differentialPrivacy(dp).build());
 
     assertThat(report.privacy()).isNotNull();
     assertThat(report.privacy().rounds()).isEqualTo(1);
@@ -150,8 +150,8 @@ class LifecycleRunTest extends EmbeddedFlepTest {
 
   @Test
   void theAnalystsRemoveTheNoiseLayerWithTheDnCnnAndThePsnrIsReportedPerAnalyst() {
-    RunReport report = run(new RunRequest(2, 1, "untrusted", 1.0, null, "flep-3layer", null, 7,
-        Map.of("denoiser", "dncnn")));
+    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).seed(7).dataCipher("flep-3layer")
+        .dataCipherOptions(Map.of("denoiser", "dncnn")).build());
 
     assertThat(report.plugins()).containsEntry("dataCipher", "flep-3layer");
     assertThat(report.decryption()).extracting(RunReport.Decryption::analyst)

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RunRequestTest {
   private static RunRequest request(int analysts, int rounds, String cloud, double target) {
-    return new RunRequest(analysts, rounds, cloud, target, null, null, null, 1);
+    return RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud).targetAccuracy(target).seed(1).build();
   }
 
   @Test
@@ -25,8 +25,8 @@ class RunRequestTest {
     assertThatThrownBy(() -> request(3, 5, "maybe", 1)).hasMessageContaining("--cloud").hasMessageContaining("maybe");
     assertThatThrownBy(() -> request(3, 5, "trusted", 0)).hasMessageContaining("--target-accuracy");
     assertThatThrownBy(() -> request(3, 5, "trusted", 1.5)).hasMessageContaining("--target-accuracy");
-    assertThatThrownBy(() -> new RunRequest(3, 5, "trusted", 1, null, "flep-3layer", null, 1,
-        java.util.Map.of("denoiser=dncnn", "x")))
+    assertThatThrownBy(() -> RunRequest.builder().cloudMode("trusted").dataCipher("flep-3layer")
+        .dataCipherOptions(java.util.Map.of("denoiser=dncnn", "x")).build())
         .hasMessage("--cipher-option name must be a plugin option name like 'denoiser', got 'denoiser=dncnn'");
   }
 
@@ -36,16 +36,16 @@ class RunRequestTest {
     assertThatThrownBy(() -> request(1, 1, "untrusted", 1)).hasMessage("--min-contributors is 2 but the run has only"
         + " 1 analyst: an aggregate of fewer would never be decrypted. Use --analysts 2 or more, or lower"
         + " --min-contributors (with 1, the key holder can read a lone analyst's update)");
-    assertThat(new RunRequest(1, 1, "untrusted", 1, null, null, null, 1, java.util.Map.of(), 1).minContributors())
+    assertThat(RunRequest.builder().analysts(1).rounds(1).minContributors(1).build().minContributors())
         .isEqualTo(1);
-    assertThatThrownBy(() -> new RunRequest(3, 1, "untrusted", 1, null, null, null, 1, java.util.Map.of(), 0))
+    assertThatThrownBy(() -> RunRequest.builder().rounds(1).minContributors(0).build())
         .hasMessage("--min-contributors must be at least 1, got 0");
   }
 
   @Test
   void cipherOptionsDefaultToNoneAndAreCopied() {
     java.util.Map<String, String> options = new java.util.HashMap<>(java.util.Map.of("denoiser", "dncnn"));
-    RunRequest r = new RunRequest(3, 5, "trusted", 1, null, "flep-3layer", null, 1, options);
+    RunRequest r = RunRequest.builder().cloudMode("trusted").dataCipher("flep-3layer").dataCipherOptions(options).build();
     options.put("sigma", "10");
 
     assertThat(r.dataCipherOptions()).containsExactlyEntriesOf(java.util.Map.of("denoiser", "dncnn"));

@@ -3,6 +3,7 @@ package io.flep.workers.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.testing.EmbeddedFlepTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.flep.workers.dataowner;
 
 import io.flep.workers.dataset.GreyImages;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.flep.workers.dataowner;
 
 import io.flep.workers.dataset.DigitsSheet;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

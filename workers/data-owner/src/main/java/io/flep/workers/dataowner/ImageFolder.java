@@ -2,7 +2,7 @@ package io.flep.workers.dataowner;
 
 import io.flep.workers.dataset.GreyImages;
 import io.flep.workers.dataset.LabeledImage;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

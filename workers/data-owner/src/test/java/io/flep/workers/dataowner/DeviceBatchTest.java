@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.workers.dataset.GreyImages;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.encryption.png.ImageCodec;
 import io.flep.plugin.api.image.RasterImage;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.flep.workers.dataset;
 
 import io.flep.encryption.png.ImageCodec;
 import io.flep.plugin.api.image.RasterImage;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 
 /** Grey PNG bytes ↔ labelled pixels, the form in which images are stored and trained on. */

@@ -5,7 +5,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
-import io.flep.workers.store.KeyAccessDeniedException;
+import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;

@@ -14,7 +14,7 @@ import io.flep.workers.aggregation.Shareholders;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;

@@ -1,5 +1,6 @@
 package io.flep.workers.aggregation;
 
+import io.flep.workers.failure.AggregationRefusedException;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -2,8 +2,8 @@ package io.flep.workers.aggregation;
 
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicEncryption;
+import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.IntegrityViolationException;
 import io.flep.workers.store.Ref;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;

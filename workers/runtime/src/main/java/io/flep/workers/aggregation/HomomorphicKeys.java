@@ -5,7 +5,7 @@ import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.host.PluginRegistry;
-import io.flep.workers.store.KeyAccessDeniedException;
+import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.store.Ref;
 import java.security.GeneralSecurityException;

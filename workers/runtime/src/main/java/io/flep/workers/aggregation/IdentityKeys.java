@@ -3,7 +3,7 @@ package io.flep.workers.aggregation;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
-import io.flep.workers.store.IntegrityViolationException;
+import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.store.KeyVault;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,5 +1,7 @@
 package io.flep.workers.store;
 
+import io.flep.workers.failure.BadInputException;
+import io.flep.workers.failure.IntegrityViolationException;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;

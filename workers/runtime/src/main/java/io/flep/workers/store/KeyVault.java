@@ -2,6 +2,9 @@ package io.flep.workers.store;
 
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
+import io.flep.workers.failure.BadInputException;
+import io.flep.workers.failure.IntegrityViolationException;
+import io.flep.workers.failure.KeyAccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.flep.workers.store;
 
+import io.flep.workers.failure.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

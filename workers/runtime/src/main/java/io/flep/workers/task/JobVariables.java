@@ -3,7 +3,7 @@ package io.flep.workers.task;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.store.Ref;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
-import io.flep.workers.aggregation.AggregationRefusedException;
-import io.flep.workers.store.BadInputException;
-import io.flep.workers.store.IntegrityViolationException;
-import io.flep.workers.store.KeyAccessDeniedException;
+import io.flep.workers.failure.BadInputException;
+import io.flep.workers.failure.BusinessRuleViolation;
 import io.flep.workers.store.StageRepository;
 import java.time.Duration;
 import java.util.Map;
@@ -57,13 +55,10 @@ public class StageRunner {
       TaskResult result = body.execute();
       stages.end(recordId, "COMPLETED", elapsedMs(startedNanos), null, toJson(result.details()));
       return result.variables();
-    } catch (IntegrityViolationException e) {
-      throw businessError(recordId, startedNanos, BpmnErrors.INTEGRITY_VIOLATION, e);
-    } catch (KeyAccessDeniedException e) {
-      throw businessError(recordId, startedNanos, BpmnErrors.UNTRUSTED_PARTY, e);
-    } catch (AggregationRefusedException e) {
-      throw businessError(recordId, startedNanos, BpmnErrors.AGGREGATION_REFUSED, e);
+    } catch (BusinessRuleViolation e) {
+      throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
     } catch (BadInputException | IllegalArgumentException e) {
+      // IllegalArgumentException: a plugin's or a library's refusal of its arguments, e.g. an invalid option
       String message = stage.reportName() + ": " + e.getMessage();
       record(recordId, "FAILED", startedNanos, message);
       LOG.error("{} failed: {}", job.getType(), message);

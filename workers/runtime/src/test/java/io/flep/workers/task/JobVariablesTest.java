@@ -14,7 +14,7 @@ import io.flep.plugin.api.param.Parameter;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.plugin.api.param.TextParameter;
-import io.flep.workers.store.BadInputException;
+import io.flep.workers.failure.BadInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

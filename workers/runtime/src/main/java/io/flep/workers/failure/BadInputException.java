@@ -1,4 +1,4 @@
-package io.flep.workers.store;
+package io.flep.workers.failure;
 
 /**
  * Input that no retry can fix (an unreadable image, an unknown plugin, a malformed variable): the task fails at

@@ -1,4 +1,4 @@
-package io.flep.workers.task;
+package io.flep.workers.failure;
 
 /** Error codes the lifecycle model catches (see bpmn/README.md). */
 public final class BpmnErrors {

@@ -1,0 +1,13 @@
+package io.flep.workers.failure;
+
+/** A party asked for a secret it was never granted: a business failure (untrusted party), not a bug. */
+public class KeyAccessDeniedException extends BusinessRuleViolation {
+  public KeyAccessDeniedException(String message) {
+    super(message);
+  }
+
+  @Override
+  public String bpmnErrorCode() {
+    return BpmnErrors.UNTRUSTED_PARTY;
+  }
+}
