@@ -1,11 +1,10 @@
-package io.flep.encryption.attack;
+package io.flep.lab.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flep.encryption.png.ImageCodec;
-import io.flep.encryption.testdata.SharedDatasets;
-import io.flep.encryption.testdata.TestContext;
+import io.flep.lab.testdata.SharedDatasets;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.api.image.EncryptedImage;
@@ -102,7 +101,7 @@ class ChosenPlaintextAttackTest {
     assertThat(registry.descriptor(HARDENED)).as("plugin %s installed", HARDENED).isPresent();
     RasterImage unseen = unseenImage();
     ImageCipherProvider provider = registry.imageCipher(HARDENED);
-    ImageCipher cipher = provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random), TestContext.WIENER);
+    ImageCipher cipher = provider.newImageCipher(provider.generateKey(PluginOptions.empty(), random), registry.context());
     EncryptionOracle oracle = EncryptionOracle.of(cipher);
 
     long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package io.flep.encryption.attack;
+package io.flep.lab.attack;
 
 import io.flep.plugin.api.image.RasterImage;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
-package io.flep.encryption.attack;
+package io.flep.lab.attack;
 
-import io.flep.encryption.testdata.TestContext;
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.context.PluginContext;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.ImageCipherProvider;
 import io.flep.plugin.api.image.RasterImage;
@@ -42,7 +42,7 @@ final class PermutationWitness {
    * @throws IllegalStateException if the twin's output is not a permutation (the witness would be invalid)
    */
   int[] plainIndex(ImageCipherProvider provider, int w, int h, SecureRandom random) throws GeneralSecurityException {
-    ImageCipher twin = provider.newImageCipher(provider.generateKey(chaoticKey.with("layers", "1"), random), TestContext.WIENER);
+    ImageCipher twin = provider.newImageCipher(provider.generateKey(chaoticKey.with("layers", "1"), random), PluginContext.empty());
     int n = w * h;
     byte[] hi = new byte[n];
     byte[] lo = new byte[n];
