@@ -7,6 +7,7 @@ import io.flep.workers.config.Parties;
 import io.flep.workers.dataset.DatasetSplit;
 import io.flep.workers.dataset.GreyImages;
 import io.flep.workers.dataset.LabeledImage;
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.DatasetRepository;
 import io.flep.workers.store.Ref;
@@ -59,10 +60,16 @@ public class StoreWorker {
         byImage.put(image, entry);
         images.add(image);
       }
-      DatasetSplit split = DatasetSplit.of(images, TEST_FRACTION, vars.longOr("seed", 42));
+      DatasetSplit split;
+      List<List<LabeledImage>> shards;
+      try {
+        split = DatasetSplit.of(images, TEST_FRACTION, vars.longOr("seed", 42));
+        shards = split.shards(analysts);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("the data set cannot be split for " + analysts + " analysts: " + e.getMessage(), e);
+      }
       List<DatasetRepository.Item> items = new ArrayList<>();
       List<ArtifactStore.NewArtifact> blobs = new ArrayList<>();
-      List<List<LabeledImage>> shards = split.shards(analysts);
       for (int s = 0; s < shards.size(); s++) {
         for (LabeledImage image : shards.get(s)) {
           addItem(items, blobs, byImage.get(image), "train", s);

@@ -76,6 +76,13 @@ public class IssueHeKeysWorker {
         }
         options = options.withDefault(HeParameters.SHAREHOLDERS, holders, "the lifecycle's share holders");
       }
+      AggregationPolicy policy;
+      try {
+        policy = new AggregationPolicy(
+            (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("process variable 'minContributors': " + e.getMessage(), e);
+      }
       KeyMaterial keyPair = provider.generateKeyPair(options, random);
       Ref issued;
       if (threshold > 0) {
@@ -90,8 +97,6 @@ public class IssueHeKeysWorker {
         issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
       }
       Ref keyRef = issued;
-      AggregationPolicy policy = new AggregationPolicy(
-          (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
       policies.store(keyRef.id(), policy);
       analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
       keys.grant(keyRef.id(), properties.cloud().id(), false);

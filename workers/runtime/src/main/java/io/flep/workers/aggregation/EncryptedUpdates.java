@@ -2,6 +2,7 @@ package io.flep.workers.aggregation;
 
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicEncryption;
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.Ref;
@@ -21,7 +22,7 @@ public class EncryptedUpdates {
 
   public List<HeCiphertext> load(HomomorphicEncryption scheme, List<Ref> updateRefs) {
     if (updateRefs.isEmpty()) {
-      throw new IllegalArgumentException("no model updates to aggregate");
+      throw new BadInputException("no model updates to aggregate (process variable 'updateRefs' is empty)");
     }
     List<HeCiphertext> updates = new ArrayList<>(updateRefs.size());
     for (Ref ref : updateRefs) {

@@ -2,6 +2,7 @@ package io.flep.workers.aggregation;
 
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.Parties;
+import io.flep.workers.failure.BadInputException;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public final class Shareholders {
       case "iiot" -> Parties.IIOT_SERVICES;
       case "auditor" -> Parties.AUDITOR;
       case "cloud" -> properties.cloud().id();
-      default -> throw new IllegalArgumentException("unknown share-holder role '" + role + "' (known: " + ROLES + ")");
+      default -> throw new BadInputException("unknown share-holder role '" + role + "' (known: " + ROLES + ")");
     };
   }
 }

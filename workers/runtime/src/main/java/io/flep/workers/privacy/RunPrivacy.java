@@ -1,5 +1,6 @@
 package io.flep.workers.privacy;
 
+import io.flep.workers.failure.BadInputException;
 import io.flep.workers.task.JobVariables;
 import java.util.Optional;
 
@@ -13,13 +14,17 @@ public final class RunPrivacy {
 
   private RunPrivacy() {}
 
-  /** @throws IllegalArgumentException if a setting is present but out of range */
+  /** @throws BadInputException if a setting is present but out of range */
   public static Optional<DifferentialPrivacy> fromVariables(JobVariables vars) {
     double z = vars.doubleOr("dpNoiseMultiplier", 0);
     if (z == 0) {
       return Optional.empty();
     }
-    return Optional.of(new DifferentialPrivacy(z, vars.doubleOr("dpClipNorm", DEFAULT_CLIP_NORM),
-        vars.doubleOr("dpDelta", DEFAULT_DELTA)));
+    try {
+      return Optional.of(new DifferentialPrivacy(z, vars.doubleOr("dpClipNorm", DEFAULT_CLIP_NORM),
+          vars.doubleOr("dpDelta", DEFAULT_DELTA)));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("process variables dpNoiseMultiplier/dpClipNorm/dpDelta: " + e.getMessage(), e);
+    }
   }
 }

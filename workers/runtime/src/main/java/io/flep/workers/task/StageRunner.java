@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.flep.plugin.api.param.InvalidPluginOptionException;
+import io.flep.plugin.host.UnknownPluginException;
 import io.flep.workers.failure.BadInputException;
 import io.flep.workers.failure.BusinessRuleViolation;
 import io.flep.workers.store.StageRepository;
@@ -57,8 +59,7 @@ public class StageRunner {
       return result.variables();
     } catch (BusinessRuleViolation e) {
       throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
-    } catch (BadInputException | IllegalArgumentException e) {
-      // IllegalArgumentException: a plugin's or a library's refusal of its arguments, e.g. an invalid option
+    } catch (BadInputException | InvalidPluginOptionException | UnknownPluginException e) {
       String message = stage.reportName() + ": " + e.getMessage();
       record(recordId, "FAILED", startedNanos, message);
       LOG.error("{} failed: {}", job.getType(), message);
