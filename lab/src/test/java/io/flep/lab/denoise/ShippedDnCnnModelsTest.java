@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flep.encryption.dncnn.DnCnnProvider;
 import io.flep.lab.cipher.metrics.Fidelity;
-import io.flep.lab.denoise.training.DataSplit;
 import io.flep.lab.denoise.training.GreyPlane;
-import io.flep.lab.denoise.training.ImageFolder;
+import io.flep.lab.denoise.training.PhotoFolder;
+import io.flep.lab.denoise.training.PhotoSplit;
 import io.flep.lab.testdata.SharedDatasets;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
@@ -27,7 +27,7 @@ class ShippedDnCnnModelsTest {
   void theEightfoldSelfEnsembleImprovesTheShippedModelOnHeldOutImages() throws Exception {
     Path images = SharedDatasets.require("standard-256");
     Denoiser ensemble = new DnCnnProvider().newDenoiser(PluginOptions.of(Map.of("ensemble", "8")));
-    List<GreyPlane> test = ImageFolder.load(images, EnumSet.of(DataSplit.Part.TEST)).subList(0, 2);
+    List<GreyPlane> test = PhotoFolder.load(images, EnumSet.of(PhotoSplit.Part.TEST)).subList(0, 2);
     double gain = 0;
     for (GreyPlane clean : test) {
       float[] noisy = noisy(clean, 25, clean.name().hashCode());
@@ -52,7 +52,7 @@ class ShippedDnCnnModelsTest {
 
   @Test
   void theShippedSigma25ModelReachesItsMeasuredQualityOnTheHeldOutTestImages() throws Exception {
-    List<GreyPlane> test = ImageFolder.load(SharedDatasets.require("standard-256"), EnumSet.of(DataSplit.Part.TEST));
+    List<GreyPlane> test = PhotoFolder.load(SharedDatasets.require("standard-256"), EnumSet.of(PhotoSplit.Part.TEST));
     assertThat(test).hasSize(6);
     double sum = 0;
     for (GreyPlane clean : test) {

@@ -3,10 +3,10 @@ package io.flep.lab.denoise.cli;
 import io.flep.encryption.dncnn.DnCnnProvider;
 import io.flep.encryption.png.ImageCodec;
 import io.flep.lab.cipher.metrics.Fidelity;
-import io.flep.lab.denoise.training.DataSplit;
 import io.flep.lab.denoise.training.GreyPlane;
-import io.flep.lab.denoise.training.ImageFolder;
 import io.flep.lab.denoise.training.PatchSampler;
+import io.flep.lab.denoise.training.PhotoFolder;
+import io.flep.lab.denoise.training.PhotoSplit;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.plugin.host.PluginRegistry;
@@ -93,8 +93,8 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
       throw new ParameterException(spec.commandLine(), "--sigma must be a finite number >= 0, got " + sigma);
     }
-    Set<DataSplit.Part> parts = parts();
-    List<GreyPlane> planes = ImageFolder.load(images, parts);
+    Set<PhotoSplit.Part> parts = parts();
+    List<GreyPlane> planes = PhotoFolder.load(images, parts);
     if (planes.isEmpty()) {
       throw new IllegalArgumentException(images + ": no images of the '" + split + "' split in the folder");
     }
@@ -170,12 +170,12 @@ public final class DenoiseEvalCommand implements Callable<Integer> {
     d.denoise(crop.toFloats(), crop.width(), crop.height(), sigma);
   }
 
-  private Set<DataSplit.Part> parts() {
+  private Set<PhotoSplit.Part> parts() {
     if (split.equalsIgnoreCase("all")) {
-      return EnumSet.allOf(DataSplit.Part.class);
+      return EnumSet.allOf(PhotoSplit.Part.class);
     }
     try {
-      return EnumSet.of(DataSplit.Part.parse(split));
+      return EnumSet.of(PhotoSplit.Part.parse(split));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(),
           "--split must be all, train, validation or test, got '" + split + "'");

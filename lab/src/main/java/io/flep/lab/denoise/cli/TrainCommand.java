@@ -2,12 +2,12 @@ package io.flep.lab.denoise.cli;
 
 import io.flep.encryption.dncnn.DnCnnModel;
 import io.flep.lab.denoise.training.Checkpoint;
-import io.flep.lab.denoise.training.DataSplit;
 import io.flep.lab.denoise.training.DnCnnTrainer;
 import io.flep.lab.denoise.training.GreyPlane;
-import io.flep.lab.denoise.training.ImageFolder;
 import io.flep.lab.denoise.training.LossLog;
 import io.flep.lab.denoise.training.PatchSampler;
+import io.flep.lab.denoise.training.PhotoFolder;
+import io.flep.lab.denoise.training.PhotoSplit;
 import io.flep.lab.denoise.training.TrainingRun;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code flep denoiser train --sigma S --images DIR --out MODEL}: residual DnCNN training with Adam on random
- * patches of the folder's training-split images ({@link DataSplit}), validation PSNR on the validation-split
+ * patches of the folder's training-split images ({@link PhotoSplit}), validation PSNR on the validation-split
  * images (centre crops). Next to {@code MODEL} it keeps {@code MODEL.loss.csv} ({@link LossLog}) and
  * {@code MODEL.ckpt} ({@link Checkpoint}); {@code --resume} continues a run exactly (same flags), up to
  * {@code --steps} in total.
@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = resume == null ? null : Checkpoint.read(resume);
     float[] initial = init == null ? null : ModelDenoisers.readAnySigma(init);
-    List<GreyPlane> originals = ImageFolder.load(images, EnumSet.of(DataSplit.Part.TRAIN));
+    List<GreyPlane> originals = PhotoFolder.load(images, EnumSet.of(PhotoSplit.Part.TRAIN));
     if (originals.isEmpty()) {
       throw new IllegalArgumentException(images + ": no training-split images in the folder");
     }
@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
         .flatMap(p -> downsample.stream().distinct()
             .filter(k -> p.width() / k >= patch && p.height() / k >= patch).map(p::downsample))
         .toList();
-    List<GreyPlane> validation = ImageFolder.load(images, EnumSet.of(DataSplit.Part.VALIDATION)).stream()
+    List<GreyPlane> validation = PhotoFolder.load(images, EnumSet.of(PhotoSplit.Part.VALIDATION)).stream()
         .map(p -> p.centreCrop(valCrop)).toList();
     PatchSampler sampler = new PatchSampler(train, patch, sigma);
     long dropAt = lrDropAt == -1 ? steps * 4 / 5 : lrDropAt;

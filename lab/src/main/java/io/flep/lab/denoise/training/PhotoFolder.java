@@ -16,19 +16,18 @@ import java.util.stream.Stream;
 /**
  * Loads the images of a folder ({@code .png}, {@code .jpg}, {@code .jpeg}, {@code .bmp}, sorted by name) as
  * grey planes: colour through BT.601 luma ({@link Grey}), grey as is, an alpha channel composited over white.
- * Only the requested {@link DataSplit}
- * parts are read.
+ * Only the requested {@link PhotoSplit} parts are read.
  */
-public final class ImageFolder {
+public final class PhotoFolder {
 
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp");
 
-  private ImageFolder() {
+  private PhotoFolder() {
   }
 
   /** Every image of the folder. */
   public static List<GreyPlane> load(Path dir) throws IOException {
-    return load(dir, EnumSet.allOf(DataSplit.Part.class));
+    return load(dir, EnumSet.allOf(PhotoSplit.Part.class));
   }
 
   /**
@@ -36,11 +35,11 @@ public final class ImageFolder {
    *
    * @throws IOException naming the folder or file when the folder is missing or a file is unreadable
    */
-  public static List<GreyPlane> load(Path dir, Set<DataSplit.Part> parts) throws IOException {
+  public static List<GreyPlane> load(Path dir, Set<PhotoSplit.Part> parts) throws IOException {
     List<GreyPlane> planes = new ArrayList<>();
     for (Path file : files(dir)) {
-      String name = DataSplit.baseName(file.getFileName().toString());
-      if (!parts.contains(DataSplit.partOf(name))) {
+      String name = PhotoSplit.baseName(file.getFileName().toString());
+      if (!parts.contains(PhotoSplit.partOf(name))) {
         continue;
       }
       RasterImage image = ImageCodec.readImageOverWhite(Files.readAllBytes(file), file.toString());
@@ -55,7 +54,7 @@ public final class ImageFolder {
       throw new IOException(dir + ": not a folder of images");
     }
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> files = s.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
+      List<Path> files = s.filter(Files::isRegularFile).filter(PhotoFolder::isImage).sorted().toList();
       if (files.isEmpty()) {
         throw new IOException(dir + ": no images (" + String.join(", ", EXTENSIONS) + ") in the folder");
       }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageFolderTest {
+class PhotoFolderTest {
 
   @Test
   void colourBecomesBt601GreyAndSplitFilters(@TempDir Path dir) throws Exception {
@@ -21,16 +21,16 @@ class ImageFolderTest {
         new byte[] {(byte) 255, 0, 0, 0, (byte) 255, 0, 0, 0, (byte) 255})));
     Files.write(dir.resolve("mine.png"), ImageCodec.toPng(RasterImage.gray(1, 1, new byte[] {9})));
     Files.writeString(dir.resolve("readme.txt"), "x");
-    List<GreyPlane> all = ImageFolder.load(dir);
+    List<GreyPlane> all = PhotoFolder.load(dir);
     assertThat(all).extracting(GreyPlane::name).containsExactly("baboon", "mine");
     assertThat(all.get(0).toFloats()).containsExactly(76f, 150f, 29f);
-    assertThat(ImageFolder.load(dir, EnumSet.of(DataSplit.Part.TRAIN))).extracting(GreyPlane::name)
+    assertThat(PhotoFolder.load(dir, EnumSet.of(PhotoSplit.Part.TRAIN))).extracting(GreyPlane::name)
         .containsExactly("mine");
   }
 
   @Test
   void missingOrEmptyFolderNamesIt(@TempDir Path dir) {
-    assertThatThrownBy(() -> ImageFolder.load(dir.resolve("nope"))).hasMessageContaining("nope: not a folder");
-    assertThatThrownBy(() -> ImageFolder.load(dir)).hasMessageContaining("no images");
+    assertThatThrownBy(() -> PhotoFolder.load(dir.resolve("nope"))).hasMessageContaining("nope: not a folder");
+    assertThatThrownBy(() -> PhotoFolder.load(dir)).hasMessageContaining("no images");
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * Any name not listed (other folders, new images) counts as training data. Documented in
  * {@code docs/dncnn-training.md}.
  */
-public final class DataSplit {
+public final class PhotoSplit {
 
   /** The part an image belongs to. */
   public enum Part {
@@ -31,7 +31,7 @@ public final class DataSplit {
   /** Validation images: periodic PSNR during training, for choosing checkpoints. */
   public static final Set<String> VALIDATION = Set.of("aero1", "aero3", "messi5");
 
-  private DataSplit() {
+  private PhotoSplit() {
   }
 
   /** The part of the image with this file name (extension ignored). */
