@@ -100,16 +100,23 @@ public final class Evaluator {
     boolean bigEnough = ci.width() * ci.height() >= Entropy.BLOCKS * Entropy.BLOCK_PIXELS;
     boolean ssimFits = plain.width() >= Fidelity.WINDOW && plain.height() >= Fidelity.WINDOW;
     double psnr = Fidelity.psnr(plain, dec);
-    ImageEvaluation m = new ImageEvaluation(name, plain.width(), plain.height(), plain.channels(),
-        Differential.npcr(plain, ciCropped), Differential.uaci(plain, ciCropped),
-        Differential.npcr(ci, c1px.cipherImage()), Differential.uaci(ci, c1px.cipherImage()),
-        Entropy.global(ci), bigEnough ? Entropy.local(ci, localEntropySeed) : Double.NaN,
-        Histogram.encryptionQuality(plain, ciCropped),
-        Correlation.adjacent(ci, Direction.HORIZONTAL), Correlation.adjacent(ci, Direction.VERTICAL),
-        Correlation.adjacent(ci, Direction.DIAGONAL),
-        Differential.npcr(ci, c2.cipherImage()), Differential.uaci(ci, c2.cipherImage()),
-        psnr, ssimFits ? Fidelity.ssim(plain, dec) : Double.NaN,
-        median(encTimes), median(decTimes), psnr == Double.POSITIVE_INFINITY && pixels > 0);
+    ImageEvaluation m = ImageEvaluation.builder()
+        .name(name).width(plain.width()).height(plain.height()).channels(plain.channels())
+        .npcrPlainCipher(Differential.npcr(plain, ciCropped)).uaciPlainCipher(Differential.uaci(plain, ciCropped))
+        .npcrDifferential(Differential.npcr(ci, c1px.cipherImage()))
+        .uaciDifferential(Differential.uaci(ci, c1px.cipherImage()))
+        .entropy(Entropy.global(ci))
+        .localEntropy(bigEnough ? Entropy.local(ci, localEntropySeed) : Double.NaN)
+        .encryptionQuality(Histogram.encryptionQuality(plain, ciCropped))
+        .corrH(Correlation.adjacent(ci, Direction.HORIZONTAL))
+        .corrV(Correlation.adjacent(ci, Direction.VERTICAL))
+        .corrD(Correlation.adjacent(ci, Direction.DIAGONAL))
+        .keySensitivityNpcr(Differential.npcr(ci, c2.cipherImage()))
+        .keySensitivityUaci(Differential.uaci(ci, c2.cipherImage()))
+        .psnrDecrypted(psnr).ssimDecrypted(ssimFits ? Fidelity.ssim(plain, dec) : Double.NaN)
+        .encryptMs(median(encTimes)).decryptMs(median(decTimes))
+        .exactDecryption(psnr == Double.POSITIVE_INFINITY && pixels > 0)
+        .build();
     return new Outcome(m, c1, c1px, decrypted);
   }
 

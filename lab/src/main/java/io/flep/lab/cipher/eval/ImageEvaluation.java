@@ -1,5 +1,8 @@
 package io.flep.lab.cipher.eval;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The figures {@code flep cipher eval} reports for one image (JSON keys = component names). Percentages for
  * NPCR/UACI, bits for entropies, milliseconds for times (median of the timed repeats). Non-finite values are written as JSON
@@ -24,7 +27,7 @@ public record ImageEvaluation(
     boolean exactDecryption) {
 
   /** The metric keys of the contract, in order. */
-  public static final java.util.List<String> METRICS = java.util.List.of(
+  public static final List<String> METRICS = List.of(
       "npcrPlainCipher", "uaciPlainCipher", "npcrDifferential", "uaciDifferential", "entropy", "localEntropy",
       "encryptionQuality", "corrH", "corrV", "corrD", "keySensitivityNpcr", "keySensitivityUaci", "psnrDecrypted",
       "ssimDecrypted", "encryptMs", "decryptMs");
@@ -50,5 +53,158 @@ public record ImageEvaluation(
       case "decryptMs" -> decryptMs;
       default -> throw new IllegalArgumentException("unknown metric " + key);
     };
+  }
+
+  /** A builder with no figures set: set what the image has; an unset figure stays NaN (undefined, JSON null). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds an {@link ImageEvaluation} by component name. {@link #name(String)} is required; sizes default to 0,
+   * figures to NaN and {@link #exactDecryption(boolean)} to false.
+   */
+  public static final class Builder {
+    private String name;
+    private int width;
+    private int height;
+    private int channels;
+    private double npcrPlainCipher = Double.NaN;
+    private double uaciPlainCipher = Double.NaN;
+    private double npcrDifferential = Double.NaN;
+    private double uaciDifferential = Double.NaN;
+    private double entropy = Double.NaN;
+    private double localEntropy = Double.NaN;
+    private double encryptionQuality = Double.NaN;
+    private double corrH = Double.NaN;
+    private double corrV = Double.NaN;
+    private double corrD = Double.NaN;
+    private double keySensitivityNpcr = Double.NaN;
+    private double keySensitivityUaci = Double.NaN;
+    private double psnrDecrypted = Double.NaN;
+    private double ssimDecrypted = Double.NaN;
+    private double encryptMs = Double.NaN;
+    private double decryptMs = Double.NaN;
+    private boolean exactDecryption;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder width(int width) {
+      this.width = width;
+      return this;
+    }
+
+    public Builder height(int height) {
+      this.height = height;
+      return this;
+    }
+
+    public Builder channels(int channels) {
+      this.channels = channels;
+      return this;
+    }
+
+    public Builder npcrPlainCipher(double npcrPlainCipher) {
+      this.npcrPlainCipher = npcrPlainCipher;
+      return this;
+    }
+
+    public Builder uaciPlainCipher(double uaciPlainCipher) {
+      this.uaciPlainCipher = uaciPlainCipher;
+      return this;
+    }
+
+    public Builder npcrDifferential(double npcrDifferential) {
+      this.npcrDifferential = npcrDifferential;
+      return this;
+    }
+
+    public Builder uaciDifferential(double uaciDifferential) {
+      this.uaciDifferential = uaciDifferential;
+      return this;
+    }
+
+    public Builder entropy(double entropy) {
+      this.entropy = entropy;
+      return this;
+    }
+
+    public Builder localEntropy(double localEntropy) {
+      this.localEntropy = localEntropy;
+      return this;
+    }
+
+    public Builder encryptionQuality(double encryptionQuality) {
+      this.encryptionQuality = encryptionQuality;
+      return this;
+    }
+
+    public Builder corrH(double corrH) {
+      this.corrH = corrH;
+      return this;
+    }
+
+    public Builder corrV(double corrV) {
+      this.corrV = corrV;
+      return this;
+    }
+
+    public Builder corrD(double corrD) {
+      this.corrD = corrD;
+      return this;
+    }
+
+    public Builder keySensitivityNpcr(double keySensitivityNpcr) {
+      this.keySensitivityNpcr = keySensitivityNpcr;
+      return this;
+    }
+
+    public Builder keySensitivityUaci(double keySensitivityUaci) {
+      this.keySensitivityUaci = keySensitivityUaci;
+      return this;
+    }
+
+    public Builder psnrDecrypted(double psnrDecrypted) {
+      this.psnrDecrypted = psnrDecrypted;
+      return this;
+    }
+
+    public Builder ssimDecrypted(double ssimDecrypted) {
+      this.ssimDecrypted = ssimDecrypted;
+      return this;
+    }
+
+    public Builder encryptMs(double encryptMs) {
+      this.encryptMs = encryptMs;
+      return this;
+    }
+
+    public Builder decryptMs(double decryptMs) {
+      this.decryptMs = decryptMs;
+      return this;
+    }
+
+    public Builder exactDecryption(boolean exactDecryption) {
+      this.exactDecryption = exactDecryption;
+      return this;
+    }
+
+    /**
+     * The evaluation.
+     *
+     * @throws NullPointerException if no {@link #name(String)} was set
+     */
+    public ImageEvaluation build() {
+      return new ImageEvaluation(Objects.requireNonNull(name, "name"), width, height, channels,
+          npcrPlainCipher, uaciPlainCipher, npcrDifferential, uaciDifferential,
+          entropy, localEntropy, encryptionQuality, corrH, corrV, corrD,
+          keySensitivityNpcr, keySensitivityUaci, psnrDecrypted, ssimDecrypted, encryptMs, decryptMs,
+          exactDecryption);
+    }
   }
 }

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class EvalJsonTest {
   private static ImageEvaluation image(String name, double npcrDiff, double psnr) {
-    return new ImageEvaluation(name, 256, 256, 1, 99.6, 30, npcrDiff, 33.46, 7.997, 7.902, 50, 0.001, -0.002, 0.0,
-        99.6, 33.46, psnr, 1, 1.5, 2.5, false);
+    return ImageEvaluation.builder().name(name).width(256).height(256).channels(1)
+        .npcrPlainCipher(99.6).uaciPlainCipher(30).npcrDifferential(npcrDiff).uaciDifferential(33.46)
+        .entropy(7.997).localEntropy(7.902).encryptionQuality(50).corrH(0.001).corrV(-0.002).corrD(0.0)
+        .keySensitivityNpcr(99.6).keySensitivityUaci(33.46).psnrDecrypted(psnr).ssimDecrypted(1)
+        .encryptMs(1.5).decryptMs(2.5).exactDecryption(false)
+        .build();
   }
 
   @Test

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class PaperReportTest {
   private static ImageEvaluation image(String name, double npcrDiff, double ksNpcr) {
-    return new ImageEvaluation(name, 256, 256, 1, 99.3, 18.2, npcrDiff, npcrDiff * 0.3359, 7.45, 7.36, 50.8, 0.25, 0.24,
-        0.12, ksNpcr, ksNpcr * 0.3359, 18.7, 0.3, 1.1, 2.0, false);
+    return ImageEvaluation.builder().name(name).width(256).height(256).channels(1)
+        .npcrPlainCipher(99.3).uaciPlainCipher(18.2).npcrDifferential(npcrDiff).uaciDifferential(npcrDiff * 0.3359)
+        .entropy(7.45).localEntropy(7.36).encryptionQuality(50.8).corrH(0.25).corrV(0.24).corrD(0.12)
+        .keySensitivityNpcr(ksNpcr).keySensitivityUaci(ksNpcr * 0.3359).psnrDecrypted(18.7).ssimDecrypted(0.3)
+        .encryptMs(1.1).decryptMs(2.0).exactDecryption(false)
+        .build();
   }
 
   private static PaperReport.Run run(String label, double npcrDiff, double ksNpcr, boolean fixedNonce) {
