@@ -1,10 +1,12 @@
 package io.flep.lab.cipher.bench;
 
+import io.flep.lab.report.Json;
+import io.flep.lab.report.Json.Formatted;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints benchmark results as a table and as JSON (hand-written: all values are ids, numbers and plain text). */
+/** Prints benchmark results as a table and as JSON ({@link Json}). */
 public final class BenchReport {
   private BenchReport() {}
 
@@ -19,55 +21,33 @@ public final class BenchReport {
     }
   }
 
+  /** The document; components in key order. */
+  record Document(Image image, Formatted warmupSeconds, Formatted secondsPerCase, String java, int cores,
+      List<Row> results, List<String> notes) {}
+
+  record Image(int width, int height, int channels) {}
+
+  record Row(String scheme, String variant, String op, Formatted medianMs, Formatted p90Ms, Formatted meanMs,
+      Formatted mbPerSecond, int iterations, long bytesPerOp) {}
+
   /**
    * The report as JSON: the run's settings and environment, then {@code results}, each with {@code scheme},
    * {@code variant}, {@code op}, {@code medianMs}, {@code p90Ms}, {@code meanMs}, {@code mbPerSecond},
-   * {@code iterations}, {@code bytesPerOp}; plus {@code notes} (skipped cases).
+   * {@code iterations}, {@code bytesPerOp}; plus {@code notes} (skipped cases). Figures have six significant
+   * digits.
    */
   public static String toJson(int size, double warmupSeconds, double seconds, List<BenchResult> results,
       List<String> notes) {
-    StringBuilder json = new StringBuilder("{\n");
-    json.append(String.format(Locale.ROOT,
-        "  \"image\": {\"width\": %d, \"height\": %d, \"channels\": 1},%n  \"warmupSeconds\": %s,%n"
-            + "  \"secondsPerCase\": %s,%n  \"java\": %s,%n  \"cores\": %d,%n",
-        size, size, num(warmupSeconds), num(seconds), str(Runtime.version().toString()),
-        Runtime.getRuntime().availableProcessors()));
-    json.append("  \"results\": [");
-    for (int i = 0; i < results.size(); i++) {
-      BenchResult r = results.get(i);
+    List<Row> rows = results.stream().map(r -> {
       Timing t = r.timing();
-      json.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-          "    {\"scheme\": %s, \"variant\": %s, \"op\": %s, \"medianMs\": %s, \"p90Ms\": %s, \"meanMs\": %s,"
-              + " \"mbPerSecond\": %s, \"iterations\": %d, \"bytesPerOp\": %d}",
-          str(r.scheme()), str(r.variant()), str(r.op()), num(t.medianMs()), num(t.p90Ms()), num(t.meanMs()),
-          num(t.megabytesPerSecond()), t.iterations(), t.bytesPerOp()));
-    }
-    json.append(results.isEmpty() ? "],\n" : "\n  ],\n").append("  \"notes\": [");
-    for (int i = 0; i < notes.size(); i++) {
-      json.append(i == 0 ? "" : ", ").append(str(notes.get(i)));
-    }
-    return json.append("]\n}\n").toString();
+      return new Row(r.scheme(), r.variant(), r.op(), num(t.medianMs()), num(t.p90Ms()), num(t.meanMs()),
+          num(t.megabytesPerSecond()), t.iterations(), t.bytesPerOp());
+    }).toList();
+    return Json.write(new Document(new Image(size, size, 1), num(warmupSeconds), num(seconds),
+        Runtime.version().toString(), Runtime.getRuntime().availableProcessors(), rows, notes));
   }
 
-  private static String num(double d) {
-    return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null";
-  }
-
-  static String str(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+  private static Formatted num(double d) {
+    return Json.significant(d, 6);
   }
 }

@@ -3,15 +3,19 @@ package io.flep.lab.cipher.eval;
 import io.flep.lab.cipher.metrics.CriticalValues;
 import io.flep.lab.cipher.metrics.Entropy;
 import io.flep.lab.cipher.metrics.Fidelity;
+import io.flep.lab.report.Json;
+import io.flep.lab.report.Json.Formatted;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * The JSON document of {@code flep cipher eval}: scheme, options, test settings, the Wu et al. critical values for
  * every image size, per image the {@link ImageEvaluation#METRICS} (non-finite values as {@code null}) plus pass
- * flags, and a summary with mean and std per metric.
+ * flags, and a summary with mean and std per metric. Metrics, means and stds have six decimals, critical values
+ * four. Written by {@link Json}.
  */
 public final class EvalJson {
   private EvalJson() {}
@@ -20,92 +24,78 @@ public final class EvalJson {
   public record Settings(String scheme, Map<String, String> options, boolean fixedNonce, int nonceBytes,
       int keyBitFlipped, long localEntropySeed, int repeats) {}
 
+  /** The document; components in key order. */
+  record Document(String scheme, Map<String, String> options, boolean fixedNonce, int nonceBytes,
+      int keyBitFlipped, String differentialChange, LocalEntropySettings localEntropySettings,
+      SsimSettings ssimSettings, int timingRepeats, List<CriticalValue> criticalValues,
+      List<Map<String, Object>> images, Map<String, Object> summary) {}
+
+  record LocalEntropySettings(int blocks, int blockPixels, long seed) {}
+
+  /** {@code L} is the dynamic range, as in Wang et al. */
+  record SsimSettings(int window, double sigma, double k1, double k2, int L) {}
+
+  record CriticalValue(int pixels, double alpha, Formatted npcr, Formatted uaciLow, Formatted uaciHigh,
+      boolean tabulated) {}
+
+  record Passes(boolean differential, boolean keySensitivity) {}
+
+  record Stat(Formatted mean, Formatted std, int n) {}
+
   public static String toJson(Settings s, List<ImageEvaluation> images) {
-    StringBuilder j = new StringBuilder("{\n");
-    j.append("  \"scheme\": ").append(str(s.scheme())).append(",\n  \"options\": {");
-    int i = 0;
-    for (var e : s.options().entrySet()) {
-      j.append(i++ == 0 ? "" : ", ").append(str(e.getKey())).append(": ").append(str(e.getValue()));
-    }
-    j.append("},\n");
-    j.append("  \"fixedNonce\": ").append(s.fixedNonce()).append(",\n");
-    j.append("  \"nonceBytes\": ").append(s.nonceBytes()).append(",\n");
-    j.append("  \"keyBitFlipped\": ").append(s.keyBitFlipped()).append(",\n");
-    j.append("  \"differentialChange\": \"pixel (0,0) + 1 mod 256 in every channel\",\n");
-    j.append(String.format(Locale.ROOT, "  \"localEntropySettings\": {\"blocks\": %d, \"blockPixels\": %d, "
-        + "\"seed\": %d},%n", Entropy.BLOCKS, Entropy.BLOCK_PIXELS, s.localEntropySeed()));
-    j.append(String.format(Locale.ROOT, "  \"ssimSettings\": {\"window\": %d, \"sigma\": 1.5, \"k1\": 0.01, "
-        + "\"k2\": 0.03, \"L\": 255},%n", Fidelity.WINDOW));
-    j.append("  \"timingRepeats\": ").append(s.repeats()).append(",\n");
-    j.append("  \"criticalValues\": [");
     TreeSet<Integer> sizes = new TreeSet<>();
     images.forEach(e -> sizes.add(e.width() * e.height()));
-    int k = 0;
+    List<CriticalValue> criticalValues = new ArrayList<>();
     for (int pixels : sizes) {
       for (double alpha : CriticalValues.ALPHAS) {
         CriticalValues cv = CriticalValues.forPixels(pixels, alpha);
-        j.append(k++ == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-            "    {\"pixels\": %d, \"alpha\": %s, \"npcr\": %.4f, \"uaciLow\": %.4f, \"uaciHigh\": %.4f, "
-                + "\"tabulated\": %b}", pixels, alpha, cv.npcr(), cv.uaciLow(), cv.uaciHigh(), cv.tabulated()));
+        criticalValues.add(new CriticalValue(pixels, alpha, Json.fixed(cv.npcr(), 4), Json.fixed(cv.uaciLow(), 4),
+            Json.fixed(cv.uaciHigh(), 4), cv.tabulated()));
       }
     }
-    j.append(k == 0 ? "],\n" : "\n  ],\n").append("  \"images\": [");
-    for (int n = 0; n < images.size(); n++) {
-      ImageEvaluation e = images.get(n);
-      j.append(n == 0 ? "\n" : ",\n").append("    {\"name\": ").append(str(e.name()))
-          .append(", \"width\": ").append(e.width()).append(", \"height\": ").append(e.height())
-          .append(", \"channels\": ").append(e.channels());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ImageEvaluation e : images) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", e.name());
+      row.put("width", e.width());
+      row.put("height", e.height());
+      row.put("channels", e.channels());
       for (String m : ImageEvaluation.METRICS) {
-        j.append(",\n      ").append(str(m)).append(": ").append(num(e.metric(m)));
+        row.put(m, Json.fixed(e.metric(m), 6));
       }
-      j.append(",\n      \"exactDecryption\": ").append(e.exactDecryption()).append(",\n      \"passes\": {");
-      int a = 0;
+      row.put("exactDecryption", e.exactDecryption());
+      Map<String, Passes> passes = new LinkedHashMap<>();
       for (double alpha : CriticalValues.ALPHAS) {
         CriticalValues cv = CriticalValues.forPixels(e.width() * e.height(), alpha);
-        j.append(a++ == 0 ? "" : ", ").append(str(Double.toString(alpha))).append(": {\"differential\": ")
-            .append(passes(cv, e.npcrDifferential(), e.uaciDifferential())).append(", \"keySensitivity\": ")
-            .append(passes(cv, e.keySensitivityNpcr(), e.keySensitivityUaci())).append("}");
+        passes.put(Double.toString(alpha), new Passes(passes(cv, e.npcrDifferential(), e.uaciDifferential()),
+            passes(cv, e.keySensitivityNpcr(), e.keySensitivityUaci())));
       }
-      j.append("}}");
+      row.put("passes", passes);
+      rows.add(row);
     }
-    j.append(images.isEmpty() ? "],\n" : "\n  ],\n").append("  \"summary\": {\"images\": ").append(images.size());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("images", images.size());
     for (String m : ImageEvaluation.METRICS) {
       Summary sm = Summary.of(images, m);
-      j.append(",\n    ").append(str(m)).append(": {\"mean\": ").append(num(sm.mean())).append(", \"std\": ")
-          .append(num(sm.std())).append(", \"n\": ").append(sm.n()).append("}");
+      summary.put(m, new Stat(Json.fixed(sm.mean(), 6), Json.fixed(sm.std(), 6), sm.n()));
     }
-    return j.append("\n  }\n}\n").toString();
+    return Json.write(new Document(s.scheme(), s.options(), s.fixedNonce(), s.nonceBytes(), s.keyBitFlipped(),
+        "pixel (0,0) + 1 mod 256 in every channel",
+        new LocalEntropySettings(Entropy.BLOCKS, Entropy.BLOCK_PIXELS, s.localEntropySeed()),
+        new SsimSettings(Fidelity.WINDOW, 1.5, 0.01, 0.03, 255), s.repeats(), criticalValues, rows, summary));
   }
 
   static boolean passes(CriticalValues cv, double npcr, double uaci) {
     return cv.npcrPasses(npcr) && cv.uaciPasses(uaci);
   }
 
-  /** A JSON number, or {@code null} when not finite. */
+  /** A JSON number with six decimals, or {@code null} when not finite. */
   static String num(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+    return String.valueOf(Json.fixed(v, 6));
   }
 
-  /** A JSON string literal. */
   /** {@code s} as a JSON string literal. */
   public static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return Json.string(s);
   }
 }

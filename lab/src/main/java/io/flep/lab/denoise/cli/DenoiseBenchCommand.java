@@ -4,10 +4,11 @@ import io.flep.encryption.dncnn.DnCnnProvider;
 import io.flep.lab.denoise.training.DnCnnTrainer;
 import io.flep.lab.denoise.training.GreyPlane;
 import io.flep.lab.denoise.training.PatchSampler;
+import io.flep.lab.report.Json;
+import io.flep.lab.report.Json.Formatted;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.denoise.Denoiser;
 import io.flep.workers.learning.LearningRuntime;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +63,10 @@ public final class DenoiseBenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  /** The {@code --json} document; components in key order (ms with one decimal, patches/s with two). */
+  record Report(int size, double sigma, int threads, Formatted inferenceMedianMs, Formatted inferenceMinMs,
+      int repeats, int trainPatch, int trainBatch, int trainSteps, Formatted trainPatchesPerSecond) {}
+
   @Override
   public Integer call() throws Exception {
     if (size < 1 || repeats < 1 || trainSteps < 0 || batch < 1 || patch < 1 || !(sigma > 0)) {
@@ -89,13 +94,8 @@ public final class DenoiseBenchCommand implements Callable<Integer> {
           + " %d native threads)", patch, patch, batch, patchesPerSecond, trainSteps, threads));
     }
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(json, String.format(Locale.ROOT, "{\"size\":%d,\"sigma\":%s,\"threads\":%d,"
-          + "\"inferenceMedianMs\":%.1f,\"inferenceMinMs\":%.1f,\"repeats\":%d,\"trainPatch\":%d,"
-          + "\"trainBatch\":%d,\"trainSteps\":%d,\"trainPatchesPerSecond\":%s}%n", size, sigma, threads, median(ms),
-          ms[0], repeats, patch, batch, trainSteps,
-          Double.isNaN(patchesPerSecond) ? "null" : String.format(Locale.ROOT, "%.2f", patchesPerSecond)));
+      Json.write(json, new Report(size, sigma, threads, Json.fixed(median(ms), 1), Json.fixed(ms[0], 1), repeats,
+          patch, batch, trainSteps, Json.fixed(patchesPerSecond, 2)));
     }
     return 0;
   }

@@ -1,14 +1,12 @@
 package io.flep.lab.he.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flep.lab.he.bench.HeBench;
 import io.flep.lab.he.bench.HeBenchResult;
+import io.flep.lab.report.Json;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.plugin.host.UnknownPluginException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -168,9 +166,7 @@ public final class HeBenchCommand implements Callable<Integer> {
             r.encryptValuesPerSecond() / baseline, baselinePrecomputed,
             r.encryptValuesPerSecond() / baselinePrecomputed)));
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+      Json.write(json, out);
     }
   }
 
