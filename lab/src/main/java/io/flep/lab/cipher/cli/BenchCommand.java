@@ -11,6 +11,7 @@ import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.flep.lab.cipher.cli;
 
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;

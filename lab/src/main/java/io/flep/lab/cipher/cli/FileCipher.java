@@ -7,6 +7,7 @@ import io.flep.plugin.api.image.EncryptedImage;
 import io.flep.plugin.api.image.ImageCipher;
 import io.flep.plugin.api.image.RasterImage;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

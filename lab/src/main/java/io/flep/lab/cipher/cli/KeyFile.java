@@ -2,6 +2,7 @@ package io.flep.lab.cipher.cli;
 
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
+import io.flep.workers.failure.BadInputException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -2,6 +2,7 @@ package io.flep.lab.cipher.cli;
 
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.workers.failure.BadInputException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;

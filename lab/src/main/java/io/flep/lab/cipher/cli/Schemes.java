@@ -4,6 +4,7 @@ import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.plugin.host.UnknownPluginException;
+import io.flep.workers.failure.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 
