@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flep.workers.config.FlepProperties;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+  /** Started here unless the embedded engine already started it (it needs the database before any bean). */
   @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(EmbeddedPostgresHolder.class)
   EmbeddedPostgresHolder embeddedPostgres(FlepProperties properties) {
     return properties.datasource().external()
         ? EmbeddedPostgresHolder.none()

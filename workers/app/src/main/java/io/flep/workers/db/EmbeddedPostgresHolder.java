@@ -5,17 +5,36 @@ import java.io.IOException;
 /** Owns the embedded server when there is one, so Spring closes it after the data source. */
 public final class EmbeddedPostgresHolder implements AutoCloseable {
   private final EmbeddedPostgresServer server;
+  private boolean closed;
 
   private EmbeddedPostgresHolder(EmbeddedPostgresServer server) {
     this.server = server;
   }
 
-  static EmbeddedPostgresHolder of(EmbeddedPostgresServer server) {
+  public static EmbeddedPostgresHolder of(EmbeddedPostgresServer server) {
     return new EmbeddedPostgresHolder(server);
   }
 
   static EmbeddedPostgresHolder none() {
     return new EmbeddedPostgresHolder(null);
+  }
+
+  public String jdbcUrl() {
+    return server().jdbcUrl();
+  }
+
+  public String username() {
+    return server().username();
+  }
+
+  /** Closes the server, logging instead of throwing (for failed start-ups). */
+  public void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(EmbeddedPostgresHolder.class)
+          .warn("stopping the embedded PostgreSQL failed: {}", e.toString());
+    }
   }
 
   EmbeddedPostgresServer server() {
@@ -26,8 +45,9 @@ public final class EmbeddedPostgresHolder implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    if (server != null) {
+  public synchronized void close() throws IOException {
+    if (server != null && !closed) {
+      closed = true;
       server.close();
     }
   }

@@ -2,46 +2,41 @@ package io.flep.workers.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
-import io.camunda.zeebe.process.test.api.RecordStreamSource;
-import io.camunda.zeebe.process.test.engine.InMemoryEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
-import io.camunda.zeebe.protocol.record.Record;
+import io.flep.engine.FlepEngine;
+import io.flep.engine.query.EngineQueries;
 import java.net.URI;
-import java.time.Duration;
-import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory Camunda 8 engine (zeebe-process-test 8.8), reachable only on 127.0.0.1 over gRPC.
- * Workers talk to it exclusively through the public {@link CamundaClient}; it has no REST API, no
- * exporters (no Operate) and no authentication.
+ * FLEP's own engine ({@link FlepEngine}) embedded in this process: durable in the given PostgreSQL
+ * database (schema {@code flep_engine}), reachable only on 127.0.0.1 over the Zeebe gateway gRPC
+ * API. Workers talk to it exclusively through the public {@link CamundaClient}.
  *
- * <p>Memory: the engine keeps its whole log in memory and never truncates it, and {@link
- * #recordStream()} keeps a decoded copy of every record read so far. Memory therefore grows with
- * every command/event for the lifetime of the process; restart the process between large batches.
- *
- * <p>One-shot: an engine that was stopped cannot be started again.
+ * <p>One-shot: an engine that was stopped cannot be started again (build a new one on the same
+ * database; it continues where the old one stopped).
  */
 public final class EmbeddedEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
-  private final int requestedPort;
-  private final Object recordLock = new Object();
-  private InMemoryEngine engine;
-  private int port = -1;
+  private final FlepEngine engine;
+  private final AutoCloseable ownedDataSource;
+  private boolean started;
   private boolean stopped;
 
-  /** @param port the loopback port to bind, 0 for any free port */
-  public EmbeddedEngine(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range: " + port);
-    }
-    this.requestedPort = port;
+  /**
+   * @param port the loopback port to bind, 0 for any free port
+   * @param dataSource the engine's PostgreSQL database
+   * @param ownedDataSource closed when the engine stops (the pool made for it), or null
+   */
+  public EmbeddedEngine(int port, DataSource dataSource, AutoCloseable ownedDataSource) {
+    this.engine = FlepEngine.builder().dataSource(dataSource).grpcPort(port).build();
+    this.ownedDataSource = ownedDataSource;
+  }
+
+  public EmbeddedEngine(int port, DataSource dataSource) {
+    this(port, dataSource, null);
   }
 
   /** Binds 127.0.0.1 and starts processing. Idempotent while running. */
@@ -49,29 +44,27 @@ public final class EmbeddedEngine implements AutoCloseable {
     if (stopped) {
       throw new IllegalStateException("the embedded engine was stopped and cannot be restarted");
     }
-    if (engine == null) {
-      InMemoryEngine created = LoopbackEngineFactory.create(requestedPort);
-      try {
-        created.start();
-      } catch (RuntimeException e) {
-        created.stop();
-        throw e;
-      }
-      engine = created;
-      port = Integer.parseInt(created.getGatewayAddress().replaceAll(".*:", ""));
-      LOG.info("Embedded Camunda engine listening on {} (loopback only, no authentication)", grpcAddress());
+    if (!started) {
+      engine.start();
+      started = true;
     }
     return this;
   }
 
-  /** Stops the gRPC server and the engine; idempotent. */
+  /** Stops the gateway and the engine; idempotent. */
   public synchronized void stop() {
-    if (engine != null && !stopped) {
-      stopped = true;
-      engine.stop();
-      LOG.info("Embedded Camunda engine on port {} stopped", port);
+    if (stopped) {
+      return;
     }
     stopped = true;
+    engine.close();
+    if (ownedDataSource != null) {
+      try {
+        ownedDataSource.close();
+      } catch (Exception e) {
+        LOG.warn("closing the engine's database connections failed: {}", e.toString());
+      }
+    }
   }
 
   @Override
@@ -80,13 +73,13 @@ public final class EmbeddedEngine implements AutoCloseable {
   }
 
   public synchronized boolean isRunning() {
-    return engine != null && !stopped;
+    return started && !stopped;
   }
 
   /** The bound port (the real one when 0 was requested). */
   public synchronized int port() {
     requireStarted();
-    return port;
+    return engine.grpcPort();
   }
 
   /** {@code http://127.0.0.1:PORT}, the value for {@code camunda.client.grpc-address}. */
@@ -94,9 +87,14 @@ public final class EmbeddedEngine implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port());
   }
 
+  /** Read-only queries over the engine's state (instances, elements, incidents, jobs, variables). */
+  public EngineQueries queries() {
+    return engine.queries();
+  }
+
   /**
-   * A client builder already pointed at this engine: gRPC only (REST must not be preferred, the
-   * engine has none) and immune to {@code CAMUNDA_*} / {@code ZEEBE_*} environment overrides.
+   * A client builder already pointed at this engine: gRPC only and immune to {@code CAMUNDA_*} /
+   * {@code ZEEBE_*} environment overrides.
    */
   public CamundaClientBuilder newClientBuilder() {
     URI address = grpcAddress();
@@ -107,57 +105,9 @@ public final class EmbeddedEngine implements AutoCloseable {
         .preferRestOverGrpc(false);
   }
 
-  /**
-   * All records written so far. Thread-safe: each call returns a fixed-size snapshot view of the
-   * append-only log (the engine's own view is a live list that must not be iterated while another
-   * thread reads new records).
-   */
-  public RecordStreamSource recordStream() {
-    RecordStreamSource raw = rawRecordStream();
-    return () -> {
-      synchronized (recordLock) {
-        Iterable<Record<?>> live = raw.getRecords();
-        if (!(live instanceof List<Record<?>> list)) {
-          List<Record<?>> copy = new ArrayList<>();
-          live.forEach(copy::add);
-          return List.copyOf(copy);
-        }
-        int size = list.size();
-        return new AbstractList<Record<?>>() {
-          @Override
-          public Record<?> get(int index) {
-            Objects.checkIndex(index, size);
-            synchronized (recordLock) {
-              return list.get(index);
-            }
-          }
-
-          @Override
-          public int size() {
-            return size;
-          }
-        };
-      }
-    };
-  }
-
-  /** Waits until the engine has processed everything written to its log so far. */
-  public void waitForIdleState(Duration timeout) throws InterruptedException, TimeoutException {
-    current().waitForIdleState(timeout);
-  }
-
-  private RecordStreamSource rawRecordStream() {
-    return current().getRecordStreamSource();
-  }
-
-  private synchronized InMemoryEngine current() {
-    requireStarted();
-    return engine;
-  }
-
-  private void requireStarted() {
-    if (engine == null) {
-      throw new IllegalStateException("the embedded engine is not started");
+  private synchronized void requireStarted() {
+    if (!started || stopped) {
+      throw new IllegalStateException("the embedded engine is not running");
     }
   }
 }

@@ -1,7 +1,12 @@
 package io.flep.workers.engine;
 
 import io.camunda.client.CamundaClient;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.db.EmbeddedPostgresHolder;
+import io.flep.workers.db.EmbeddedPostgresServer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -24,11 +31,13 @@ import org.springframework.core.env.MapPropertySource;
  * META-INF/spring.factories}, so it runs for every Spring Boot application in this module, before
  * any bean (in particular the Camunda SDK's {@code CamundaClient}) is created.
  *
- * <p><b>embedded</b>: starts {@link EmbeddedEngine} on 127.0.0.1 ({@code flep.embedded-engine.port},
+ * <p><b>embedded</b>: starts {@link EmbeddedEngine} (FLEP's own engine, its state in its own
+ * database: the external {@code flep.engine-datasource.*} one, or the embedded PostgreSQL, started
+ * here and registered as bean {@value #POSTGRES_BEAN}) on 127.0.0.1 ({@code flep.embedded-engine.port},
  * default 0 = a free port), registers it as bean {@value #ENGINE_BEAN}, and puts a highest-precedence
  * property source in front of everything else that points the SDK at it: {@code
  * camunda.client.mode=self-managed}, {@code camunda.client.grpc-address=http://127.0.0.1:PORT},
- * {@code camunda.client.rest-address} (same; the engine has no REST API), {@code
+ * {@code camunda.client.rest-address} (same address), {@code
  * camunda.client.prefer-rest-over-grpc=false}, {@code camunda.client.auth.method=none}. The engine
  * is stopped after the client when the context closes (or if startup fails).
  *
@@ -42,6 +51,7 @@ public final class EmbeddedEngineInitializer
   public static final String PORT_PROPERTY = "flep.embedded-engine.port";
   public static final String ENGINE_BEAN = "flepEmbeddedEngine";
   public static final String PROPERTY_SOURCE = "flepEmbeddedEngine";
+  public static final String POSTGRES_BEAN = "embeddedPostgres";
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngineInitializer.class);
 
@@ -66,8 +76,7 @@ public final class EmbeddedEngineInitializer
       return; // client disabled, or a parent context already runs the engine
     }
 
-    EmbeddedEngine engine =
-        new EmbeddedEngine(env.getProperty(PORT_PROPERTY, Integer.class, 0)).start();
+    EmbeddedEngine engine = startEngine(context, env);
     String address = engine.grpcAddress().toString();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("camunda.client.mode", "self-managed");
@@ -87,10 +96,77 @@ public final class EmbeddedEngineInitializer
         });
   }
 
+  /**
+   * The engine keeps its state in its own database: an external one ({@code
+   * flep.engine-datasource.*}) or the embedded PostgreSQL under the data directory, which is started
+   * here (before any bean) and handed to the application as its {@link EmbeddedPostgresHolder} bean
+   * (the private database uses it too unless {@code flep.datasource.url} is set).
+   */
+  private static EmbeddedEngine startEngine(
+      ConfigurableApplicationContext context, ConfigurableEnvironment env) {
+    FlepProperties properties =
+        Binder.get(env).bindOrCreate("flep", Bindable.of(FlepProperties.class));
+    int port = env.getProperty(PORT_PROPERTY, Integer.class, 0);
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("flep-engine-db");
+    config.setMaximumPoolSize(4);
+    config.setConnectionTimeout(5_000);
+    FlepProperties.Datasource external = properties.engineDatasource();
+    if (external.external()) {
+      config.setJdbcUrl(external.url());
+      config.setUsername(external.username());
+      config.setPassword(external.password());
+    } else {
+      EmbeddedPostgresHolder postgres =
+          EmbeddedPostgresHolder.of(EmbeddedPostgresServer.start(properties.dataDir()));
+      config.setJdbcUrl(postgres.jdbcUrl());
+      config.setUsername(postgres.username());
+      registerPostgres(context, postgres);
+    }
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      return new EmbeddedEngine(port, dataSource, dataSource).start();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static void registerPostgres(
+      ConfigurableApplicationContext context, EmbeddedPostgresHolder postgres) {
+    if (context instanceof GenericApplicationContext generic) {
+      generic.registerBean(
+          POSTGRES_BEAN, EmbeddedPostgresHolder.class, () -> postgres,
+          bd -> bd.setDestroyMethodName("close"));
+    } else {
+      context.getBeanFactory().registerSingleton(POSTGRES_BEAN, postgres);
+      context.addApplicationListener(
+          event -> {
+            if (event instanceof ContextClosedEvent) {
+              postgres.closeQuietly();
+            }
+          });
+    }
+    context.addApplicationListener(
+        event -> {
+          if (event instanceof ApplicationFailedEvent) {
+            postgres.closeQuietly();
+          }
+        });
+  }
+
   private static void registerEngine(ConfigurableApplicationContext context, EmbeddedEngine engine) {
     if (context instanceof GenericApplicationContext generic) {
       generic.registerBean(
-          ENGINE_BEAN, EmbeddedEngine.class, () -> engine, bd -> bd.setDestroyMethodName("close"));
+          ENGINE_BEAN,
+          EmbeddedEngine.class,
+          () -> engine,
+          bd -> {
+            bd.setDestroyMethodName("close");
+            if (generic.containsBeanDefinition(POSTGRES_BEAN)) {
+              bd.setDependsOn(POSTGRES_BEAN); // stopped before its database
+            }
+          });
     } else {
       context.getBeanFactory().registerSingleton(ENGINE_BEAN, engine);
       context.addApplicationListener(

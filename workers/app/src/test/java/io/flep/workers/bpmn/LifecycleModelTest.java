@@ -35,18 +35,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
-import io.camunda.zeebe.protocol.record.value.JobKind;
-import io.camunda.zeebe.protocol.record.value.JobListenerEventType;
-import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.flep.workers.task.JobTypes;
 import io.grpc.Status.Code;
 import java.io.ByteArrayInputStream;
@@ -57,6 +45,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.flep.workers.engine.EmbeddedEngine;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,7 +61,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -78,7 +69,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Model test of {@code bpmn/flep-lifecycle.bpmn} and {@code bpmn/cloud-trust.dmn}: the static shape of the
- * model against docs/DEVELOPING.md, then real runs on the in-memory Zeebe engine. The job handlers here are
+ * model against docs/DEVELOPING.md, then real runs on FLEP's engine (embedded PostgreSQL). The job handlers here are
  * the test's own fakes of the worker boundary: they only hand back references, so the test checks the
  * process logic (paths, loop, errors, listener), not the workers.
  */
@@ -376,15 +367,15 @@ class LifecycleModelTest {
 
     final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
     final List<JobWorker> workers = new ArrayList<>();
-    ZeebeTestEngine engine;
+    EmbeddedPostgres postgres;
+    EmbeddedEngine engine;
     CamundaClient client;
 
     @BeforeAll
-    void startEngineAndDeploy() {
-      engine = LoopbackEngineFactory.create(0);
-      engine.start();
-      String address = engine.getGatewayAddress();
-      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    void startEngineAndDeploy() throws IOException {
+      postgres = EmbeddedPostgres.builder().start();
+      engine = new EmbeddedEngine(0, postgres.getPostgresDatabase()).start();
+      int port = engine.port();
       client =
           CamundaClient.newClientBuilder()
               .grpcAddress(URI.create("http://127.0.0.1:" + port))
@@ -417,6 +408,13 @@ class LifecycleModelTest {
       }
       if (engine != null) {
         engine.stop();
+      }
+      if (postgres != null) {
+        try {
+          postgres.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
 
@@ -525,10 +523,6 @@ class LifecycleModelTest {
 
     long count(String runId, String type) {
       return jobs(runId, type).size();
-    }
-
-    java.util.stream.Stream<Record<?>> records() {
-      return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false);
     }
 
     @Test
@@ -711,19 +705,14 @@ class LifecycleModelTest {
         assertThat(s.elementId()).isEqualTo(endEventId);
         assertThat(s.variables()).containsEntry("outcome", outcome).containsEntry("runId", run);
       });
-      // The in-memory engine's gateway does not copy the job kind into ActivatedJob (the client then reports
-      // BPMN_ELEMENT), so the listener nature is asserted on the engine's own job records.
+      // The listener nature as the engine recorded it.
       long key = instanceKey(run);
-      assertThat(records()
-          .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.CREATED)
-          .map(r -> (JobRecordValue) r.getValue())
-          .filter(j -> j.getProcessInstanceKey() == key && j.getType().equals(RUN_FINISHED)))
+      assertThat(engine.queries().jobs(key).stream().filter(j -> j.type().equals(RUN_FINISHED)))
           .singleElement()
           .satisfies(j -> {
-            assertThat(j.getJobKind()).isEqualTo(JobKind.EXECUTION_LISTENER);
-            assertThat(j.getJobListenerEventType())
-                .isEqualTo(JobListenerEventType.END);
-            assertThat(j.getElementId()).isEqualTo(endEventId);
+            assertThat(j.kind()).isEqualTo("EXECUTION_LISTENER");
+            assertThat(j.listenerEventType()).isEqualTo("END");
+            assertThat(j.elementId()).isEqualTo(endEventId);
           });
     }
 
@@ -732,31 +721,19 @@ class LifecycleModelTest {
       String runId = (String) result.get("runId");
       long key = instanceKey(runId);
       Map<String, Long> counts = new HashMap<>();
-      records()
-          .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
-              && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-          .map(r -> (ProcessInstanceRecordValue) r.getValue())
-          .filter(v -> v.getProcessInstanceKey() == key)
-          .forEach(v -> counts.merge(v.getElementId(), 1L, Long::sum));
-      assertThat(records()
-          .filter(r -> r.getValueType() == ValueType.INCIDENT)
-          .map(r -> (IncidentRecordValue) r.getValue())
-          .filter(v -> v.getProcessInstanceKey() == key))
-          .as("incidents of run %s", runId).isEmpty();
+      engine.queries().elementInstances(key).stream()
+          .filter(e -> e.state().equals("COMPLETED"))
+          .filter(e -> !e.type().equals("MULTI_INSTANCE_BODY"))
+          .forEach(e -> counts.merge(e.elementId(), 1L, Long::sum));
+      assertThat(engine.queries().incidents(key)).as("incidents of run %s", runId).isEmpty();
       return counts;
     }
 
     /** The process instance whose runId variable is runId (exactly one). */
     long instanceKey(String runId) {
-      Set<Long> keys = new LinkedHashSet<>();
-      records()
-          .filter(r -> r.getValueType() == ValueType.VARIABLE)
-          .map(Record::getValue)
-          .map(v -> (VariableRecordValue) v)
-          .filter(v -> v.getName().equals("runId") && Objects.equals(v.getValue(), "\"" + runId + "\""))
-          .forEach(v -> keys.add(v.getProcessInstanceKey()));
+      List<Long> keys = engine.queries().processInstancesWithVariable("runId", "\"" + runId + "\"");
       assertThat(keys).as("instances of run %s", runId).hasSize(1);
-      return keys.iterator().next();
+      return keys.get(0);
     }
   }
 }

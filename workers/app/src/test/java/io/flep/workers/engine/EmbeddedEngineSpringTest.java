@@ -9,6 +9,8 @@ import io.camunda.client.spring.configuration.CamundaAutoConfiguration;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.flep.workers.run.TestDirectories;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,13 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code flep.engine=embedded} gives the Camunda Spring SDK a working client on the loopback engine,
- * even when remote-looking {@code camunda.client.*} settings are present. No web server, no
- * database: only Jackson and the Camunda auto-configuration.
+ * even when remote-looking {@code camunda.client.*} settings are present. No web server: only
+ * Jackson, the Camunda auto-configuration, and the embedded PostgreSQL the engine keeps its state in.
  */
 @SpringBootTest(
     classes = EmbeddedEngineSpringTest.TestApp.class,
@@ -34,6 +38,12 @@ import org.springframework.context.annotation.Bean;
       "camunda.client.prefer-rest-over-grpc=true"
     })
 class EmbeddedEngineSpringTest {
+  static final Path DATA = TestDirectories.create("embedded-engine-spring");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("flep.data-dir", DATA::toString);
+  }
 
   @SpringBootConfiguration
   @ImportAutoConfiguration({JacksonAutoConfiguration.class, CamundaAutoConfiguration.class})

@@ -9,6 +9,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.flep.workers.testing.TestPostgres;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -39,7 +40,7 @@ class EmbeddedEngineTest {
 
   @BeforeAll
   static void startEngine() {
-    engine = new EmbeddedEngine(0).start();
+    engine = new EmbeddedEngine(0, TestPostgres.newDatabase()).start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(engine.grpcAddress())
@@ -91,7 +92,7 @@ class EmbeddedEngineTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       free = probe.getLocalPort();
     }
-    try (EmbeddedEngine fixed = new EmbeddedEngine(free).start()) {
+    try (EmbeddedEngine fixed = new EmbeddedEngine(free, TestPostgres.newDatabase()).start()) {
       assertThat(fixed.port()).isEqualTo(free);
       assertThat(fixed.grpcAddress()).hasToString("http://127.0.0.1:" + free);
     }

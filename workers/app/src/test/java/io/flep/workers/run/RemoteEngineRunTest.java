@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flep.workers.FlepApplication;
 import io.flep.workers.engine.EmbeddedEngine;
+import io.flep.workers.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class RemoteEngineRunTest {
   static final Path DATA = TestDirectories.create("remote-data");
-  static final EmbeddedEngine CLUSTER = new EmbeddedEngine(0).start();
+  static final EmbeddedEngine CLUSTER = new EmbeddedEngine(0, TestPostgres.newDatabase()).start();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Fresh data and plugin folders for a test application context. */
-final class TestDirectories {
+public final class TestDirectories {
   private TestDirectories() {}
 
-  static Path create(String prefix) {
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory("flep-" + prefix + "-");
     } catch (IOException e) {

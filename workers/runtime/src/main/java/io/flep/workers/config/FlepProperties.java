@@ -15,6 +15,7 @@ public record FlepProperties(
     @DefaultValue(".flep") Path dataDir,
     @DefaultValue("plugins") Path pluginsDir,
     @DefaultValue Datasource datasource,
+    @DefaultValue Datasource engineDatasource,
     @DefaultValue Roles roles,
     @DefaultValue Cloud cloud,
     @DefaultValue Training training,
@@ -24,7 +25,12 @@ public record FlepProperties(
     return !"remote".equals(engine);
   }
 
-  /** External PostgreSQL; when {@code url} is blank an embedded server is started under the data directory. */
+  /**
+   * External PostgreSQL; when {@code url} is blank an embedded server is started under the data directory.
+   * {@code flep.datasource.*} is the private database of the workers; {@code flep.engine-datasource.*} the
+   * embedded engine's (kept apart so that the private database going down is an incident the engine can
+   * still record).
+   */
   public record Datasource(String url, String username, String password) {
     public boolean external() {
       return url != null && !url.isBlank();
