@@ -41,6 +41,7 @@ public final class FlepEngine implements AutoCloseable {
   private final EngineStore store;
   private final InetSocketAddress bind;
   private final DmnSupport dmn;
+  private final boolean releaseActivatedJobs;
   private CommandProcessor processor;
   private Server server;
   private boolean closed;
@@ -49,6 +50,7 @@ public final class FlepEngine implements AutoCloseable {
     this.store = new EngineStore(builder.dataSource, builder.schema);
     this.bind = builder.bind;
     this.dmn = builder.dmn == null ? new io.flep.engine.decision.DmnScalaSupport() : builder.dmn;
+    this.releaseActivatedJobs = builder.releaseActivatedJobs;
   }
 
   public static Builder builder() {
@@ -66,7 +68,7 @@ public final class FlepEngine implements AutoCloseable {
     long started = System.nanoTime();
     store.migrate();
     try {
-      processor = new CommandProcessor(store, dmn, System::currentTimeMillis);
+      processor = new CommandProcessor(store, dmn, System::currentTimeMillis, releaseActivatedJobs);
     } catch (SQLException e) {
       throw new IllegalStateException("the engine cannot read its state from the database: " + e.getMessage(), e);
     }
@@ -148,8 +150,19 @@ public final class FlepEngine implements AutoCloseable {
     private String schema = EngineStore.DEFAULT_SCHEMA;
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 0);
     private DmnSupport dmn;
+    private boolean releaseActivatedJobs;
 
     private Builder() {}
+
+    /**
+     * Makes jobs that were activated before this start activatable again at once. Right for an
+     * engine embedded with all its workers in one process: when the process died, so did every
+     * worker holding a job. Default false: a job comes back after its timeout, as in Zeebe.
+     */
+    public Builder releaseActivatedJobsOnStart(boolean release) {
+      this.releaseActivatedJobs = release;
+      return this;
+    }
 
     /** The PostgreSQL database holding the engine's state (required). */
     public Builder dataSource(DataSource dataSource) {

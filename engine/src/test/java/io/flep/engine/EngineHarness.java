@@ -41,7 +41,14 @@ public final class EngineHarness implements AutoCloseable {
 
   /** Starts (or restarts on the same schema) the engine and a fresh client. */
   public EngineHarness start() {
-    engine = FlepEngine.builder().dataSource(dataSource()).schema(schema).build().start();
+    return start(false);
+  }
+
+  /** Starts the engine; {@code releaseActivatedJobs} as {@link FlepEngine.Builder#releaseActivatedJobsOnStart}. */
+  public EngineHarness start(boolean releaseActivatedJobs) {
+    engine =
+        FlepEngine.builder().dataSource(dataSource()).schema(schema)
+            .releaseActivatedJobsOnStart(releaseActivatedJobs).build().start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(engine.grpcAddress())

@@ -52,12 +52,30 @@ public final class CommandProcessor implements AutoCloseable {
   private EngineState state;
   private BpmnRuntime runtime;
 
-  public CommandProcessor(EngineStore store, DmnSupport dmn, LongSupplier clock) throws SQLException {
+  /**
+   * @param releaseActivatedJobs whether jobs activated before this start are activatable again at
+   *     once (right when the workers lived in the same process and died with it); otherwise they
+   *     come back after their timeout as usual
+   */
+  public CommandProcessor(
+      EngineStore store, DmnSupport dmn, LongSupplier clock, boolean releaseActivatedJobs)
+      throws SQLException {
     this.store = store;
     this.feel = new ExpressionEvaluator();
     this.deployer = new Deployer(dmn);
     this.clock = clock;
     load();
+    if (releaseActivatedJobs) {
+      for (Job job : List.copyOf(state.jobs())) {
+        if (job.state == JobState.ACTIVATED) {
+          job.state = JobState.TIMED_OUT;
+          job.deadline = -1;
+          job.worker = "";
+          state.touch(job);
+          typesWithNewJobs.add(job.type);
+        }
+      }
+    }
     this.thread = new Thread(this::loop, "flep-engine-processor");
     this.thread.setDaemon(true);
   }

@@ -61,6 +61,25 @@ class DurabilityTest extends ConformanceTest {
     assertThat(next).isGreaterThan(again.getKey());
   }
 
+  @Test
+  void anEmbeddedEngineReleasesTheJobsItsDeadWorkersHeld() {
+    deploy(Bpmn.createExecutableProcess("released")
+        .startEvent().serviceTask("t", t -> t.zeebeJobType("dur-released")).endEvent().done());
+    start("released", Map.of());
+    ActivatedJob held = activate("dur-released", 1).get(0);
+
+    harness.stop();
+    harness.start(true);
+    try {
+      // without the release the job would stay with its dead worker for the minute it asked for
+      List<ActivatedJob> again = activate("dur-released", 1);
+      assertThat(again).extracting(ActivatedJob::getKey).containsExactly(held.getKey());
+    } finally {
+      harness.stop();
+      harness.start();
+    }
+  }
+
   private List<ActivatedJob> activate(String type, int count) {
     return client().newActivateJobsCommand().jobType(type).maxJobsToActivate(count)
         .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(10)).send().join().getJobs();

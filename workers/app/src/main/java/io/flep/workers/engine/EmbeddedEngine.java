@@ -31,7 +31,9 @@ public final class EmbeddedEngine implements AutoCloseable {
    * @param ownedDataSource closed when the engine stops (the pool made for it), or null
    */
   public EmbeddedEngine(int port, DataSource dataSource, AutoCloseable ownedDataSource) {
-    this.engine = FlepEngine.builder().dataSource(dataSource).grpcPort(port).build();
+    // every worker of this engine lives in this process: jobs held when it last died are free again
+    this.engine =
+        FlepEngine.builder().dataSource(dataSource).grpcPort(port).releaseActivatedJobsOnStart(true).build();
     this.ownedDataSource = ownedDataSource;
   }
 
