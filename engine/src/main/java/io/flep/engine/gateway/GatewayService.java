@@ -25,6 +25,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Resource;
@@ -276,6 +278,16 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
           }
           return response.build();
         });
+  }
+
+  @Override
+  public void publishMessage(PublishMessageRequest request, StreamObserver<PublishMessageResponse> responses) {
+    reply(
+        processor.publishMessage(
+            request.getName(), request.getCorrelationKey(), request.getTimeToLive(), request.getMessageId(),
+            request.getVariables()),
+        responses,
+        key -> PublishMessageResponse.newBuilder().setKey(key).setTenantId(TENANT).build());
   }
 
   @Override

@@ -42,6 +42,8 @@ final class BpmnRuntime {
   private final DecisionEvaluator decisions;
   private final RuntimeEvents events;
   private final LongSupplier clock;
+  private final EventTriggers triggers;
+  private final List<Runnable> followUps = new ArrayList<>();
 
   BpmnRuntime(
       EngineState state,
@@ -55,6 +57,7 @@ final class BpmnRuntime {
     this.decisions = decisions;
     this.events = events;
     this.clock = clock;
+    this.triggers = new EventTriggers(state, feel, clock);
   }
 
   Variables variables() {
@@ -68,8 +71,21 @@ final class BpmnRuntime {
       Map<String, Object> initialVariables,
       long parentProcessInstanceKey,
       long parentElementInstanceKey) {
+    return createProcessInstance(definition, initialVariables, parentProcessInstanceKey, parentElementInstanceKey, null, null);
+  }
+
+  /** Starts an instance at {@code startEventId} (a timer or message start event), or the none start event if null. */
+  ElementInstance createProcessInstance(
+      ProcessDefinition definition,
+      Map<String, Object> initialVariables,
+      long parentProcessInstanceKey,
+      long parentElementInstanceKey,
+      String startEventId,
+      String startCorrelationKey) {
     long key = state.nextKey();
     ElementRuntime runtime = new ElementRuntime();
+    runtime.startElementId = startEventId;
+    runtime.startCorrelationKey = startCorrelationKey;
     runtime.parentProcessInstanceKey = parentProcessInstanceKey;
     runtime.parentElementInstanceKey = parentElementInstanceKey;
     ElementInstance root =
@@ -125,6 +141,13 @@ final class BpmnRuntime {
               return;
             }
             instance.setState(ElementState.ACTIVATED);
+            if (!isInnerInstance(instance)) {
+              triggers.close(instance); // a retried step must not leave the first attempt's waits open
+              triggers.openBoundaries(instance, element, variables.lookup(instance));
+              if (!runtime.subscriptionKeys.isEmpty()) {
+                followUps.add(() -> correlateBuffered(instance));
+              }
+            }
             runtime.phase = Phase.BEHAVIOUR;
           }
           case BEHAVIOUR -> {
@@ -183,7 +206,8 @@ final class BpmnRuntime {
     }
     return switch (instance.type()) {
       case PROCESS, SUB_PROCESS -> {
-        ExecutableElement start = element.noneStartEvent();
+        String startId = instance.runtime().startElementId;
+        ExecutableElement start = startId == null ? element.noneStartEvent() : element(instance.processDefinitionKey(), startId);
         activate(start, instance);
         yield instance.runtime().tokens == 0 && !instance.state().isFinished() ? Outcome.CONTINUE : Outcome.WAIT;
       }
@@ -225,9 +249,12 @@ final class BpmnRuntime {
         yield Outcome.CONTINUE;
       }
       case CALL_ACTIVITY -> callActivity(instance, element);
-      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT ->
-          throw new StepFailure(
-              "UNKNOWN", element + " waits for a " + element.eventKind() + ", which this engine version cannot run yet");
+      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
+        triggers.close(instance);
+        triggers.openOwn(instance, element, variables.lookup(instance));
+        followUps.add(() -> correlateBuffered(instance));
+        yield Outcome.WAIT;
+      }
       default -> Outcome.CONTINUE;
     };
   }
@@ -255,6 +282,7 @@ final class BpmnRuntime {
   // ---------------------------------------------------------------- completion and flows
 
   private void completed(ElementInstance instance, ExecutableElement element) {
+    triggers.close(instance);
     instance.setState(ElementState.COMPLETED);
     instance.setEndTime(clock.getAsLong());
     state.touch(instance);
@@ -555,6 +583,108 @@ final class BpmnRuntime {
     throwError(instance, code, job.errorMessage, errorVariables, job.key);
   }
 
+  // ---------------------------------------------------------------- timers and messages
+
+  /** Work that must run after the current step finished (a wait that can be satisfied at once). */
+  List<Runnable> drainFollowUps() {
+    List<Runnable> pending = new ArrayList<>(followUps);
+    followUps.clear();
+    return pending;
+  }
+
+  void scheduleStartTimers(ProcessDefinition definition, ProcessDefinition previous) {
+    try {
+      triggers.scheduleStartTimers(definition, previous);
+    } catch (StepFailure e) {
+      throw new IllegalStateException(
+          "timer start event of '" + definition.bpmnProcessId() + "' cannot be scheduled: " + e.getMessage());
+    }
+  }
+
+  /** A timer fired. */
+  void timerDue(io.flep.engine.state.Timer timer) {
+    boolean again = triggers.reschedule(timer);
+    if (!again) {
+      timer.state = "TRIGGERED";
+      state.touch(timer);
+    }
+    if (timer.elementInstanceKey < 0) {
+      state.processDefinition(timer.processDefinitionKey).ifPresent(definition ->
+          createProcessInstance(definition, Map.of(), -1, -1, timer.targetElementId, null));
+      return;
+    }
+    ElementInstance owner = state.elementInstance(timer.elementInstanceKey).orElse(null);
+    if (owner == null || owner.state().isFinished()) {
+      return;
+    }
+    owner.runtime().timerKeys.remove(timer.key);
+    if (again) {
+      owner.runtime().timerKeys.add(timer.key);
+    }
+    state.touch(owner);
+    eventTriggered(owner, timer.targetElementId, Map.of());
+  }
+
+  /** A message arrived for a subscription. */
+  void correlate(io.flep.engine.state.MessageSubscription subscription, Map<String, Object> messageVariables) {
+    ElementInstance owner = state.elementInstance(subscription.elementInstanceKey).orElse(null);
+    if (owner == null || owner.state().isFinished()) {
+      return;
+    }
+    ExecutableElement target = element(owner.processDefinitionKey(), subscription.targetElementId);
+    boolean keepOpen = target.type() == BpmnElementType.BOUNDARY_EVENT && !target.interrupting();
+    if (!keepOpen) {
+      subscription.state = "CORRELATED";
+      state.touch(subscription);
+      owner.runtime().subscriptionKeys.remove(subscription.key);
+    }
+    eventTriggered(owner, subscription.targetElementId, messageVariables);
+  }
+
+  /** The owner's own catch event fired, or one of its boundary events. */
+  private void eventTriggered(ElementInstance owner, String targetElementId, Map<String, Object> eventVariables) {
+    ExecutableElement ownElement = element(owner);
+    if (ownElement.id().equals(targetElementId) && owner.type() != BpmnElementType.MULTI_INSTANCE_BODY) {
+      if (owner.runtime().phase != Phase.WAITING) {
+        return;
+      }
+      variables.mergeResult(owner, !ownElement.outputs().isEmpty(), eventVariables);
+      owner.runtime().phase = Phase.OUTPUTS;
+      state.touch(owner);
+      advance(owner);
+      return;
+    }
+    ExecutableElement boundary = element(owner.processDefinitionKey(), targetElementId);
+    ElementInstance scope = variables.parent(owner);
+    ElementInstance boundaryInstance = newBoundaryInstance(boundary, scope);
+    if (boundary.interrupting()) {
+      terminate(owner);
+    }
+    variables.mergeResult(boundaryInstance, !boundary.outputs().isEmpty(), eventVariables);
+    advance(boundaryInstance);
+  }
+
+  /** Correlates messages buffered before the instance's subscription opened. */
+  private void correlateBuffered(ElementInstance owner) {
+    for (long key : List.copyOf(owner.runtime().subscriptionKeys)) {
+      io.flep.engine.state.MessageSubscription subscription = state.subscription(key).orElse(null);
+      if (subscription == null || !subscription.isActive()) {
+        continue;
+      }
+      for (io.flep.engine.state.Message message : triggers.bufferedFor(subscription)) {
+        message.correlatedTo.add(subscription.bpmnProcessId);
+        state.touch(message);
+        correlate(subscription, Json.readDocument(message.variablesJson));
+        break;
+      }
+    }
+  }
+
+  /** Opens waits of boundary events when a multi-instance body or activity was restored mid-flight. */
+  EventTriggers triggers() {
+    return triggers;
+  }
+
   // ---------------------------------------------------------------- errors and termination
 
   private void throwError(
@@ -622,6 +752,7 @@ final class BpmnRuntime {
     for (ElementInstance child : state.children(instance.key())) {
       terminate(child);
     }
+    triggers.close(instance);
     if (instance.runtime().jobKey >= 0) {
       state.job(instance.runtime().jobKey).ifPresent(job -> {
         job.state = JobState.CANCELED;
@@ -794,6 +925,15 @@ final class BpmnRuntime {
 
   private SequenceFlow flow(ElementInstance instance, String id) {
     return state.processDefinition(instance.processDefinitionKey()).orElseThrow().executable().flow(id);
+  }
+
+  private ExecutableElement element(long processDefinitionKey, String elementId) {
+    return state.processDefinition(processDefinitionKey).orElseThrow().executable().element(elementId);
+  }
+
+  private boolean isInnerInstance(ElementInstance instance) {
+    ElementInstance scope = variables.parent(instance);
+    return scope != null && isBody(scope);
   }
 
   private static boolean isBody(ElementInstance instance) {

@@ -87,7 +87,87 @@ public final class CommandProcessor implements AutoCloseable {
   // ---------------------------------------------------------------- public commands
 
   public CompletableFuture<DeploymentResult> deploy(Map<String, byte[]> resources) {
-    return submit(c -> c.deployer().deploy(c.state(), resources, c.now()));
+    return submit(c -> {
+      int known = c.state().changes().processDefinitions.size();
+      DeploymentResult result = c.deployer().deploy(c.state(), resources, c.now());
+      List<ProcessDefinition> added =
+          List.copyOf(c.state().changes().processDefinitions.subList(known, c.state().changes().processDefinitions.size()));
+      for (ProcessDefinition definition : added) {
+        ProcessDefinition previous =
+            definition.version() > 1
+                ? c.state().processVersion(definition.bpmnProcessId(), definition.version() - 1).orElse(null)
+                : null;
+        c.runtime().scheduleStartTimers(definition, previous);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Publishes a message: it is correlated to every matching open subscription (one per process
+   * instance) and starts instances of processes with a matching message start event (one active
+   * instance per correlation key); with a time to live it is kept for subscriptions opened later.
+   */
+  public CompletableFuture<Long> publishMessage(
+      String name, String correlationKey, long timeToLiveMillis, String messageId, String variablesJson) {
+    return submit(c -> {
+      if (name == null || name.isBlank()) {
+        throw Rejection.invalidArgument("Expected to publish a message with a name, but none given");
+      }
+      String key = correlationKey == null ? "" : correlationKey;
+      boolean hasId = messageId != null && !messageId.isEmpty();
+      if (hasId && c.state().bufferedMessageWithId(messageId).isPresent()) {
+        throw new Rejection(
+            Rejection.Type.ALREADY_EXISTS,
+            "Expected to publish a new message with id '" + messageId + "', but a message with that id was"
+                + " already published");
+      }
+      Map<String, Object> variables = document(variablesJson);
+      io.flep.engine.state.Message message =
+          new io.flep.engine.state.Message(
+              c.state().nextKey(), name, key, Json.write(variables), hasId ? messageId : null,
+              c.now() + Math.max(0, timeToLiveMillis));
+      for (io.flep.engine.state.MessageSubscription subscription :
+          c.runtime().triggers().correlationTargets(name, key)) {
+        message.correlatedTo.add(subscription.bpmnProcessId);
+        c.runtime().correlate(subscription, variables);
+      }
+      startByMessage(c, message, variables);
+      if (timeToLiveMillis > 0) {
+        c.state().addMessage(message);
+      }
+      return message.key;
+    });
+  }
+
+  private static void startByMessage(
+      ProcessingContext c, io.flep.engine.state.Message message, Map<String, Object> variables) {
+    for (ProcessDefinition definition : List.copyOf(c.state().latestProcesses())) {
+      if (message.correlatedTo.contains(definition.bpmnProcessId())) {
+        continue;
+      }
+      for (io.flep.engine.model.ExecutableElement start : definition.executable().root().children()) {
+        if (start.type() != io.flep.engine.model.BpmnElementType.START_EVENT
+            || start.eventKind() != io.flep.engine.model.EventKind.MESSAGE
+            || !start.message().name().isStatic()
+            || !start.message().name().source().equals(message.name)) {
+          continue;
+        }
+        boolean running =
+            !message.correlationKey.isEmpty()
+                && c.state().elementInstances().stream()
+                    .anyMatch(e -> e.isRoot()
+                        && e.bpmnProcessId().equals(definition.bpmnProcessId())
+                        && message.correlationKey.equals(e.runtime().startCorrelationKey));
+        if (!running) {
+          message.correlatedTo.add(definition.bpmnProcessId());
+          c.runtime().createProcessInstance(
+              definition, variables, -1, -1, start.id(),
+              message.correlationKey.isEmpty() ? null : message.correlationKey);
+        }
+        break;
+      }
+    }
   }
 
   /** Starts an instance of the given definition key, or of {@code bpmnProcessId} (version -1 = latest). */
@@ -441,7 +521,7 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private long millisUntilDue() {
-    long next = state.nextJobDue();
+    long next = Math.min(state.nextJobDue(), Math.min(state.nextTimerDue(), state.nextMessageExpiry()));
     for (ParkedActivation p : parked) {
       next = Math.min(next, p.expiresAt);
     }
@@ -464,6 +544,15 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (Rejection rejection) {
         rejections.add(() -> work.fail(rejection));
       }
+      runFollowUps();
+    }
+    for (io.flep.engine.state.Timer timer : state.dueTimers(now)) {
+      runtime.timerDue(timer);
+      runFollowUps();
+    }
+    for (io.flep.engine.state.Message expired : state.expiredMessages(now)) {
+      expired.state = "EXPIRED";
+      state.touch(expired);
     }
     for (Job due : state.dueJobs(now)) {
       if (due.state == JobState.ACTIVATED) {
@@ -491,6 +580,14 @@ public final class CommandProcessor implements AutoCloseable {
     replies.forEach(Runnable::run);
     rejections.forEach(Runnable::run);
     replies.clear();
+  }
+
+  private void runFollowUps() {
+    List<Runnable> pending = runtime.drainFollowUps();
+    while (!pending.isEmpty()) {
+      pending.forEach(Runnable::run);
+      pending = runtime.drainFollowUps();
+    }
   }
 
   private void serveParked(ProcessingContext context) {
@@ -600,6 +697,9 @@ public final class CommandProcessor implements AutoCloseable {
       loaded.restoreJob(job);
     });
     stored.incidents.forEach(loaded::restoreIncident);
+    stored.timers.forEach(loaded::restoreTimer);
+    stored.subscriptions.forEach(loaded::restoreSubscription);
+    stored.messages.forEach(loaded::restoreMessage);
     this.state = loaded;
     this.runtime = new BpmnRuntime(loaded, feel, this::evaluateDecision, new Events(), clock);
     for (Job job : loaded.jobs()) {

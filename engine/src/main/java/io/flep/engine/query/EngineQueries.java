@@ -107,6 +107,15 @@ public final class EngineQueries {
         name, jsonValue);
   }
 
+  /** Instances of a process (every version), oldest first. */
+  public List<Long> processInstancesOf(String bpmnProcessId) {
+    return query(
+        "select process_instance_key from " + table("process_instance")
+            + " where bpmn_process_id = ? order by process_instance_key",
+        r -> r.getLong(1),
+        bpmnProcessId);
+  }
+
   /** Sequence flows taken at least once in the instance. */
   public List<String> takenFlows(long processInstanceKey) {
     return query(

@@ -13,6 +13,9 @@ public final class ChangeSet {
   public final Map<Long, Variable> variables = new LinkedHashMap<>();
   public final Map<Long, Job> jobs = new LinkedHashMap<>();
   public final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  public final Map<Long, Timer> timers = new LinkedHashMap<>();
+  public final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
+  public final Map<Long, Message> messages = new LinkedHashMap<>();
   public final List<ProcessDefinition> processDefinitions = new ArrayList<>();
   public final List<DecisionRequirements> decisionRequirements = new ArrayList<>();
   public final List<DecisionDefinition> decisions = new ArrayList<>();
@@ -27,6 +30,9 @@ public final class ChangeSet {
         && variables.isEmpty()
         && jobs.isEmpty()
         && incidents.isEmpty()
+        && timers.isEmpty()
+        && subscriptions.isEmpty()
+        && messages.isEmpty()
         && processDefinitions.isEmpty()
         && decisionRequirements.isEmpty()
         && decisions.isEmpty()
@@ -38,6 +44,9 @@ public final class ChangeSet {
     variables.clear();
     jobs.clear();
     incidents.clear();
+    timers.clear();
+    subscriptions.clear();
+    messages.clear();
     processDefinitions.clear();
     decisionRequirements.clear();
     decisions.clear();

@@ -37,6 +37,10 @@ public final class ElementRuntime {
   /** Root of a called process: the calling call activity instance, or -1. */
   public long parentElementInstanceKey = -1;
   public long parentProcessInstanceKey = -1;
+  /** Root of an instance started by a timer or message start event: that event's id, else null. */
+  public String startElementId;
+  /** Root of an instance started by a message with a correlation key: that key, else null. */
+  public String startCorrelationKey;
   /** Timers and message subscriptions opened for this instance (its own or its boundary events'). */
   public List<Long> timerKeys = new ArrayList<>();
   public List<Long> subscriptionKeys = new ArrayList<>();

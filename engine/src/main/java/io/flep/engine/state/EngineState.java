@@ -38,6 +38,13 @@ public final class EngineState {
   private final Map<String, Set<Long>> activatableByType = new HashMap<>();
   private final PriorityQueue<long[]> jobDeadlines = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final Map<Long, Timer> timers = new HashMap<>();
+  private final PriorityQueue<long[]> timerDue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  private final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
+  private final Map<String, Set<Long>> subscriptionsByMessage = new HashMap<>();
+  private final Map<Long, Message> messages = new LinkedHashMap<>();
+  private final Map<String, Set<Long>> messagesByCorrelation = new HashMap<>();
+  private final PriorityQueue<long[]> messageDeadlines = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
 
   public EngineState(long nextKey) {
     this.keys = new KeyGenerator(nextKey);
@@ -345,6 +352,170 @@ public final class EngineState {
 
   public Collection<Incident> incidents() {
     return Collections.unmodifiableCollection(incidents.values());
+  }
+
+  // ---- timers
+
+  public void addTimer(Timer timer) {
+    restoreTimer(timer);
+    changes.timers.put(timer.key, timer);
+  }
+
+  public void restoreTimer(Timer timer) {
+    timers.put(timer.key, timer);
+    timerDue.add(new long[] {timer.dueDate, timer.key});
+  }
+
+  public Optional<Timer> timer(long key) {
+    return Optional.ofNullable(timers.get(key));
+  }
+
+  /** Records a change; a timer that is no longer active leaves memory, a rescheduled one is re-queued. */
+  public void touch(Timer timer) {
+    changes.timers.put(timer.key, timer);
+    if (timer.isActive()) {
+      timerDue.add(new long[] {timer.dueDate, timer.key});
+    } else {
+      timers.remove(timer.key);
+    }
+  }
+
+  public long nextTimerDue() {
+    while (!timerDue.isEmpty()) {
+      long[] head = timerDue.peek();
+      Timer timer = timers.get(head[1]);
+      if (timer != null && timer.isActive() && timer.dueDate == head[0]) {
+        return head[0];
+      }
+      timerDue.poll();
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** Active timers due at {@code now}, earliest first. */
+  public List<Timer> dueTimers(long now) {
+    List<Timer> due = new ArrayList<>();
+    while (nextTimerDue() <= now) {
+      Timer timer = timers.get(timerDue.poll()[1]);
+      if (timer != null && !due.contains(timer)) {
+        due.add(timer);
+      }
+    }
+    return due;
+  }
+
+  /** Active timers of start events of a process definition. */
+  public List<Timer> startTimers(long processDefinitionKey) {
+    return timers.values().stream()
+        .filter(t -> t.elementInstanceKey < 0 && t.processDefinitionKey == processDefinitionKey)
+        .toList();
+  }
+
+  // ---- message subscriptions and messages
+
+  private static String messageIndex(String name, String correlationKey) {
+    return name + '\u0000' + correlationKey;
+  }
+
+  public void addSubscription(MessageSubscription subscription) {
+    restoreSubscription(subscription);
+    changes.subscriptions.put(subscription.key, subscription);
+  }
+
+  public void restoreSubscription(MessageSubscription subscription) {
+    subscriptions.put(subscription.key, subscription);
+    subscriptionsByMessage
+        .computeIfAbsent(messageIndex(subscription.messageName, subscription.correlationKey), k -> new LinkedHashSet<>())
+        .add(subscription.key);
+  }
+
+  public Optional<MessageSubscription> subscription(long key) {
+    return Optional.ofNullable(subscriptions.get(key));
+  }
+
+  public void touch(MessageSubscription subscription) {
+    changes.subscriptions.put(subscription.key, subscription);
+    if (!subscription.isActive()) {
+      subscriptions.remove(subscription.key);
+      Set<Long> index =
+          subscriptionsByMessage.get(messageIndex(subscription.messageName, subscription.correlationKey));
+      if (index != null) {
+        index.remove(subscription.key);
+      }
+    }
+  }
+
+  /** Active subscriptions waiting for this message name and correlation key, oldest first. */
+  public List<MessageSubscription> subscriptionsFor(String name, String correlationKey) {
+    Set<Long> keys = subscriptionsByMessage.get(messageIndex(name, correlationKey));
+    if (keys == null) {
+      return List.of();
+    }
+    return keys.stream().map(subscriptions::get).filter(s -> s != null && s.isActive()).toList();
+  }
+
+  public void addMessage(Message message) {
+    restoreMessage(message);
+    changes.messages.put(message.key, message);
+  }
+
+  public void restoreMessage(Message message) {
+    messages.put(message.key, message);
+    messagesByCorrelation
+        .computeIfAbsent(messageIndex(message.name, message.correlationKey), k -> new LinkedHashSet<>())
+        .add(message.key);
+    messageDeadlines.add(new long[] {message.deadline, message.key});
+  }
+
+  public void touch(Message message) {
+    changes.messages.put(message.key, message);
+    if (!"PUBLISHED".equals(message.state)) {
+      messages.remove(message.key);
+      Set<Long> index = messagesByCorrelation.get(messageIndex(message.name, message.correlationKey));
+      if (index != null) {
+        index.remove(message.key);
+      }
+    }
+  }
+
+  /** Buffered (not expired) messages with this name and correlation key, oldest first. */
+  public List<Message> bufferedMessages(String name, String correlationKey) {
+    Set<Long> keys = messagesByCorrelation.get(messageIndex(name, correlationKey));
+    if (keys == null) {
+      return List.of();
+    }
+    return keys.stream().map(messages::get).filter(m -> m != null).toList();
+  }
+
+  public Optional<Message> bufferedMessageWithId(String messageId) {
+    return messages.values().stream().filter(m -> messageId.equals(m.messageId)).findFirst();
+  }
+
+  public long nextMessageExpiry() {
+    while (!messageDeadlines.isEmpty()) {
+      long[] head = messageDeadlines.peek();
+      if (messages.containsKey(head[1])) {
+        return head[0];
+      }
+      messageDeadlines.poll();
+    }
+    return Long.MAX_VALUE;
+  }
+
+  public List<Message> expiredMessages(long now) {
+    List<Message> expired = new ArrayList<>();
+    while (nextMessageExpiry() <= now) {
+      Message message = messages.get(messageDeadlines.poll()[1]);
+      if (message != null) {
+        expired.add(message);
+      }
+    }
+    return expired;
+  }
+
+  /** Deployed processes, latest versions only. */
+  public Collection<ProcessDefinition> latestProcesses() {
+    return Collections.unmodifiableCollection(latestProcess.values());
   }
 
   public void flowTaken(long processInstanceKey, String flowId) {

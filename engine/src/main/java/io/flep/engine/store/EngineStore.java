@@ -16,7 +16,10 @@ import io.flep.engine.state.ElementState;
 import io.flep.engine.state.Incident;
 import io.flep.engine.state.Job;
 import io.flep.engine.state.JobState;
+import io.flep.engine.state.Message;
+import io.flep.engine.state.MessageSubscription;
 import io.flep.engine.state.ProcessDefinition;
+import io.flep.engine.state.Timer;
 import io.flep.engine.state.Variable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,6 +97,9 @@ public final class EngineStore {
       writeJobs(connection, changes.jobs.values());
       writeIncidents(connection, changes.incidents.values());
       writeTakenFlows(connection, changes);
+      writeTimers(connection, changes.timers.values());
+      writeSubscriptions(connection, changes.subscriptions.values());
+      writeMessages(connection, changes.messages.values());
       if (changes.nextKey > 0) {
         try (PreparedStatement meta =
             connection.prepareStatement(
@@ -370,6 +376,86 @@ public final class EngineStore {
     }
   }
 
+  private void writeTimers(Connection c, java.util.Collection<Timer> timers) throws SQLException {
+    if (timers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into " + table("timer")
+                + " (timer_key, element_instance_key, process_instance_key, process_definition_key,"
+                + " target_element_id, due_date, repetitions, interval_millis, state)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (timer_key) do update set"
+                + " due_date = excluded.due_date, repetitions = excluded.repetitions, state = excluded.state")) {
+      for (Timer t : timers) {
+        s.setLong(1, t.key);
+        s.setLong(2, t.elementInstanceKey);
+        s.setLong(3, t.processInstanceKey);
+        s.setLong(4, t.processDefinitionKey);
+        s.setString(5, t.targetElementId);
+        s.setLong(6, t.dueDate);
+        s.setInt(7, t.repetitions);
+        s.setLong(8, t.intervalMillis);
+        s.setString(9, t.state);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeSubscriptions(Connection c, java.util.Collection<MessageSubscription> subscriptions)
+      throws SQLException {
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into " + table("message_subscription")
+                + " (subscription_key, element_instance_key, process_instance_key, process_definition_key,"
+                + " bpmn_process_id, target_element_id, message_name, correlation_key, state)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subscription_key) do update set"
+                + " state = excluded.state")) {
+      for (MessageSubscription m : subscriptions) {
+        s.setLong(1, m.key);
+        s.setLong(2, m.elementInstanceKey);
+        s.setLong(3, m.processInstanceKey);
+        s.setLong(4, m.processDefinitionKey);
+        s.setString(5, m.bpmnProcessId);
+        s.setString(6, m.targetElementId);
+        s.setString(7, m.messageName);
+        s.setString(8, m.correlationKey);
+        s.setString(9, m.state);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeMessages(Connection c, java.util.Collection<Message> messages) throws SQLException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into " + table("message")
+                + " (message_key, name, correlation_key, variables, message_id, deadline, correlated_to, state)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_key) do update set"
+                + " correlated_to = excluded.correlated_to, state = excluded.state")) {
+      for (Message m : messages) {
+        s.setLong(1, m.key);
+        s.setString(2, m.name);
+        s.setString(3, m.correlationKey);
+        s.setString(4, m.variablesJson);
+        s.setString(5, m.messageId);
+        s.setLong(6, m.deadline);
+        s.setString(7, json(m.correlatedTo));
+        s.setString(8, m.state);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
   private static void setTime(PreparedStatement s, int index, long epochMillis) throws SQLException {
     if (epochMillis < 0) {
       s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -526,6 +612,44 @@ public final class EngineStore {
                   r.getLong(7), r.getString(8), r.getString(9), r.getTimestamp(10).getTime()));
         }
       }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select timer_key, element_instance_key, process_instance_key, process_definition_key,"
+                      + " target_element_id, due_date, repetitions, interval_millis from " + table("timer")
+                      + " where state = 'ACTIVE' order by timer_key");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          stored.timers.add(
+              new Timer(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getString(5), r.getLong(6),
+                  r.getInt(7), r.getLong(8)));
+        }
+      }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select subscription_key, element_instance_key, process_instance_key, process_definition_key,"
+                      + " bpmn_process_id, target_element_id, message_name, correlation_key from "
+                      + table("message_subscription") + " where state = 'ACTIVE' order by subscription_key");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          stored.subscriptions.add(
+              new MessageSubscription(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getString(5),
+                  r.getString(6), r.getString(7), r.getString(8)));
+        }
+      }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select message_key, name, correlation_key, variables, message_id, deadline, correlated_to from "
+                      + table("message") + " where state = 'PUBLISHED' order by message_key");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Message message =
+              new Message(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6));
+          message.correlatedTo.addAll(JSON.readValue(r.getString(7), new TypeReference<List<String>>() {}));
+          stored.messages.add(message);
+        }
+      } catch (JsonProcessingException e) {
+        throw new SQLException("unreadable message in " + table("message"), e);
+      }
     }
     return stored;
   }
@@ -548,6 +672,9 @@ public final class EngineStore {
     public final List<Variable> variables = new ArrayList<>();
     public final List<Job> jobs = new ArrayList<>();
     public final List<Incident> incidents = new ArrayList<>();
+    public final List<Timer> timers = new ArrayList<>();
+    public final List<MessageSubscription> subscriptions = new ArrayList<>();
+    public final List<Message> messages = new ArrayList<>();
 
     public record StoredProcess(
         long key, String bpmnProcessId, int version, String resourceName, byte[] resource,
