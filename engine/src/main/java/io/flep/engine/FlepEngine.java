@@ -5,6 +5,7 @@ import io.flep.engine.processing.CommandProcessor;
 import io.flep.engine.processing.DmnSupport;
 import io.flep.engine.query.EngineQueries;
 import io.flep.engine.store.EngineStore;
+import io.flep.engine.store.RetentionCleaner;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -42,7 +44,9 @@ public final class FlepEngine implements AutoCloseable {
   private final InetSocketAddress bind;
   private final DmnSupport dmn;
   private final boolean releaseActivatedJobs;
+  private final Duration retention;
   private CommandProcessor processor;
+  private RetentionCleaner cleaner;
   private Server server;
   private boolean closed;
 
@@ -51,6 +55,7 @@ public final class FlepEngine implements AutoCloseable {
     this.bind = builder.bind;
     this.dmn = builder.dmn == null ? new io.flep.engine.decision.DmnScalaSupport() : builder.dmn;
     this.releaseActivatedJobs = builder.releaseActivatedJobs;
+    this.retention = builder.retention;
   }
 
   public static Builder builder() {
@@ -88,6 +93,7 @@ public final class FlepEngine implements AutoCloseable {
           "cannot bind the engine's gateway to " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
     }
     port[0] = server.getPort();
+    cleaner = new RetentionCleaner(store, retention, System::currentTimeMillis).start(Duration.ofMinutes(1));
     LOG.info(
         "FLEP engine ready in {} ms: gRPC gateway on {} (loopback only), state in schema {}",
         (System.nanoTime() - started) / 1_000_000, grpcAddress(), store.schema());
@@ -103,6 +109,19 @@ public final class FlepEngine implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT}, for {@code camunda.client.grpc-address}. */
   public URI grpcAddress() {
     return URI.create("http://" + bind.getAddress().getHostAddress() + ":" + grpcPort());
+  }
+
+  /**
+   * Deletes now every process instance that ended longer ago than the retention (this also runs
+   * every minute by itself); returns how many were deleted.
+   */
+  public int cleanUpEndedInstances() {
+    requireStarted();
+    try {
+      return cleaner.cleanUp();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cleaning up ended instances failed: " + e.getMessage(), e);
+    }
   }
 
   /** Read-only queries over the stored state (instances, elements, incidents, jobs). */
@@ -138,6 +157,9 @@ public final class FlepEngine implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    if (cleaner != null) {
+      cleaner.close();
+    }
     if (processor != null) {
       processor.close();
     }
@@ -151,8 +173,21 @@ public final class FlepEngine implements AutoCloseable {
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 0);
     private DmnSupport dmn;
     private boolean releaseActivatedJobs;
+    private Duration retention = Duration.ofDays(7);
 
     private Builder() {}
+
+    /**
+     * How long ended process instances stay queryable (monitoring, REST search) before they and
+     * everything recorded about them are deleted; default 7 days.
+     */
+    public Builder retention(Duration retention) {
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("retention must not be negative: " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
 
     /**
      * Makes jobs that were activated before this start activatable again at once. Right for an

@@ -46,9 +46,14 @@ public final class EngineHarness implements AutoCloseable {
 
   /** Starts the engine; {@code releaseActivatedJobs} as {@link FlepEngine.Builder#releaseActivatedJobsOnStart}. */
   public EngineHarness start(boolean releaseActivatedJobs) {
-    engine =
-        FlepEngine.builder().dataSource(dataSource()).schema(schema)
-            .releaseActivatedJobsOnStart(releaseActivatedJobs).build().start();
+    return start(builder -> builder.releaseActivatedJobsOnStart(releaseActivatedJobs));
+  }
+
+  /** Starts the engine with extra options. */
+  public EngineHarness start(java.util.function.Consumer<FlepEngine.Builder> options) {
+    FlepEngine.Builder builder = FlepEngine.builder().dataSource(dataSource()).schema(schema);
+    options.accept(builder);
+    engine = builder.build().start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(engine.grpcAddress())

@@ -80,7 +80,8 @@ public final class EngineStore {
         .migrate();
   }
 
-  String table(String name) {
+  /** {@code schema.name}, for SQL. */
+  public String table(String name) {
     return schema + "." + name;
   }
 
