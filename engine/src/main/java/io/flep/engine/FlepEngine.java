@@ -1,5 +1,13 @@
 package io.flep.engine;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.flep.engine.auth.EngineClients;
+import io.flep.engine.auth.GrpcAuthentication;
+import io.flep.engine.auth.TlsIdentity;
+import io.flep.engine.auth.TokenEndpoint;
+import io.flep.engine.auth.TokenService;
 import io.flep.engine.gateway.GatewayService;
 import io.flep.engine.processing.CommandProcessor;
 import io.flep.engine.processing.DmnSupport;
@@ -7,6 +15,7 @@ import io.flep.engine.query.EngineQueries;
 import io.flep.engine.store.EngineStore;
 import io.flep.engine.store.RetentionCleaner;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +24,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,12 +41,17 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Security: the gateway listens on loopback only and has no authentication yet, so it refuses
- * any other bind address.
+ * <p>Security: by default the gateway listens on 127.0.0.1 only, without authentication. With
+ * {@link Builder#authentication} every call needs an OAuth 2 bearer token from the engine's token
+ * endpoint and is checked against the client's permissions; any address other than loopback is
+ * refused unless both authentication and {@link Builder#tls} are configured.
  */
 public final class FlepEngine implements AutoCloseable {
   /** The Zeebe gateway protocol version this engine speaks (reported in the topology). */
   public static final String PROTOCOL_VERSION = "8.8.14";
+
+  /** The token audience clients ask for by default ({@code camunda.client.auth.audience}). */
+  public static final String DEFAULT_AUDIENCE = "flep-engine";
 
   private static final Logger LOG = LoggerFactory.getLogger(FlepEngine.class);
 
@@ -45,7 +60,12 @@ public final class FlepEngine implements AutoCloseable {
   private final DmnSupport dmn;
   private final boolean releaseActivatedJobs;
   private final Duration retention;
+  private final EngineClients clients;
+  private final String audience;
+  private final TlsIdentity tls;
+  private final int httpPort;
   private CommandProcessor processor;
+  private HttpServer http;
   private RetentionCleaner cleaner;
   private Server server;
   private boolean closed;
@@ -56,6 +76,10 @@ public final class FlepEngine implements AutoCloseable {
     this.dmn = builder.dmn == null ? new io.flep.engine.decision.DmnScalaSupport() : builder.dmn;
     this.releaseActivatedJobs = builder.releaseActivatedJobs;
     this.retention = builder.retention;
+    this.clients = builder.clients;
+    this.audience = builder.audience;
+    this.tls = builder.tls;
+    this.httpPort = builder.httpPort;
   }
 
   public static Builder builder() {
@@ -79,25 +103,79 @@ public final class FlepEngine implements AutoCloseable {
     }
     processor.start();
     int[] port = {bind.getPort()};
-    server =
+    GatewayService gateway = new GatewayService(processor, PROTOCOL_VERSION, () -> port[0]);
+    TokenService tokens =
+        clients == null ? null : new TokenService(clients, audience, Duration.ofHours(1), System::currentTimeMillis);
+    NettyServerBuilder builder =
         NettyServerBuilder.forAddress(bind)
-            .addService(new GatewayService(processor, PROTOCOL_VERSION, () -> port[0]))
+            .addService(
+                tokens == null
+                    ? gateway.bindService()
+                    : ServerInterceptors.intercept(gateway, new GrpcAuthentication(tokens)))
             .permitKeepAliveWithoutCalls(true)
-            .permitKeepAliveTime(10, TimeUnit.SECONDS)
-            .build();
+            .permitKeepAliveTime(10, TimeUnit.SECONDS);
+    if (tls != null) {
+      builder.sslContext(tls.grpcContext());
+    }
+    server = builder.build();
     try {
       server.start();
+      if (tokens != null) {
+        http = startHttp(tokens);
+      }
     } catch (IOException e) {
+      server.shutdownNow();
       processor.close();
       throw new UncheckedIOException(
-          "cannot bind the engine's gateway to " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
+          "cannot bind the engine to " + bind.getHostString() + " (gRPC port " + bind.getPort() + ", HTTP port "
+              + httpPort + "): " + e.getMessage(), e);
     }
     port[0] = server.getPort();
     cleaner = new RetentionCleaner(store, retention, System::currentTimeMillis).start(Duration.ofMinutes(1));
     LOG.info(
-        "FLEP engine ready in {} ms: gRPC gateway on {} (loopback only), state in schema {}",
-        (System.nanoTime() - started) / 1_000_000, grpcAddress(), store.schema());
+        "FLEP engine ready in {} ms: gRPC gateway on {}{}, state in schema {}",
+        (System.nanoTime() - started) / 1_000_000, grpcAddress(),
+        http == null ? " (no authentication: loopback only)" : ", tokens from " + tokenUrl(),
+        store.schema());
     return this;
+  }
+
+  private HttpServer startHttp(TokenService tokens) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(bind.getAddress(), httpPort);
+    HttpServer server;
+    if (tls != null) {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.httpContext()));
+      server = https;
+    } else {
+      server = HttpServer.create(address, 0);
+    }
+    server.createContext(TokenEndpoint.PATH, new TokenEndpoint(tokens));
+    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+      Thread thread = new Thread(r, "flep-engine-http");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    return server;
+  }
+
+  /**
+   * The OAuth 2 token endpoint, for {@code camunda.client.auth.token-url}; only when the engine
+   * requires authentication.
+   */
+  public synchronized URI tokenUrl() {
+    requireStarted();
+    if (http == null) {
+      throw new IllegalStateException("this engine runs without authentication, so it has no token endpoint");
+    }
+    return URI.create((tls == null ? "http" : "https") + "://" + hostForUri() + ":" + http.getAddress().getPort()
+        + TokenEndpoint.PATH);
+  }
+
+  private String hostForUri() {
+    String host = bind.getAddress().getHostAddress();
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** The gateway's bound port. */
@@ -108,7 +186,7 @@ public final class FlepEngine implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT}, for {@code camunda.client.grpc-address}. */
   public URI grpcAddress() {
-    return URI.create("http://" + bind.getAddress().getHostAddress() + ":" + grpcPort());
+    return URI.create((tls == null ? "http" : "https") + "://" + hostForUri() + ":" + grpcPort());
   }
 
   /**
@@ -146,6 +224,9 @@ public final class FlepEngine implements AutoCloseable {
       return;
     }
     closed = true;
+    if (http != null) {
+      http.stop(0);
+    }
     if (server != null) {
       server.shutdown();
       try {
@@ -174,6 +255,10 @@ public final class FlepEngine implements AutoCloseable {
     private DmnSupport dmn;
     private boolean releaseActivatedJobs;
     private Duration retention = Duration.ofDays(7);
+    private EngineClients clients;
+    private String audience = DEFAULT_AUDIENCE;
+    private TlsIdentity tls;
+    private int httpPort;
 
     private Builder() {}
 
@@ -221,22 +306,53 @@ public final class FlepEngine implements AutoCloseable {
     }
 
     /**
-     * The gateway's address. Only loopback addresses are accepted until the gateway has TLS and
-     * authentication.
+     * The gateway's address (default 127.0.0.1, any free port). Any address other than loopback
+     * needs {@link #tls} and {@link #authentication}: the engine refuses to start otherwise.
      */
     public Builder grpcAddress(InetSocketAddress address) {
-      if (!address.getAddress().isLoopbackAddress()) {
-        throw new IllegalArgumentException(
-            "the FLEP engine's gateway has no TLS or authentication yet, so it only listens on loopback;"
-                + " refusing to bind " + address);
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Requires an OAuth 2 bearer token on every gateway call, issued by the engine's token endpoint
+     * ({@link FlepEngine#tokenUrl()}) to these clients, and enforces each client's permissions
+     * (commands and job types).
+     */
+    public Builder authentication(EngineClients clients) {
+      this.clients = Objects.requireNonNull(clients, "clients");
+      return this;
+    }
+
+    /** The audience clients must ask tokens for (default {@value #DEFAULT_AUDIENCE}). */
+    public Builder audience(String audience) {
+      this.audience = Objects.requireNonNull(audience, "audience");
+      return this;
+    }
+
+    /** Serves the gateway and the token endpoint over TLS with this identity. */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** The HTTP port of the token endpoint (default 0: any free port). */
+    public Builder httpPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("HTTP port out of range: " + port);
       }
-      this.bind = address;
+      this.httpPort = port;
       return this;
     }
 
     public FlepEngine build() {
       if (dataSource == null) {
         throw new IllegalStateException("the engine needs a dataSource (its PostgreSQL database)");
+      }
+      if (!bind.getAddress().isLoopbackAddress() && (tls == null || clients == null)) {
+        throw new IllegalStateException(
+            "refusing to serve the engine on " + bind.getAddress().getHostAddress()
+                + " without TLS and authentication: configure both, or stay on loopback (127.0.0.1)");
       }
       return new FlepEngine(this);
     }

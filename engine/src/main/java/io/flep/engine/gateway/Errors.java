@@ -19,6 +19,7 @@ final class Errors {
             case INVALID_STATE -> Status.FAILED_PRECONDITION;
             case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
             case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
+            case FORBIDDEN -> Status.PERMISSION_DENIED;
           };
       return status.withDescription(rejection.getMessage()).asRuntimeException();
     }

@@ -40,6 +40,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesReque
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutResponse;
+import io.flep.engine.auth.GrpcAuthentication;
 import io.flep.engine.processing.ActivatedJobData;
 import io.flep.engine.processing.CommandProcessor;
 import io.flep.engine.processing.DeploymentResult;
@@ -53,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The Zeebe gateway gRPC service, answered by {@link CommandProcessor}. Requests this engine does
@@ -204,8 +206,24 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     return false;
   }
 
+  /** The calling client's job-type permission, captured on the gRPC thread for the processor. */
+  private static Predicate<String> jobTypeGuard() {
+    return GrpcAuthentication.currentClient()
+        .<Predicate<String>>map(client -> client.permissions()::mayHandleJobType)
+        .orElse(CommandProcessor.ANY_JOB_TYPE);
+  }
+
   @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> responses) {
+    if (!GrpcAuthentication.mayHandleJobType(request.getType())) {
+      responses.onError(
+          Status.PERMISSION_DENIED
+              .withDescription(
+                  "client '" + GrpcAuthentication.currentClient().map(c -> c.id()).orElse("?")
+                      + "' may not activate jobs of type '" + request.getType() + "'")
+              .asRuntimeException());
+      return;
+    }
     CompletableFuture<List<ActivatedJobData>> jobs =
         processor.activateJobs(
             request.getType(), request.getWorker(), request.getTimeout(), request.getMaxJobsToActivate(),
@@ -293,7 +311,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> responses) {
     reply(
-        processor.completeJob(request.getJobKey(), request.getVariables()),
+        processor.completeJob(request.getJobKey(), request.getVariables(), jobTypeGuard()),
         responses,
         done -> CompleteJobResponse.getDefaultInstance());
   }
@@ -303,7 +321,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     reply(
         processor.failJob(
             request.getJobKey(), request.getRetries(), request.getErrorMessage(), request.getRetryBackOff(),
-            request.getVariables()),
+            request.getVariables(), jobTypeGuard()),
         responses,
         done -> FailJobResponse.getDefaultInstance());
   }
@@ -312,7 +330,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> responses) {
     reply(
         processor.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage(),
-            request.getVariables()),
+            request.getVariables(), jobTypeGuard()),
         responses,
         done -> ThrowErrorResponse.getDefaultInstance());
   }
@@ -320,7 +338,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobRetries(UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> responses) {
     reply(
-        processor.updateJobRetries(request.getJobKey(), request.getRetries()),
+        processor.updateJobRetries(request.getJobKey(), request.getRetries(), jobTypeGuard()),
         responses,
         done -> UpdateJobRetriesResponse.getDefaultInstance());
   }
@@ -328,7 +346,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobTimeout(UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> responses) {
     reply(
-        processor.updateJobTimeout(request.getJobKey(), request.getTimeout()),
+        processor.updateJobTimeout(request.getJobKey(), request.getTimeout(), jobTypeGuard()),
         responses,
         done -> UpdateJobTimeoutResponse.getDefaultInstance());
   }

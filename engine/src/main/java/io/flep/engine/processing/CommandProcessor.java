@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class CommandProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
   private static final int MAX_BATCH = 256;
   static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
+  /** No restriction on job types (an engine without authentication, or an internal caller). */
+  public static final Predicate<String> ANY_JOB_TYPE = type -> true;
 
   private final EngineStore store;
   private final ExpressionEvaluator feel;
@@ -246,8 +249,13 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   public CompletableFuture<Void> completeJob(long jobKey, String variablesJson) {
+    return completeJob(jobKey, variablesJson, ANY_JOB_TYPE);
+  }
+
+  /** Completes a job if {@code mayHandle} accepts its type (the caller's permissions). */
+  public CompletableFuture<Void> completeJob(long jobKey, String variablesJson, Predicate<String> mayHandle) {
     return submit(c -> {
-      Job job = job(c, jobKey, "complete");
+      Job job = job(c, jobKey, "complete", mayHandle);
       if (job.state != JobState.ACTIVATED && !job.isActivatable()) {
         throw Rejection.invalidState(
             "Expected to complete job with key '" + jobKey + "', but it is in state '" + job.state + "'");
@@ -259,8 +267,14 @@ public final class CommandProcessor implements AutoCloseable {
 
   public CompletableFuture<Void> failJob(
       long jobKey, int retries, String message, long backoffMillis, String variablesJson) {
+    return failJob(jobKey, retries, message, backoffMillis, variablesJson, ANY_JOB_TYPE);
+  }
+
+  public CompletableFuture<Void> failJob(
+      long jobKey, int retries, String message, long backoffMillis, String variablesJson,
+      Predicate<String> mayHandle) {
     return submit(c -> {
-      Job job = job(c, jobKey, "fail");
+      Job job = job(c, jobKey, "fail", mayHandle);
       if (job.state != JobState.ACTIVATED) {
         throw Rejection.invalidState(
             "Expected to fail job with key '" + jobKey + "', but it is in state '" + job.state
@@ -272,8 +286,13 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   public CompletableFuture<Void> throwError(long jobKey, String code, String message, String variablesJson) {
+    return throwError(jobKey, code, message, variablesJson, ANY_JOB_TYPE);
+  }
+
+  public CompletableFuture<Void> throwError(
+      long jobKey, String code, String message, String variablesJson, Predicate<String> mayHandle) {
     return submit(c -> {
-      Job job = job(c, jobKey, "throw an error for");
+      Job job = job(c, jobKey, "throw an error for", mayHandle);
       if (code == null || code.isBlank()) {
         throw Rejection.invalidArgument("Expected to throw an error with a non-empty error code");
       }
@@ -292,8 +311,12 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
+    return updateJobRetries(jobKey, retries, ANY_JOB_TYPE);
+  }
+
+  public CompletableFuture<Void> updateJobRetries(long jobKey, int retries, Predicate<String> mayHandle) {
     return submit(c -> {
-      Job job = job(c, jobKey, "update retries of");
+      Job job = job(c, jobKey, "update retries of", mayHandle);
       if (retries < 1) {
         throw Rejection.invalidArgument(
             "Expected to update retries of job with key '" + jobKey + "' to a positive number, but got " + retries);
@@ -308,8 +331,12 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   public CompletableFuture<Void> updateJobTimeout(long jobKey, long timeoutMillis) {
+    return updateJobTimeout(jobKey, timeoutMillis, ANY_JOB_TYPE);
+  }
+
+  public CompletableFuture<Void> updateJobTimeout(long jobKey, long timeoutMillis, Predicate<String> mayHandle) {
     return submit(c -> {
-      Job job = job(c, jobKey, "update the timeout of");
+      Job job = job(c, jobKey, "update the timeout of", mayHandle);
       if (job.state != JobState.ACTIVATED) {
         throw Rejection.invalidState(
             "Expected to update the timeout of job with key '" + jobKey + "', but it is not activated");
@@ -429,10 +456,19 @@ public final class CommandProcessor implements AutoCloseable {
     return c.runtime().createProcessInstance(definition, document(variablesJson), -1, -1);
   }
 
-  private static Job job(ProcessingContext c, long jobKey, String action) throws Rejection {
-    return c.state().job(jobKey)
-        .orElseThrow(() -> Rejection.notFound(
-            "Expected to " + action + " job with key '" + jobKey + "', but no such job was found"));
+  private static Job job(ProcessingContext c, long jobKey, String action, Predicate<String> mayHandle)
+      throws Rejection {
+    Job job =
+        c.state().job(jobKey)
+            .orElseThrow(() -> Rejection.notFound(
+                "Expected to " + action + " job with key '" + jobKey + "', but no such job was found"));
+    if (!mayHandle.test(job.type)) {
+      throw new Rejection(
+          Rejection.Type.FORBIDDEN,
+          "Expected to " + action + " job with key '" + jobKey + "', but this client may not handle jobs of type '"
+              + job.type + "'");
+    }
+    return job;
   }
 
   private static Map<String, Object> document(String json) throws Rejection {

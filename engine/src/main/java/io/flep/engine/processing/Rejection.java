@@ -10,7 +10,9 @@ public final class Rejection extends Exception {
     NOT_FOUND,
     INVALID_STATE,
     INVALID_ARGUMENT,
-    ALREADY_EXISTS
+    ALREADY_EXISTS,
+    /** The authenticated client may not do this (e.g. handle jobs of another type). */
+    FORBIDDEN
   }
 
   private final Type type;
