@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's working set: deployed definitions and everything not yet finished (instances,
@@ -36,7 +37,10 @@ public final class EngineState {
   private final Map<Long, Map<String, Variable>> variables = new HashMap<>();
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Map<String, Set<Long>> activatableByType = new HashMap<>();
-  private final PriorityQueue<long[]> jobDeadlines = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  /** (due time, job key) of every activated job's deadline and failed job's back-off, earliest first. */
+  private final TreeSet<long[]> jobDue =
+      new TreeSet<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+  private final Map<Long, long[]> jobDueEntry = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
   private final Map<Long, Timer> timers = new HashMap<>();
   private final PriorityQueue<long[]> timerDue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -260,11 +264,18 @@ public final class EngineState {
     } else {
       activatable.remove(job.key);
     }
-    if (job.deadline > 0 && job.state == JobState.ACTIVATED) {
-      jobDeadlines.add(new long[] {job.deadline, job.key});
+    long[] old = jobDueEntry.remove(job.key);
+    if (old != null) {
+      jobDue.remove(old);
     }
-    if (job.retryAt > 0 && job.state == JobState.FAILED) {
-      jobDeadlines.add(new long[] {job.retryAt, job.key});
+    long due =
+        job.state == JobState.ACTIVATED && job.deadline > 0
+            ? job.deadline
+            : job.state == JobState.FAILED && job.retryAt > 0 ? job.retryAt : -1;
+    if (due > 0) {
+      long[] entry = {due, job.key};
+      jobDue.add(entry);
+      jobDueEntry.put(job.key, entry);
     }
   }
 
@@ -294,25 +305,17 @@ public final class EngineState {
 
   /** The earliest job deadline or back-off end, or Long.MAX_VALUE. */
   public long nextJobDue() {
-    while (!jobDeadlines.isEmpty()) {
-      long[] head = jobDeadlines.peek();
-      Job job = jobs.get(head[1]);
-      if (job != null
-          && ((job.state == JobState.ACTIVATED && job.deadline == head[0])
-              || (job.state == JobState.FAILED && job.retryAt == head[0]))) {
-        return head[0];
-      }
-      jobDeadlines.poll();
-    }
-    return Long.MAX_VALUE;
+    return jobDue.isEmpty() ? Long.MAX_VALUE : jobDue.first()[0];
   }
 
   /** Jobs whose deadline or back-off has passed at {@code now}. */
   public List<Job> dueJobs(long now) {
     List<Job> due = new ArrayList<>();
-    while (nextJobDue() <= now) {
-      Job job = jobs.get(jobDeadlines.poll()[1]);
-      if (job != null && !due.contains(job)) {
+    while (!jobDue.isEmpty() && jobDue.first()[0] <= now) {
+      long[] entry = jobDue.pollFirst();
+      jobDueEntry.remove(entry[1]);
+      Job job = jobs.get(entry[1]);
+      if (job != null) {
         due.add(job);
       }
     }
