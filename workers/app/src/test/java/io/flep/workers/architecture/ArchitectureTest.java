@@ -47,12 +47,29 @@ class ArchitectureTest {
             "io.flep.workers.dataset.LabeledImage", "io.flep.workers.learning.DigitModel",
             "io.flep.workers.dataowner.EncryptWorker", "io.flep.workers.analyst.TrainWorker",
             "io.flep.workers.cloud.AggregateEncryptedWorker", "io.flep.workers.iiot.PublishModelWorker",
-            "io.flep.workers.auditor.AuditorPartialDecryptWorker", "io.flep.workers.cli.FlepMain")
+            "io.flep.workers.auditor.AuditorPartialDecryptWorker", "io.flep.workers.cli.FlepMain",
+            "io.flep.engine.FlepEngine")
         .forEach(name -> {
           if (!PRODUCTION.contain(name)) {
             throw new AssertionError(name + " was not imported: the architecture rules would not see its module");
           }
         });
+  }
+
+  @Test
+  void theEngineDependsOnNoOtherFlepModule() {
+    noClasses().that().resideInAPackage("io.flep.engine..")
+        .should().dependOnClassesThat(flepClassOutside("io.flep.engine.."))
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void workersReachTheEngineOnlyThroughTheCamundaClient() {
+    // same workers, any engine: only the application's engine embedding and command line know FLEP's engine
+    noClasses().that().resideInAPackage("io.flep.workers..")
+        .and().resideOutsideOfPackages("io.flep.workers.engine..", "io.flep.workers.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.flep.engine..")
+        .check(PRODUCTION);
   }
 
   @Test
