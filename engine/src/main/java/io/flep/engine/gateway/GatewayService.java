@@ -32,6 +32,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRespon
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Resource;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
@@ -249,6 +250,48 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             // the caller went away; the jobs will time out and be activated again
           }
         });
+  }
+
+  @Override
+  public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> responses) {
+    if (!GrpcAuthentication.mayHandleJobType(request.getType())) {
+      responses.onError(
+          Status.PERMISSION_DENIED
+              .withDescription("this client may not activate jobs of type '" + request.getType() + "'")
+              .asRuntimeException());
+      return;
+    }
+    if (request.getType().isBlank() || request.getTimeout() < 1) {
+      responses.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("Expected a job type and a timeout greater than zero to stream jobs")
+              .asRuntimeException());
+      return;
+    }
+    ServerCallStreamObserver<ActivatedJob> call = (ServerCallStreamObserver<ActivatedJob>) responses;
+    AutoCloseable stream =
+        processor.openJobStream(
+            request.getType(), request.getWorker(), request.getTimeout(), request.getFetchVariableList(),
+            job -> {
+              synchronized (call) {
+                if (call.isCancelled()) {
+                  return false;
+                }
+                try {
+                  call.onNext(job(job));
+                  return true;
+                } catch (RuntimeException gone) {
+                  return false;
+                }
+              }
+            });
+    call.setOnCancelHandler(() -> {
+      try {
+        stream.close();
+      } catch (Exception ignored) {
+        // removing a stream cannot fail
+      }
+    });
   }
 
   private static ActivatedJob job(ActivatedJobData job) {

@@ -46,6 +46,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final LongSupplier clock;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
   private final ArrayDeque<ParkedActivation> parked = new ArrayDeque<>();
+  private final List<JobStream> streams = new ArrayList<>();
   private final Map<Long, Awaiting> awaiting = new HashMap<>();
   private final Set<String> typesWithNewJobs = new HashSet<>();
   private final Map<Long, InstanceEnd> endedThisBatch = new HashMap<>();
@@ -626,7 +627,93 @@ public final class CommandProcessor implements AutoCloseable {
     }
   }
 
+  private void serveStreams(ProcessingContext context) {
+    if (streams.isEmpty()) {
+      return;
+    }
+    for (String type : List.copyOf(typesWithNewJobs)) {
+      List<JobStream> open = streams.stream().filter(js -> js.type.equals(type)).toList();
+      if (open.isEmpty()) {
+        continue;
+      }
+      int next = 0;
+      while (state.hasActivatableJobs(type)) {
+        JobStream stream = open.get(next++ % open.size());
+        List<ActivatedJobData> jobs = activate(context, stream.request);
+        if (jobs.isEmpty()) {
+          break;
+        }
+        ActivatedJobData job = jobs.get(0);
+        replies.add(() -> {
+          if (!stream.push.test(job)) {
+            yieldJob(job.key());
+          }
+        });
+      }
+    }
+  }
+
+  /** A pushed job that could not be delivered is activatable again at once, not after its timeout. */
+  private void yieldJob(long jobKey) {
+    enqueue(new Work() {
+      @Override
+      void run(ProcessingContext c) {
+        c.state().job(jobKey).filter(job -> job.state == JobState.ACTIVATED).ifPresent(job -> {
+          job.state = JobState.TIMED_OUT;
+          job.deadline = -1;
+          job.worker = "";
+          c.state().touch(job);
+          typesWithNewJobs.add(job.type);
+        });
+      }
+
+      @Override
+      void fail(Throwable error) {
+        // the job comes back after its timeout instead
+      }
+    });
+  }
+
+  /**
+   * Opens a job stream: jobs of {@code type} are activated and pushed as they become activatable
+   * ({@code push} answers false when the stream is gone; the job is then yielded back). Closing
+   * the returned handle removes the stream.
+   */
+  public AutoCloseable openJobStream(
+      String type, String worker, long timeoutMillis, List<String> fetch, Predicate<ActivatedJobData> push) {
+    JobStream stream =
+        new JobStream(type, new ParkedActivation(
+            type, worker == null || worker.isBlank() ? "default" : worker, Math.max(1, timeoutMillis), 1, fetch,
+            new CompletableFuture<>()), push);
+    enqueue(new Work() {
+      @Override
+      void run(ProcessingContext c) {
+        streams.add(stream);
+        typesWithNewJobs.add(type);
+      }
+
+      @Override
+      void fail(Throwable error) {
+        // nothing registered
+      }
+    });
+    return () -> enqueue(new Work() {
+      @Override
+      void run(ProcessingContext c) {
+        streams.remove(stream);
+      }
+
+      @Override
+      void fail(Throwable error) {
+        // the processor stopped; nothing left to remove
+      }
+    });
+  }
+
+  private record JobStream(String type, ParkedActivation request, Predicate<ActivatedJobData> push) {}
+
   private void serveParked(ProcessingContext context) {
+    serveStreams(context);
     long now = context.now();
     Iterator<ParkedActivation> it = parked.iterator();
     while (it.hasNext()) {
