@@ -21,6 +21,7 @@ public enum BpmnElementType {
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   INCLUSIVE_GATEWAY,
+  EVENT_BASED_GATEWAY,
   SEQUENCE_FLOW;
 
   public boolean isContainer() {
@@ -28,6 +29,9 @@ public enum BpmnElementType {
   }
 
   public boolean isGateway() {
-    return this == EXCLUSIVE_GATEWAY || this == PARALLEL_GATEWAY || this == INCLUSIVE_GATEWAY;
+    return this == EXCLUSIVE_GATEWAY
+        || this == PARALLEL_GATEWAY
+        || this == INCLUSIVE_GATEWAY
+        || this == EVENT_BASED_GATEWAY;
   }
 }

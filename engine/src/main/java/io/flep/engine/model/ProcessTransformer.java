@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -217,6 +218,8 @@ public final class ProcessTransformer {
         return BpmnElementType.PARALLEL_GATEWAY;
       } else if (node instanceof InclusiveGateway) {
         return BpmnElementType.INCLUSIVE_GATEWAY;
+      } else if (node instanceof EventBasedGateway) {
+        return BpmnElementType.EVENT_BASED_GATEWAY;
       } else if (node instanceof CallActivity) {
         return BpmnElementType.CALL_ACTIVITY;
       } else if (node.getClass().getSimpleName().equals("SubProcessImpl")
@@ -480,6 +483,17 @@ public final class ProcessTransformer {
       }
       if (defaultId != null) {
         element.setDefaultFlow(flows.get(defaultId));
+      }
+      if (element.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+        for (SequenceFlow flow : element.outgoing()) {
+          ExecutableElement target = flow.target();
+          if (target.type() != BpmnElementType.INTERMEDIATE_CATCH_EVENT
+              || (target.eventKind() != EventKind.TIMER && target.eventKind() != EventKind.MESSAGE)) {
+            throw new DeploymentException(
+                "'" + resourceName + "': event-based gateway '" + element.id()
+                    + "' must lead only to timer or message catch events, but leads to " + target);
+          }
+        }
       }
       if (element.type() == BpmnElementType.INCLUSIVE_GATEWAY && element.incoming().size() > 1) {
         throw new DeploymentException(

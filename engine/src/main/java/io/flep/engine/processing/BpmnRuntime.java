@@ -249,7 +249,20 @@ final class BpmnRuntime {
         yield Outcome.CONTINUE;
       }
       case CALL_ACTIVITY -> callActivity(instance, element);
+      case EVENT_BASED_GATEWAY -> {
+        triggers.close(instance);
+        for (SequenceFlow flow : element.outgoing()) {
+          triggers.openOwn(instance, flow.target(), variables.lookup(instance));
+        }
+        followUps.add(() -> correlateBuffered(instance));
+        yield Outcome.WAIT;
+      }
       case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
+        if (instance.runtime().firedWith != null) {
+          variables.mergeResult(instance, !element.outputs().isEmpty(), instance.runtime().firedWith);
+          instance.runtime().firedWith = null;
+          yield Outcome.CONTINUE;
+        }
         triggers.close(instance);
         triggers.openOwn(instance, element, variables.lookup(instance));
         followUps.add(() -> correlateBuffered(instance));
@@ -294,6 +307,21 @@ final class BpmnRuntime {
     if (isBody(scope)) {
       state.evict(instance);
       innerInstanceCompleted(scope, instance);
+      return;
+    }
+    if (element.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      SequenceFlow chosen = flow(instance, instance.runtime().selectedFlows.get(0));
+      state.flowTaken(scope.processInstanceKey(), chosen.id());
+      ElementRuntime fired = new ElementRuntime();
+      fired.firedWith = instance.runtime().firedWith == null ? Map.of() : instance.runtime().firedWith;
+      ElementInstance event =
+          new ElementInstance(
+              state.nextKey(), scope.processInstanceKey(), scope.processDefinitionKey(), scope.bpmnProcessId(),
+              scope.version(), scope.key(), chosen.target().id(), chosen.target().type(), clock.getAsLong(), fired);
+      addToScope(event, scope);
+      advance(event);
+      state.evict(instance);
+      tokenDone(scope);
       return;
     }
     List<SequenceFlow> flows =
@@ -644,6 +672,19 @@ final class BpmnRuntime {
   /** The owner's own catch event fired, or one of its boundary events. */
   private void eventTriggered(ElementInstance owner, String targetElementId, Map<String, Object> eventVariables) {
     ExecutableElement ownElement = element(owner);
+    if (owner.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      if (owner.runtime().phase != Phase.WAITING) {
+        return;
+      }
+      SequenceFlow chosen =
+          ownElement.outgoing().stream().filter(f -> f.target().id().equals(targetElementId)).findFirst().orElseThrow();
+      owner.runtime().selectedFlows = List.of(chosen.id());
+      owner.runtime().firedWith = new java.util.LinkedHashMap<>(eventVariables);
+      owner.runtime().phase = Phase.OUTPUTS;
+      state.touch(owner);
+      advance(owner);
+      return;
+    }
     if (ownElement.id().equals(targetElementId) && owner.type() != BpmnElementType.MULTI_INSTANCE_BODY) {
       if (owner.runtime().phase != Phase.WAITING) {
         return;

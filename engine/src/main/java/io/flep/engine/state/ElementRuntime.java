@@ -41,6 +41,8 @@ public final class ElementRuntime {
   public String startElementId;
   /** Root of an instance started by a message with a correlation key: that key, else null. */
   public String startCorrelationKey;
+  /** A catch event after an event-based gateway that already fired: the event's variables, else null. */
+  public java.util.Map<String, Object> firedWith;
   /** Timers and message subscriptions opened for this instance (its own or its boundary events'). */
   public List<Long> timerKeys = new ArrayList<>();
   public List<Long> subscriptionKeys = new ArrayList<>();
