@@ -495,11 +495,7 @@ public final class ProcessTransformer {
           }
         }
       }
-      if (element.type() == BpmnElementType.INCLUSIVE_GATEWAY && element.incoming().size() > 1) {
-        throw new DeploymentException(
-            "'" + resourceName + "': inclusive gateway '" + element.id()
-                + "' joins flows, which the FLEP engine does not support yet (use it to fork only)");
-      }
+
     }
 
     private Expression expression(String id, String what, String text) throws DeploymentException {

@@ -360,13 +360,89 @@ final class BpmnRuntime {
       }
       return;
     }
+    if (target.type() == BpmnElementType.INCLUSIVE_GATEWAY && target.incoming().size() > 1) {
+      scope.runtime().joins.computeIfAbsent(target.id(), id -> new LinkedHashMap<>()).merge(flow.id(), 1, Integer::sum);
+      scope.runtime().tokens++;
+      state.touch(scope);
+      // decided once the current step is over: the element that sent this token is still finishing
+      followUps.add(() -> checkInclusiveJoins(scope));
+      return;
+    }
     activate(target, scope);
+  }
+
+  /**
+   * Activates every inclusive join of the scope that has tokens waiting and that no other token of
+   * the scope can still reach (Zeebe's inclusive gateway join).
+   */
+  private void checkInclusiveJoins(ElementInstance scope) {
+    if (scope.state().isFinished() || state.elementInstance(scope.key()).isEmpty()) {
+      return;
+    }
+    for (String gatewayId : List.copyOf(scope.runtime().joins.keySet())) {
+      ExecutableElement gateway = element(scope.processDefinitionKey(), gatewayId);
+      Map<String, Integer> arrived = scope.runtime().joins.get(gatewayId);
+      if (gateway.type() != BpmnElementType.INCLUSIVE_GATEWAY || arrived == null || arrived.isEmpty()) {
+        continue;
+      }
+      boolean more = false;
+      for (ElementInstance child : state.children(scope.key())) {
+        if (!child.state().isFinished() && reaches(element(child), gateway)) {
+          more = true;
+          break;
+        }
+      }
+      for (String other : scope.runtime().joins.keySet()) {
+        if (!more && !other.equals(gatewayId) && !scope.runtime().joins.get(other).isEmpty()
+            && reaches(element(scope.processDefinitionKey(), other), gateway)) {
+          more = true;
+        }
+      }
+      if (more) {
+        continue;
+      }
+      for (Map.Entry<String, Integer> entry : arrived.entrySet()) {
+        entry.setValue(entry.getValue() - 1);
+        scope.runtime().tokens--;
+      }
+      arrived.values().removeIf(count -> count <= 0);
+      if (arrived.isEmpty()) {
+        scope.runtime().joins.remove(gatewayId);
+      }
+      state.touch(scope);
+      activate(gateway, scope);
+    }
+  }
+
+  /** Whether a token leaving {@code from} can arrive at {@code target} (following flows and boundary events). */
+  private static boolean reaches(ExecutableElement from, ExecutableElement target) {
+    java.util.ArrayDeque<ExecutableElement> queue = new java.util.ArrayDeque<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    queue.add(from);
+    while (!queue.isEmpty()) {
+      ExecutableElement current = queue.poll();
+      List<ExecutableElement> next = new ArrayList<>();
+      current.outgoing().forEach(f -> next.add(f.target()));
+      current.boundaryEvents().forEach(b -> b.outgoing().forEach(f -> next.add(f.target())));
+      for (ExecutableElement candidate : next) {
+        if (candidate == target) {
+          return true;
+        }
+        if (seen.add(candidate.id())) {
+          queue.add(candidate);
+        }
+      }
+    }
+    return false;
   }
 
   /** One token of the scope ended; a scope with none left completes. */
   private void tokenDone(ElementInstance scope) {
     scope.runtime().tokens--;
     state.touch(scope);
+    if (!scope.runtime().joins.isEmpty()) {
+      followUps.add(() -> checkInclusiveJoins(scope));
+    }
     if (scope.runtime().tokens == 0
         && scope.runtime().phase == Phase.WAITING
         && !scope.state().isFinished()
@@ -817,6 +893,9 @@ final class BpmnRuntime {
       scope.runtime().tokens--;
       if (isBody(scope)) {
         scope.runtime().terminated++;
+      }
+      if (!scope.runtime().joins.isEmpty()) {
+        followUps.add(() -> checkInclusiveJoins(scope));
       }
       state.touch(scope);
     }

@@ -67,6 +67,29 @@ class GatewayTest extends ConformanceTest {
   }
 
   @Test
+  void inclusiveJoinWaitsForEveryBranchThatWasTakenAndFiresOnce() {
+    deploy(Bpmn.createExecutableProcess("or-join")
+        .startEvent()
+        .inclusiveGateway("fork")
+        .conditionExpression("a").serviceTask("ta", t -> t.zeebeJobType("or-a")).inclusiveGateway("join")
+        .serviceTask("after", t -> t.zeebeJobType("or-after")).endEvent()
+        .moveToNode("fork").conditionExpression("b").serviceTask("tb", t -> t.zeebeJobType("or-b")).connectTo("join")
+        .moveToNode("fork").conditionExpression("c").serviceTask("tc", t -> t.zeebeJobType("or-c")).connectTo("join")
+        .done());
+    completing("or-a");
+    completing("or-after");
+    // b completes only once a has long been waiting at the join
+    worker("or-b", (client, job) -> {
+      Thread.sleep(300);
+      client.newCompleteCommand(job).send().join();
+    });
+    long key = start("or-join", Map.of("a", true, "b", true, "c", false));
+    awaitState(key, "COMPLETED");
+    assertThat(completed(key)).containsEntry("ta", 1).containsEntry("tb", 1).containsEntry("join", 1)
+        .containsEntry("after", 1).doesNotContainKey("tc");
+  }
+
+  @Test
   void noMatchingFlowRaisesAConditionIncidentThatSetVariablesAndResolveFix() {
     deploy(Bpmn.createExecutableProcess("stuck")
         .startEvent()
