@@ -10,7 +10,11 @@ import java.util.concurrent.CompletionException;
 final class Errors {
   private Errors() {}
 
-  static StatusRuntimeException status(Throwable error) {
+  /**
+   * As Zeebe's gateway words it: {@code Command 'COMPLETE' rejected with code 'NOT_FOUND': <reason>}
+   * for rejections; the engine's message otherwise.
+   */
+  static StatusRuntimeException status(Throwable error, String intent) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof Rejection rejection) {
       Status status =
@@ -21,7 +25,11 @@ final class Errors {
             case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
             case FORBIDDEN -> Status.PERMISSION_DENIED;
           };
-      return status.withDescription(rejection.getMessage()).asRuntimeException();
+      String code = rejection.type() == Rejection.Type.FORBIDDEN ? "FORBIDDEN" : rejection.type().name();
+      return status
+          .withDescription(
+              "Command '" + intent + "' rejected with code '" + code + "': " + rejection.getMessage())
+          .asRuntimeException();
     }
     if (cause instanceof CommandProcessor.AwaitTimeoutException) {
       return Status.DEADLINE_EXCEEDED.withDescription(cause.getMessage()).asRuntimeException();

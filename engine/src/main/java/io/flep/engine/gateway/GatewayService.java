@@ -103,7 +103,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     for (Resource resource : request.getResourcesList()) {
       resources.put(resource.getName(), resource.getContent().toByteArray());
     }
-    reply(processor.deploy(resources), responses, GatewayService::deployment);
+    reply("CREATE", processor.deploy(resources), responses, GatewayService::deployment);
   }
 
   private static DeployResourceResponse deployment(DeploymentResult result) {
@@ -155,7 +155,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     reply(
-        processor.createInstance(
+        "CREATE", processor.createInstance(
             request.getProcessDefinitionKey(), request.getBpmnProcessId(), request.getVersion(),
             request.getVariables()),
         responses,
@@ -182,7 +182,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             create.getProcessDefinitionKey(), create.getBpmnProcessId(), create.getVersion(),
             create.getVariables(), request.getRequestTimeout(), request.getFetchVariablesList());
     reply(
-        result,
+        "CREATE_WITH_AWAITING_RESULT", result,
         responses,
         created ->
             CreateProcessInstanceWithResultResponse.newBuilder()
@@ -236,7 +236,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     jobs.whenComplete(
         (activated, error) -> {
           if (error != null) {
-            responses.onError(Errors.status(error));
+            responses.onError(Errors.status(error, "ACTIVATE"));
             return;
           }
           try {
@@ -318,7 +318,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void evaluateDecision(EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> responses) {
     reply(
-        processor.evaluateDecision(request.getDecisionKey(), request.getDecisionId(), request.getVariables()),
+        "EVALUATE", processor.evaluateDecision(request.getDecisionKey(), request.getDecisionId(), request.getVariables()),
         responses,
         result -> {
           EvaluateDecisionResponse.Builder response =
@@ -344,7 +344,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void publishMessage(PublishMessageRequest request, StreamObserver<PublishMessageResponse> responses) {
     reply(
-        processor.publishMessage(
+        "PUBLISH", processor.publishMessage(
             request.getName(), request.getCorrelationKey(), request.getTimeToLive(), request.getMessageId(),
             request.getVariables()),
         responses,
@@ -354,7 +354,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> responses) {
     reply(
-        processor.completeJob(request.getJobKey(), request.getVariables(), jobTypeGuard()),
+        "COMPLETE", processor.completeJob(request.getJobKey(), request.getVariables(), jobTypeGuard()),
         responses,
         done -> CompleteJobResponse.getDefaultInstance());
   }
@@ -362,7 +362,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> responses) {
     reply(
-        processor.failJob(
+        "FAIL", processor.failJob(
             request.getJobKey(), request.getRetries(), request.getErrorMessage(), request.getRetryBackOff(),
             request.getVariables(), jobTypeGuard()),
         responses,
@@ -372,7 +372,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> responses) {
     reply(
-        processor.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage(),
+        "THROW_ERROR", processor.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage(),
             request.getVariables(), jobTypeGuard()),
         responses,
         done -> ThrowErrorResponse.getDefaultInstance());
@@ -381,7 +381,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobRetries(UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> responses) {
     reply(
-        processor.updateJobRetries(request.getJobKey(), request.getRetries(), jobTypeGuard()),
+        "UPDATE_RETRIES", processor.updateJobRetries(request.getJobKey(), request.getRetries(), jobTypeGuard()),
         responses,
         done -> UpdateJobRetriesResponse.getDefaultInstance());
   }
@@ -389,7 +389,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobTimeout(UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> responses) {
     reply(
-        processor.updateJobTimeout(request.getJobKey(), request.getTimeout(), jobTypeGuard()),
+        "UPDATE_TIMEOUT", processor.updateJobTimeout(request.getJobKey(), request.getTimeout(), jobTypeGuard()),
         responses,
         done -> UpdateJobTimeoutResponse.getDefaultInstance());
   }
@@ -397,7 +397,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void setVariables(SetVariablesRequest request, StreamObserver<SetVariablesResponse> responses) {
     reply(
-        processor.setVariables(request.getElementInstanceKey(), request.getVariables(), request.getLocal()),
+        "UPDATE", processor.setVariables(request.getElementInstanceKey(), request.getVariables(), request.getLocal()),
         responses,
         key -> SetVariablesResponse.newBuilder().setKey(key).build());
   }
@@ -405,7 +405,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void resolveIncident(ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> responses) {
     reply(
-        processor.resolveIncident(request.getIncidentKey()),
+        "RESOLVE", processor.resolveIncident(request.getIncidentKey()),
         responses,
         done -> ResolveIncidentResponse.getDefaultInstance());
   }
@@ -414,18 +414,18 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void cancelProcessInstance(
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> responses) {
     reply(
-        processor.cancelInstance(request.getProcessInstanceKey()),
+        "CANCEL", processor.cancelInstance(request.getProcessInstanceKey()),
         responses,
         done -> CancelProcessInstanceResponse.getDefaultInstance());
   }
 
   private static <R, P> void reply(
-      CompletableFuture<R> result, StreamObserver<P> responses, Function<R, P> toResponse) {
+      String intent, CompletableFuture<R> result, StreamObserver<P> responses, Function<R, P> toResponse) {
     result.whenComplete(
         (value, error) -> {
           try {
             if (error != null) {
-              responses.onError(Errors.status(error));
+              responses.onError(Errors.status(error, intent));
             } else {
               responses.onNext(toResponse.apply(value));
               responses.onCompleted();

@@ -82,6 +82,9 @@ class ServiceTaskTest extends ConformanceTest {
   void completingAnUnknownJobIsNotFound() {
     assertThatThrownBy(() -> client().newCompleteCommand(123L).send().join())
         .isInstanceOf(ClientStatusException.class)
-        .hasMessageContaining("no such job");
+        .hasMessage("Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '123',"
+            + " but no such job was found")
+        .extracting(e -> ((ClientStatusException) e).getStatusCode())
+        .isEqualTo(io.grpc.Status.Code.NOT_FOUND);
   }
 }
