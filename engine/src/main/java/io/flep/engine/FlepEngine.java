@@ -12,6 +12,7 @@ import io.flep.engine.gateway.GatewayService;
 import io.flep.engine.processing.CommandProcessor;
 import io.flep.engine.processing.DmnSupport;
 import io.flep.engine.query.EngineQueries;
+import io.flep.engine.rest.RestApi;
 import io.flep.engine.store.EngineStore;
 import io.flep.engine.store.RetentionCleaner;
 import io.grpc.Server;
@@ -63,7 +64,7 @@ public final class FlepEngine implements AutoCloseable {
   private final EngineClients clients;
   private final String audience;
   private final TlsIdentity tls;
-  private final int httpPort;
+  private final int restPort;
   private CommandProcessor processor;
   private HttpServer http;
   private RetentionCleaner cleaner;
@@ -79,7 +80,7 @@ public final class FlepEngine implements AutoCloseable {
     this.clients = builder.clients;
     this.audience = builder.audience;
     this.tls = builder.tls;
-    this.httpPort = builder.httpPort;
+    this.restPort = builder.restPort;
   }
 
   public static Builder builder() {
@@ -120,28 +121,29 @@ public final class FlepEngine implements AutoCloseable {
     server = builder.build();
     try {
       server.start();
-      if (tokens != null) {
-        http = startHttp(tokens);
+      if (tokens != null || restPort >= 0) {
+        http = startHttp(tokens, () -> port[0]);
       }
     } catch (IOException e) {
       server.shutdownNow();
       processor.close();
       throw new UncheckedIOException(
-          "cannot bind the engine to " + bind.getHostString() + " (gRPC port " + bind.getPort() + ", HTTP port "
-              + httpPort + "): " + e.getMessage(), e);
+          "cannot bind the engine to " + bind.getHostString() + " (gRPC port " + bind.getPort() + ", REST port "
+              + Math.max(restPort, 0) + "): " + e.getMessage(), e);
     }
     port[0] = server.getPort();
     cleaner = new RetentionCleaner(store, retention, System::currentTimeMillis).start(Duration.ofMinutes(1));
     LOG.info(
         "FLEP engine ready in {} ms: gRPC gateway on {}{}, state in schema {}",
         (System.nanoTime() - started) / 1_000_000, grpcAddress(),
-        http == null ? " (no authentication: loopback only)" : ", tokens from " + tokenUrl(),
+        (http == null ? "" : ", REST on " + restAddress())
+            + (clients == null ? " (no authentication: loopback only)" : ", tokens from " + tokenUrl()),
         store.schema());
     return this;
   }
 
-  private HttpServer startHttp(TokenService tokens) throws IOException {
-    InetSocketAddress address = new InetSocketAddress(bind.getAddress(), httpPort);
+  private HttpServer startHttp(TokenService tokens, java.util.function.IntSupplier grpcPort) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(bind.getAddress(), Math.max(restPort, 0));
     HttpServer server;
     if (tls != null) {
       HttpsServer https = HttpsServer.create(address, 0);
@@ -150,8 +152,12 @@ public final class FlepEngine implements AutoCloseable {
     } else {
       server = HttpServer.create(address, 0);
     }
-    server.createContext(TokenEndpoint.PATH, new TokenEndpoint(tokens));
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+    if (tokens != null) {
+      server.createContext(TokenEndpoint.PATH, new TokenEndpoint(tokens));
+    }
+    server.createContext(
+        "/v2/", new RestApi(store.dataSource(), store.schema(), processor, tokens, PROTOCOL_VERSION, grpcPort));
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
       Thread thread = new Thread(r, "flep-engine-http");
       thread.setDaemon(true);
       return thread;
@@ -166,11 +172,26 @@ public final class FlepEngine implements AutoCloseable {
    */
   public synchronized URI tokenUrl() {
     requireStarted();
-    if (http == null) {
+    if (http == null || clients == null) {
       throw new IllegalStateException("this engine runs without authentication, so it has no token endpoint");
     }
-    return URI.create((tls == null ? "http" : "https") + "://" + hostForUri() + ":" + http.getAddress().getPort()
-        + TokenEndpoint.PATH);
+    return URI.create(httpBase() + TokenEndpoint.PATH);
+  }
+
+  /**
+   * The REST API's base address ({@code camunda.client.rest-address}); only when the engine serves
+   * REST ({@link Builder#restPort}, or authentication).
+   */
+  public synchronized URI restAddress() {
+    requireStarted();
+    if (http == null) {
+      throw new IllegalStateException("this engine serves no REST API (set Builder.restPort)");
+    }
+    return URI.create(httpBase());
+  }
+
+  private String httpBase() {
+    return (tls == null ? "http" : "https") + "://" + hostForUri() + ":" + http.getAddress().getPort();
   }
 
   private String hostForUri() {
@@ -258,7 +279,7 @@ public final class FlepEngine implements AutoCloseable {
     private EngineClients clients;
     private String audience = DEFAULT_AUDIENCE;
     private TlsIdentity tls;
-    private int httpPort;
+    private int restPort = -1;
 
     private Builder() {}
 
@@ -336,12 +357,16 @@ public final class FlepEngine implements AutoCloseable {
       return this;
     }
 
-    /** The HTTP port of the token endpoint (default 0: any free port). */
-    public Builder httpPort(int port) {
+    /**
+     * Serves the REST API (the monitoring subset of Camunda 8.8's v2 API, and the token endpoint
+     * with authentication) on this port, 0 for any free port. Without this call there is no REST
+     * API, unless authentication needs the token endpoint (then on a free port).
+     */
+    public Builder restPort(int port) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("HTTP port out of range: " + port);
+        throw new IllegalArgumentException("REST port out of range: " + port);
       }
-      this.httpPort = port;
+      this.restPort = port;
       return this;
     }
 

@@ -51,13 +51,13 @@ public final class EngineHarness implements AutoCloseable {
 
   /** Starts the engine with extra options. */
   public EngineHarness start(java.util.function.Consumer<FlepEngine.Builder> options) {
-    FlepEngine.Builder builder = FlepEngine.builder().dataSource(dataSource()).schema(schema);
+    FlepEngine.Builder builder = FlepEngine.builder().dataSource(dataSource()).schema(schema).restPort(0);
     options.accept(builder);
     engine = builder.build().start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(engine.grpcAddress())
-            .restAddress(engine.grpcAddress())
+            .restAddress(engine.restAddress())
             .preferRestOverGrpc(false)
             .applyEnvironmentVariableOverrides(false)
             .defaultRequestTimeout(Duration.ofSeconds(20))
