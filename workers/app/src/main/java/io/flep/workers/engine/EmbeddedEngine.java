@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * FLEP's own engine ({@link FlepEngine}) embedded in this process: durable in the given PostgreSQL
  * database (schema {@code flep_engine}), reachable only on 127.0.0.1 over the Zeebe gateway gRPC
- * API. Workers talk to it exclusively through the public {@link CamundaClient}.
+ * API and the REST monitoring subset. Workers talk to it exclusively through the public {@link CamundaClient}.
  *
  * <p>One-shot: an engine that was stopped cannot be started again (build a new one on the same
  * database; it continues where the old one stopped).
@@ -26,19 +26,26 @@ public final class EmbeddedEngine implements AutoCloseable {
   private boolean stopped;
 
   /**
-   * @param port the loopback port to bind, 0 for any free port
+   * @param port the loopback gRPC port to bind, 0 for any free port
+   * @param restPort the loopback port of the REST API (monitoring), 0 for any free port
    * @param dataSource the engine's PostgreSQL database
    * @param ownedDataSource closed when the engine stops (the pool made for it), or null
    */
-  public EmbeddedEngine(int port, DataSource dataSource, AutoCloseable ownedDataSource) {
+  public EmbeddedEngine(int port, int restPort, DataSource dataSource, AutoCloseable ownedDataSource) {
     // every worker of this engine lives in this process: jobs held when it last died are free again
     this.engine =
-        FlepEngine.builder().dataSource(dataSource).grpcPort(port).releaseActivatedJobsOnStart(true).build();
+        FlepEngine.builder()
+            .dataSource(dataSource)
+            .grpcPort(port)
+            .restPort(restPort)
+            .releaseActivatedJobsOnStart(true)
+            .build();
     this.ownedDataSource = ownedDataSource;
   }
 
-  public EmbeddedEngine(int port, DataSource dataSource) {
-    this(port, dataSource, null);
+  /** An engine on free gRPC and REST ports. */
+  public EmbeddedEngine(DataSource dataSource) {
+    this(0, 0, dataSource, null);
   }
 
   /** Binds 127.0.0.1 and starts processing. Idempotent while running. */
@@ -89,6 +96,12 @@ public final class EmbeddedEngine implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port());
   }
 
+  /** {@code http://127.0.0.1:PORT} of the REST API, the value for {@code camunda.client.rest-address}. */
+  public synchronized URI restAddress() {
+    requireStarted();
+    return engine.restAddress();
+  }
+
   /** Read-only queries over the engine's state (instances, elements, incidents, jobs, variables). */
   public EngineQueries queries() {
     return engine.queries();
@@ -99,11 +112,10 @@ public final class EmbeddedEngine implements AutoCloseable {
    * {@code ZEEBE_*} environment overrides.
    */
   public CamundaClientBuilder newClientBuilder() {
-    URI address = grpcAddress();
     return CamundaClient.newClientBuilder()
         .applyEnvironmentVariableOverrides(false)
-        .grpcAddress(address)
-        .restAddress(address)
+        .grpcAddress(grpcAddress())
+        .restAddress(restAddress())
         .preferRestOverGrpc(false);
   }
 

@@ -37,7 +37,8 @@ import org.springframework.core.env.MapPropertySource;
  * default 0 = a free port), registers it as bean {@value #ENGINE_BEAN}, and puts a highest-precedence
  * property source in front of everything else that points the SDK at it: {@code
  * camunda.client.mode=self-managed}, {@code camunda.client.grpc-address=http://127.0.0.1:PORT},
- * {@code camunda.client.rest-address} (same address), {@code
+ * {@code camunda.client.rest-address=http://127.0.0.1:REST_PORT} (the engine's REST monitoring
+ * API, {@code flep.embedded-engine.rest-port}, default 0 = a free port), {@code
  * camunda.client.prefer-rest-over-grpc=false}, {@code camunda.client.auth.method=none}. The engine
  * is stopped after the client when the context closes (or if startup fails).
  *
@@ -49,6 +50,7 @@ public final class EmbeddedEngineInitializer
 
   public static final String MODE_PROPERTY = "flep.engine";
   public static final String PORT_PROPERTY = "flep.embedded-engine.port";
+  public static final String REST_PORT_PROPERTY = "flep.embedded-engine.rest-port";
   public static final String ENGINE_BEAN = "flepEmbeddedEngine";
   public static final String PROPERTY_SOURCE = "flepEmbeddedEngine";
   public static final String POSTGRES_BEAN = "embeddedPostgres";
@@ -81,7 +83,7 @@ public final class EmbeddedEngineInitializer
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("camunda.client.mode", "self-managed");
     properties.put("camunda.client.grpc-address", address);
-    properties.put("camunda.client.rest-address", address);
+    properties.put("camunda.client.rest-address", engine.restAddress().toString());
     properties.put("camunda.client.prefer-rest-over-grpc", "false");
     properties.put("camunda.client.auth.method", "none");
     env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
@@ -107,6 +109,7 @@ public final class EmbeddedEngineInitializer
     FlepProperties properties =
         Binder.get(env).bindOrCreate("flep", Bindable.of(FlepProperties.class));
     int port = env.getProperty(PORT_PROPERTY, Integer.class, 0);
+    int restPort = env.getProperty(REST_PORT_PROPERTY, Integer.class, 0);
     HikariConfig config = new HikariConfig();
     config.setPoolName("flep-engine-db");
     config.setMaximumPoolSize(4);
@@ -125,7 +128,7 @@ public final class EmbeddedEngineInitializer
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      return new EmbeddedEngine(port, dataSource, dataSource).start();
+      return new EmbeddedEngine(port, restPort, dataSource, dataSource).start();
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -374,7 +374,7 @@ class LifecycleModelTest {
     @BeforeAll
     void startEngineAndDeploy() throws IOException {
       postgres = EmbeddedPostgres.builder().start();
-      engine = new EmbeddedEngine(0, postgres.getPostgresDatabase()).start();
+      engine = new EmbeddedEngine(postgres.getPostgresDatabase()).start();
       int port = engine.port();
       client =
           CamundaClient.newClientBuilder()

@@ -40,7 +40,7 @@ class EmbeddedEngineTest {
 
   @BeforeAll
   static void startEngine() {
-    engine = new EmbeddedEngine(0, TestPostgres.newDatabase()).start();
+    engine = new EmbeddedEngine(TestPostgres.newDatabase()).start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(engine.grpcAddress())
@@ -92,7 +92,7 @@ class EmbeddedEngineTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       free = probe.getLocalPort();
     }
-    try (EmbeddedEngine fixed = new EmbeddedEngine(free, TestPostgres.newDatabase()).start()) {
+    try (EmbeddedEngine fixed = new EmbeddedEngine(free, 0, TestPostgres.newDatabase(), null).start()) {
       assertThat(fixed.port()).isEqualTo(free);
       assertThat(fixed.grpcAddress()).hasToString("http://127.0.0.1:" + free);
     }

@@ -3,6 +3,10 @@ package io.flep.workers.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.ProcessInstance;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RdpAccountant;
 import io.flep.workers.store.DatasetRepository;
@@ -41,6 +45,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Test
   void untrustedCloudAggregatesCiphertextsAndTheDecryptedAverageEqualsPlaintextFedAvg() {
     RunReport report = run(2, 2, "untrusted");
+    assertMonitoringShowsTheRun(report, 2);
 
     assertThat(report.stages()).extracting(RunReport.Stage::name).containsExactly(
         "generate", "store", "encrypt", "share-keys", "analyze", "secure-model", "aggregate", "serve");
@@ -76,6 +81,32 @@ class LifecycleRunTest extends EmbeddedFlepTest {
         + " where k.run_id = ?", Integer.class, runId)).isEqualTo(4);
     assertThat(jdbc.queryForList("select d.contributors from aggregate_decryption d join key_material k"
         + " on k.id = d.key_id where k.run_id = ? order by d.round", Integer.class, runId)).containsExactly(2, 2);
+  }
+
+  /**
+   * What a monitoring client sees of a finished run through the engine's REST API, with the Camunda
+   * client's own search requests (the same calls work against a Camunda 8 cluster).
+   */
+  private void assertMonitoringShowsTheRun(RunReport report, int rounds) {
+    ProcessInstance instance = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId("flep-lifecycle").variables(Map.of("runId", report.runId())))
+        .send().join().singleItem();
+    assertThat(instance.getState()).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(instance.getHasIncident()).isFalse();
+    long key = instance.getProcessInstanceKey();
+    List<ElementInstance> elements = client.newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(key)).page(p -> p.limit(1000)).send().join().items();
+    assertThat(elements).filteredOn(e -> e.getElementId().equals("Task_PublishGlobalModel"))
+        .hasSize(rounds).allSatisfy(e -> assertThat(e.getState()).isEqualTo(ElementInstanceState.COMPLETED));
+    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items())
+        .isEmpty();
+    assertThat(client.newProcessInstanceElementStatisticsRequest(key).send().join())
+        .filteredOn(s -> s.getElementId().equals("SubProcess_FederatedRound")).singleElement()
+        .satisfies(s -> {
+          assertThat(s.getCompleted()).isEqualTo(rounds);
+          assertThat(s.getActive()).isZero();
+          assertThat(s.getIncidents()).isZero();
+        });
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class RemoteEngineRunTest {
   static final Path DATA = TestDirectories.create("remote-data");
-  static final EmbeddedEngine CLUSTER = new EmbeddedEngine(0, TestPostgres.newDatabase()).start();
+  static final EmbeddedEngine CLUSTER = new EmbeddedEngine(TestPostgres.newDatabase()).start();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -34,7 +34,7 @@ class RemoteEngineRunTest {
     registry.add("flep.engine", () -> "remote");
     registry.add("camunda.client.mode", () -> "self-managed");
     registry.add("camunda.client.grpc-address", () -> CLUSTER.grpcAddress().toString());
-    registry.add("camunda.client.rest-address", () -> CLUSTER.grpcAddress().toString());
+    registry.add("camunda.client.rest-address", () -> CLUSTER.restAddress().toString());
     registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
   }
 
