@@ -216,6 +216,9 @@ check "'denoiser train --help' without help file, jar up to date: runs the lab j
   eval '[ $RC = 0 ] && has "$OUT" "fake java ran" && has "$(last_java)" "-jar $P/$LAB denoiser train --help" && [ "$(mvn_calls)" = 0 ]'
 f plugins --help
 check "'plugins --help' without help file: runs the app jar" eval '[ $RC = 0 ] && has "$(last_java)" "-jar $P/$APP plugins --help"'
+f engine bench --help
+check "'engine bench --help' without help file: runs the app jar" \
+  eval '[ $RC = 0 ] && has "$(last_java)" "-jar $P/$APP engine bench --help"'
 f bogus
 check "unknown command: exit 2 and usage on stderr" eval '[ $RC = 2 ] && has "$ERR" "unknown command '"'"'bogus'"'"'" && has "$ERR" "Usage:"'
 f help bogus
