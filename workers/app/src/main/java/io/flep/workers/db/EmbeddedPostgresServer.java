@@ -48,15 +48,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return;
     }
     String firstLine = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
-    boolean alive =
-        !firstLine.isEmpty()
-            && ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive).orElse(false);
+    ProcessHandle postmaster =
+        firstLine.isEmpty() ? null : ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive).orElse(null);
+    if (postmaster != null && leftByADeadFlep(postmaster)) {
+      stop(postmaster, pgData);
+      postmaster = null;
+    }
+    boolean alive = postmaster != null;
     if (alive) {
       throw new IllegalStateException(
           "the data directory " + pgData + " is in use by PostgreSQL process " + firstLine
               + " (another flep run or serve?); stop it or choose another --data-dir");
     }
-    Files.delete(pid);
+    Files.deleteIfExists(pid);
+  }
+
+  /**
+   * A PostgreSQL server whose JVM is gone (killed with SIGKILL: the server, a separate process,
+   * outlives it): its parent is no longer a Java process.
+   */
+  private static boolean leftByADeadFlep(ProcessHandle postmaster) {
+    boolean postgres = postmaster.info().command().map(c -> c.contains("postgres")).orElse(false);
+    boolean parentIsJava =
+        postmaster.parent()
+            .filter(ProcessHandle::isAlive)
+            .flatMap(parent -> parent.info().command())
+            .map(command -> command.endsWith("/java") || command.endsWith("java.exe"))
+            .orElse(false);
+    return postgres && !parentIsJava;
+  }
+
+  private static void stop(ProcessHandle postmaster, Path pgData) throws IOException {
+    LOG.warn("stopping PostgreSQL process {} on {}: the FLEP process that started it is gone", postmaster.pid(), pgData);
+    postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with their JVM
+    try {
+      postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      postmaster.destroyForcibly();
+      postmaster.onExit().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the orphaned PostgreSQL " + postmaster.pid(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("could not stop the orphaned PostgreSQL " + postmaster.pid(), e);
+    }
   }
 
   public String jdbcUrl() {

@@ -1,6 +1,7 @@
 package io.flep.workers.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
@@ -29,11 +30,16 @@ import org.springframework.stereotype.Component;
  *   <li>anything else (the database is down, ...) → the job is retried with back-off; the last failure
  *       becomes an incident.
  * </ul>
+ *
+ * <p>Each job is recorded once: a job delivered again after its worker's process died takes over its
+ * RUNNING record, and one whose work completed but whose completion never reached the engine is
+ * answered from the recorded result without running the work again.
  */
 @Component
 public class StageRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
   private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
+  private static final TypeReference<Map<String, Object>> RESULT = new TypeReference<>() {};
 
   private final StageRepository stages;
   private final ObjectMapper json;
@@ -49,13 +55,21 @@ public class StageRunner {
     long startedNanos = System.nanoTime();
     long recordId;
     try {
-      recordId = stages.start(runId, stage.reportName(), job.getType(), vars.roundOrNull(), actor);
-    } catch (DataAccessException e) {
+      StageRepository.Start start =
+          stages.start(runId, stage.reportName(), job.getType(), vars.roundOrNull(), actor, job.getKey());
+      if (start.alreadyCompleted()) {
+        LOG.info("{} (job {}) already completed before a restart: answering with its recorded result",
+            job.getType(), job.getKey());
+        return json.readValue(start.completedResultJson(), RESULT);
+      }
+      recordId = start.id();
+    } catch (DataAccessException | JsonProcessingException e) {
       throw retryOrIncident(job, -1, startedNanos, "private database unavailable: " + rootMessage(e), e);
     }
     try {
       TaskResult result = body.execute();
-      stages.end(recordId, "COMPLETED", elapsedMs(startedNanos), null, toJson(result.details()));
+      stages.completed(recordId, elapsedMs(startedNanos), toJson(result.details()),
+          json.writeValueAsString(result.variables()));
       return result.variables();
     } catch (BusinessRuleViolation e) {
       throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
