@@ -49,6 +49,23 @@ class BusinessRuleTaskTest extends ConformanceTest {
   }
 
   @Test
+  void bindingTypeDeploymentKeepsTheDecisionDeployedWithTheProcess() {
+    var process = Bpmn.createExecutableProcess("pinned-rules")
+        .startEvent()
+        .businessRuleTask("assess", b -> b.zeebeCalledDecisionId("risk").zeebeResultVariable("level")
+            .zeebeBindingType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.deployment))
+        .endEvent()
+        .done();
+    client().newDeployResourceCommand()
+        .addProcessModel(process, "pinned-rules.bpmn")
+        .addResourceBytes(decision("pinned").getBytes(StandardCharsets.UTF_8), "risk-pinned.dmn")
+        .send().join();
+    client().newDeployResourceCommand()
+        .addResourceBytes(decision("newer").getBytes(StandardCharsets.UTF_8), "risk-newer.dmn").send().join();
+    assertThat(runToEnd("pinned-rules", Map.of("amount", 1))).containsEntry("level", "pinned");
+  }
+
+  @Test
   void aMissingDecisionIsAnIncident() {
     deploy(Bpmn.createExecutableProcess("no-rules")
         .startEvent()

@@ -101,6 +101,31 @@ class EngineCommandTest {
   }
 
   @Test
+  void anAddressBeyondLoopbackNeedsClientsAndTls(@TempDir Path dataDir) {
+    FlepCli.Result result = FlepCli.run("engine", "--bind", "0.0.0.0", "--port", "0", "--rest-port", "0",
+        "--data-dir", dataDir.toString());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("without TLS and authentication");
+    assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
+  void hashSecretReadsTheSecretFromStandardInput() {
+    java.io.InputStream original = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("a-client-secret-0123456789\n".getBytes(StandardCharsets.UTF_8)));
+      FlepCli.Result result = FlepCli.run("engine", "hash-secret");
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      String hash = result.out().strip();
+      assertThat(hash).startsWith("pbkdf2-sha256$").doesNotContain("a-client-secret");
+      assertThat(io.flep.engine.auth.SecretHash.parse(hash).matches("a-client-secret-0123456789".toCharArray()))
+          .isTrue();
+    } finally {
+      System.setIn(original);
+    }
+  }
+
+  @Test
   void badBenchArgumentsAreNamed() {
     FlepCli.Result result = FlepCli.run("engine", "bench", "--in-flight", "0");
     assertThat(result.exitCode()).isEqualTo(1);
