@@ -45,6 +45,11 @@ public class RunRepository {
     return jdbc.query("select * from run where id = ?", (rs, n) -> map(rs), id).stream().findFirst();
   }
 
+  /** Runs not finished yet (status RUNNING), oldest first. */
+  public List<RunRow> unfinished() {
+    return jdbc.query("select * from run where status = 'RUNNING' order by created_at", (rs, n) -> map(rs));
+  }
+
   public List<RunRow> recent(int limit) {
     return jdbc.query("select * from run order by created_at desc limit ?", (rs, n) -> map(rs), limit);
   }
