@@ -67,6 +67,7 @@ class ServeRestartTest {
     JsonNode report;
     try (ServeProcess second = ServeProcess.start(dataDir, port, "second")) {
       second.awaitUp(Duration.ofMinutes(3));
+      assertSecondServeIsRefused(dataDir);
       report = poll(Duration.ofMinutes(10), second, () -> {
         JsonNode now = second.getJson("/api/runs/" + runId);
         return "RUNNING".equals(now.get("status").asText()) ? null : now;
@@ -87,6 +88,16 @@ class ServeRestartTest {
     assertThat(statuses).as(shown).allSatisfy((stage, status) -> assertThat(status).isEqualTo("COMPLETED"));
     assertThat(executions).as("task executions per stage; " + shown).isEqualTo(EXECUTIONS);
     assertStoredOnce(dataDir, runId, shown);
+  }
+
+  /** A live FLEP process's PostgreSQL, unlike a killed one's, is not taken away by another start. */
+  private static void assertSecondServeIsRefused(Path dataDir) throws Exception {
+    try (ServeProcess third = ServeProcess.start(dataDir, ServeProcess.freePort(), "third")) {
+      int exit = third.awaitExit(Duration.ofMinutes(3));
+      assertThat(third.output()).as("exit value %d", exit)
+          .contains("is in use by another running FLEP process");
+      assertThat(exit).isNotZero();
+    }
   }
 
   /** What the report sums up, checked row by row in the private database. */

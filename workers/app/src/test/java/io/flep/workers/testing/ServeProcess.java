@@ -88,6 +88,14 @@ public final class ServeProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the process to end by itself and returns its exit value. */
+  public int awaitExit(Duration atMost) throws InterruptedException {
+    if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("flep serve still runs after " + atMost + ":\n" + output());
+    }
+    return process.exitValue();
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
