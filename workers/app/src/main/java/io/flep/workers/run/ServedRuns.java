@@ -51,7 +51,11 @@ public class ServedRuns {
     try {
       Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
       for (RunRow row : runs.unfinished()) {
-        resume(row, processStart);
+        try {
+          resume(row, processStart);
+        } catch (RuntimeException e) {
+          LOG.warn("could not follow unfinished run {} again: {}", row.id(), e.toString());
+        }
       }
     } catch (DataAccessException e) {
       LOG.warn("could not look for unfinished runs to follow: {}", e.getMostSpecificCause().getMessage());

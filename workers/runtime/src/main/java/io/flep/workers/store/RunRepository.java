@@ -56,7 +56,6 @@ public class RunRepository {
 
   private static RunRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
     Timestamp finished = rs.getTimestamp("finished_at");
-    long key = rs.getLong("process_instance_key");
     return new RunRow(
         rs.getObject("id", UUID.class),
         rs.getTimestamp("created_at").toInstant(),
@@ -65,7 +64,7 @@ public class RunRepository {
         rs.getString("outcome"),
         rs.getString("failure"),
         rs.getString("engine_mode"),
-        rs.wasNull() ? null : key,
+        rs.getObject("process_instance_key", Long.class),
         rs.getString("parameters"));
   }
 }
