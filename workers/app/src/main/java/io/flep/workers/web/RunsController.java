@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Runs over HTTP: {@code POST /api/runs} starts one (the run options as JSON, {@link RunRequestJson}) and
  * answers {@code 202 {"runId": ...}} at once; {@code GET /api/runs/{runId}} is its {@link RunReport} with the
  * live status, stages and rounds, read from the stores (runs started before a restart are there too). Errors are
- * RFC 9457 problem details ({@code application/problem+json}); a bad option names it in {@code field}.
+ * RFC 9457 problem details ({@code application/problem+json}); a bad option names it in {@code field}. Until the
+ * application is ready (the lifecycle model deployed) a POST is a {@code 503} with {@code Retry-After}.
  */
 @RestController
 @ConditionalOnWebApplication // like ServedRuns: flep run has no web server
@@ -38,16 +42,24 @@ public class RunsController {
   private final RunService service;
   private final ServedRuns served;
   private final PluginOptionCheck pluginOptions;
+  private final ApplicationAvailability availability;
 
-  public RunsController(RunRepository runs, RunService service, ServedRuns served, PluginOptionCheck pluginOptions) {
+  public RunsController(RunRepository runs, RunService service, ServedRuns served, PluginOptionCheck pluginOptions,
+      ApplicationAvailability availability) {
     this.runs = runs;
     this.service = service;
     this.served = served;
     this.pluginOptions = pluginOptions;
+    this.availability = availability;
   }
 
   @PostMapping
-  public ResponseEntity<Map<String, String>> start(@RequestBody(required = false) JsonNode options) {
+  public ResponseEntity<?> start(@RequestBody(required = false) JsonNode options) {
+    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+      // the web server is up before the lifecycle model is deployed
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Starting", "flep serve is still starting; try again"));
+    }
     RunRequest request = RunRequestJson.parse(options);
     pluginOptions.check(request);
     RunService.StartedRun run = served.start(request);

@@ -47,8 +47,9 @@ class ServeRestartTest {
     JsonNode atKill;
     try (ServeProcess first = ServeProcess.start(dataDir, port, "first")) {
       first.awaitUp(Duration.ofMinutes(3));
-      HttpResponse<String> started = first.post("/api/runs",
-          "{\"analysts\": " + ANALYSTS + ", \"rounds\": " + ROUNDS + ", \"cloudMode\": \"untrusted\", \"seed\": 11}");
+      String options =
+          "{\"analysts\": " + ANALYSTS + ", \"rounds\": " + ROUNDS + ", \"cloudMode\": \"untrusted\", \"seed\": 11}";
+      HttpResponse<String> started = first.postWhenReady("/api/runs", options, Duration.ofMinutes(2));
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       runId = JSON.readTree(started.body()).get("runId").asText();
       assertThat(started.headers().firstValue("Location")).contains("/api/runs/" + runId);

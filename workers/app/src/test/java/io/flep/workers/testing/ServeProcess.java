@@ -105,6 +105,16 @@ public final class ServeProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POST, again while the answer is 503 (the process is still starting, Retry-After). */
+  public HttpResponse<String> postWhenReady(String path, String json, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    HttpResponse<String> response;
+    while ((response = post(path, json)).statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+    }
+    return response;
+  }
+
   /** GET as JSON, requiring 200. */
   public JsonNode getJson(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = get(path);
