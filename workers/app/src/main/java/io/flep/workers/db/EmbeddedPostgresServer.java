@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +20,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
   private final EmbeddedPostgres postgres;
+  private final DataDirectoryLock lock;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock) {
     this.postgres = postgres;
+    this.lock = lock;
   }
 
   public static EmbeddedPostgresServer start(Path dataDir) {
     Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+    DataDirectoryLock lock = null;
     try {
       Files.createDirectories(pgData);
+      lock = DataDirectoryLock.acquire(dataDir);
       removeStalePidFile(pgData);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
@@ -34,62 +42,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .start();
       LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), pgData);
-      return new EmbeddedPostgresServer(postgres);
-    } catch (IOException e) {
+      return new EmbeddedPostgresServer(postgres, lock);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(lock, e);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new UncheckedIOException(
-          "could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
+          "could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), (IOException) e);
     }
   }
 
-  /** A previous process killed hard leaves postmaster.pid behind; PostgreSQL would then refuse to start. */
+  /**
+   * A FLEP process killed hard leaves {@code postmaster.pid} behind, and its PostgreSQL server running (a process
+   * of its own): PostgreSQL would refuse to start on the data directory. Called while holding the {@link
+   * DataDirectoryLock}, so whatever server runs on it belongs to a FLEP process that is gone: it is stopped.
+   */
   private static void removeStalePidFile(Path pgData) throws IOException {
     Path pid = pgData.resolve("postmaster.pid");
     if (!Files.exists(pid)) {
       return;
     }
     String firstLine = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
-    ProcessHandle postmaster =
-        firstLine.isEmpty() ? null : ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive).orElse(null);
-    if (postmaster != null && leftByADeadFlep(postmaster)) {
-      stop(postmaster, pgData);
-      postmaster = null;
-    }
-    boolean alive = postmaster != null;
-    if (alive) {
-      throw new IllegalStateException(
-          "the data directory " + pgData + " is in use by PostgreSQL process " + firstLine
-              + " (another flep run or serve?); stop it or choose another --data-dir");
+    Optional<ProcessHandle> postmaster = firstLine.matches("\\d+")
+        ? ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+        : Optional.empty();
+    // a live process that is not PostgreSQL got the number of a server that is gone: only the file is stale
+    if (postmaster.isPresent() && postmaster.get().info().command().map(c -> c.contains("postgres")).orElse(true)) {
+      stop(postmaster.get(), pgData);
     }
     Files.deleteIfExists(pid);
   }
 
-  /**
-   * A PostgreSQL server whose JVM is gone (killed with SIGKILL: the server, a separate process,
-   * outlives it): its parent is no longer a Java process.
-   */
-  private static boolean leftByADeadFlep(ProcessHandle postmaster) {
-    boolean postgres = postmaster.info().command().map(c -> c.contains("postgres")).orElse(false);
-    boolean parentIsJava =
-        postmaster.parent()
-            .filter(ProcessHandle::isAlive)
-            .flatMap(parent -> parent.info().command())
-            .map(command -> command.endsWith("/java") || command.endsWith("java.exe"))
-            .orElse(false);
-    return postgres && !parentIsJava;
-  }
-
   private static void stop(ProcessHandle postmaster, Path pgData) throws IOException {
-    LOG.warn("stopping PostgreSQL process {} on {}: the FLEP process that started it is gone", postmaster.pid(), pgData);
+    LOG.warn("stopping PostgreSQL process {} on {}: the FLEP process that started it is gone", postmaster.pid(),
+        pgData);
     postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with their JVM
     try {
-      postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      postmaster.onExit().get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
       postmaster.destroyForcibly();
       postmaster.onExit().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while stopping the orphaned PostgreSQL " + postmaster.pid(), e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IOException("could not stop the orphaned PostgreSQL " + postmaster.pid(), e);
     }
   }
@@ -104,6 +101,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      lock.close();
+    }
+  }
+
+  private static void closeQuietly(DataDirectoryLock lock, Exception failure) {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 }

@@ -30,8 +30,11 @@ public record RunReport(
     Privacy privacy,
     long totalMs) {
 
-  /** A stage line: name, status, summed work time. */
-  public record Stage(String name, String status, long ms) {}
+  /**
+   * A stage line: name, status, work time summed over its task executions, and how many task executions it had
+   * (every analyst, round and party; failed attempts that were retried are not counted).
+   */
+  public record Stage(String name, String status, long ms, int executions) {}
 
   /**
    * A federated round: accuracy on the held-out split, the aggregation path taken, and (single-machine checks,

@@ -11,6 +11,7 @@ import io.flep.workers.store.StageRepository;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.RunFinishedEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -161,15 +162,42 @@ public class RunService {
   }
 
   public RunReport report(StartedRun run, RunRequest request, String status, String failure) {
-    List<StageRepository.StageRow> rows = stages.forRun(run.runId());
+    String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
+    return report(run.runId(), request, status, failure, outcome,
+        (System.nanoTime() - run.startedNanos()) / 1_000_000);
+  }
+
+  /**
+   * The run as the stores have it now, whichever process started it (before a restart too): its live status
+   * ({@code RUNNING} until it ends) with the stages and rounds done so far; empty for an unknown run.
+   */
+  public Optional<RunReport> report(UUID runId) {
+    return runs.find(runId).map(row -> {
+      Instant end = row.finishedAt() != null ? row.finishedAt() : Instant.now();
+      return report(runId, requestOf(row), row.status(), row.failure(), row.outcome(),
+          Duration.between(row.createdAt(), end).toMillis());
+    });
+  }
+
+  /** The options a run was started with, as stored with it. */
+  RunRequest requestOf(RunRepository.RunRow row) {
+    try {
+      return json.readValue(row.parametersJson(), RunRequest.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalStateException("run " + row.id() + " has unreadable parameters: " + row.parametersJson(), e);
+    }
+  }
+
+  private RunReport report(UUID runId, RunRequest request, String status, String failure, String outcome,
+      long totalMs) {
+    List<StageRepository.StageRow> rows = stages.forRun(runId);
     List<RunReport.Stage> stageLines = StageSummary.of(rows).stream()
-        .map(s -> new RunReport.Stage(s.name(), s.status(), s.ms())).toList();
-    List<RunReport.Round> rounds = models.rounds(run.runId()).stream()
+        .map(s -> new RunReport.Stage(s.name(), s.status(), s.ms(), s.executions())).toList();
+    List<RunReport.Round> rounds = models.rounds(runId).stream()
         .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff(),
             r.plaintextAccuracy())).toList();
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-    String outcome = runs.find(run.runId()).map(RunRepository.RunRow::outcome).orElse(null);
-    return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).status(status).outcome(outcome)
+    return RunReport.builder().runId(runId.toString()).engine(engineMode()).status(status).outcome(outcome)
         .failure(failure).analysts(request.analysts()).roundsRequested(request.rounds())
         .cloudMode(request.cloudMode()).plugins(pluginsUsed(rows)).stages(stageLines).rounds(rounds)
         .decryption(decryptions(rows))
@@ -177,7 +205,7 @@ public class RunService {
         .maxAbsDiffVsPlaintextFedAvg(last == null ? null : last.maxAbsDiffVsPlaintextFedAvg())
         .privacy(request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
             dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null))
-        .totalMs((System.nanoTime() - run.startedNanos()) / 1_000_000).build();
+        .totalMs(totalMs).build();
   }
 
   private Map<String, String> pluginsUsed(List<StageRepository.StageRow> rows) {
@@ -232,7 +260,7 @@ public class RunService {
     return source == null ? Optional.empty() : source.openIncident(processInstanceKey);
   }
 
-  private String engineMode() {
+  String engineMode() {
     return properties.embeddedEngine() ? "embedded" : "remote";
   }
 

@@ -1,18 +1,11 @@
 package io.flep.workers.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flep.workers.cli.FlepMain;
 import io.flep.workers.db.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.flep.workers.testing.ServeProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,117 +15,137 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code flep serve} killed with SIGKILL while a run is in its second round and started again on
- * the same data directory: the run completes by itself, and every job is recorded once.
+ * Acceptance: {@code java -jar flep.jar serve} is killed with SIGKILL while a run started over HTTP is in its
+ * second round, and started again on the same data directory. The run completes by itself (nobody posts it
+ * again), and its report has every stage and every round exactly once.
  */
+@Tag("acceptance")
 class ServeRestartTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final int ANALYSTS = 2;
+  private static final int ROUNDS = 3;
+  /**
+   * Task executions per stage of a completed run on the untrusted path: share-keys = data key + HE key;
+   * analyze = decrypt + train per analyst and round; aggregate = add ciphertexts + decrypt the sum per round;
+   * serve = publish per round + trigger the services once.
+   */
+  private static final Map<String, Integer> EXECUTIONS = executions();
 
   @Test
-  void aRunSurvivesTheProcessBeingKilledAndCompletesByItself() throws Exception {
+  void aRunSurvivesSigkillAndCompletesByItselfWithEveryStageAndRoundOnce() throws Exception {
     Path dataDir = TestDirectories.create("serve-restart");
-    int port = freePort();
-    URI base = URI.create("http://127.0.0.1:" + port);
-
-    Process first = serve(dataDir, port, "first");
+    int port = ServeProcess.freePort();
     String runId;
-    try {
-      awaitUp(base, first, dataDir, "first");
-      HttpResponse<String> unknown = post(base.resolve("/api/runs"), "{\"colour\": \"blue\"}");
-      assertThat(unknown.statusCode()).isEqualTo(400);
-      assertThat(unknown.body()).contains("unknown run option 'colour'");
-      HttpResponse<String> badValue = post(base.resolve("/api/runs"), "{\"analysts\": 99}");
-      assertThat(badValue.statusCode()).isEqualTo(400);
-      assertThat(badValue.body()).contains("--analysts must be between 1 and 32");
-      HttpResponse<String> started = post(base.resolve("/api/runs"),
-          "{\"analysts\": 2, \"rounds\": 3, \"seed\": 11, \"targetAccuracy\": 1.0}");
+    JsonNode atKill;
+    try (ServeProcess first = ServeProcess.start(dataDir, port, "first")) {
+      first.awaitUp(Duration.ofMinutes(3));
+      String options =
+          "{\"analysts\": " + ANALYSTS + ", \"rounds\": " + ROUNDS + ", \"cloudMode\": \"untrusted\", \"seed\": 11}";
+      HttpResponse<String> started = first.postWhenReady("/api/runs", options, Duration.ofMinutes(2));
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       runId = JSON.readTree(started.body()).get("runId").asText();
       assertThat(started.headers().firstValue("Location")).contains("/api/runs/" + runId);
-      // round 1 published: the run is in its second round
-      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-          .until(() -> run(base, runId).get("rounds").size() >= 1);
-    } finally {
-      first.destroyForcibly(); // SIGKILL: no shutdown hooks, nothing flushed
-      first.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-    Process second = serve(dataDir, port, "second");
-    JsonNode finished;
-    try {
-      awaitUp(base, second, dataDir, "second");
-      await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> !"RUNNING".equals(run(base, runId).get("run").get("status").asText()));
-      finished = run(base, runId);
-    } finally {
-      second.destroy();
-      second.waitFor(60, TimeUnit.SECONDS);
-      second.destroyForcibly();
+      // round 1 is published and round 2's analysts are at work
+      atKill = poll(Duration.ofMinutes(6), first, () -> {
+        JsonNode report = first.getJson("/api/runs/" + runId);
+        return report.get("rounds").size() >= 1 && executions(report, "analyze") > EXECUTIONS.get("analyze") / ROUNDS
+            ? report : null;
+      });
+      assertThat(first.kill()).as("exit value of a process killed by SIGKILL (128 + 9)").isEqualTo(137);
     }
-    assertThat(finished.get("run").get("status").asText()).as(finished.toPrettyString()).isEqualTo("COMPLETED");
+    assertThat(atKill.get("status").asText()).isEqualTo("RUNNING");
+    assertThat(atKill.get("rounds").size()).as("killed in round 2: %s", atKill.toPrettyString()).isEqualTo(1);
+
+    JsonNode report;
+    try (ServeProcess second = ServeProcess.start(dataDir, port, "second")) {
+      second.awaitUp(Duration.ofMinutes(3));
+      assertSecondServeIsRefused(dataDir);
+      report = poll(Duration.ofMinutes(10), second, () -> {
+        JsonNode now = second.getJson("/api/runs/" + runId);
+        return "RUNNING".equals(now.get("status").asText()) ? null : now;
+      });
+    }
+    String shown = "report after the restart:\n" + report.toPrettyString() + "\nlogs: " + dataDir;
+    assertThat(report.get("status").asText()).as(shown).isEqualTo("COMPLETED");
+    assertThat(report.get("outcome").asText()).as(shown).isEqualTo("completed");
     List<Integer> rounds = new ArrayList<>();
-    finished.get("rounds").forEach(r -> rounds.add(r.get("round").asInt()));
-    assertThat(rounds).as(finished.toPrettyString()).containsExactly(1, 2, 3);
+    report.get("rounds").forEach(r -> rounds.add(r.get("round").asInt()));
+    assertThat(rounds).as(shown).containsExactly(1, 2, 3);
+    Map<String, String> statuses = new LinkedHashMap<>();
+    Map<String, Integer> executions = new LinkedHashMap<>();
+    report.get("stages").forEach(s -> {
+      statuses.put(s.get("name").asText(), s.get("status").asText());
+      executions.put(s.get("name").asText(), s.get("executions").asInt());
+    });
+    assertThat(statuses).as(shown).allSatisfy((stage, status) -> assertThat(status).isEqualTo("COMPLETED"));
+    assertThat(executions).as("task executions per stage; " + shown).isEqualTo(EXECUTIONS);
+    assertStoredOnce(dataDir, runId, shown);
+  }
 
-    // every job recorded exactly once, none left running, one completion per task, round and party
+  /** A live FLEP process's PostgreSQL, unlike a killed one's, is not taken away by another start. */
+  private static void assertSecondServeIsRefused(Path dataDir) throws Exception {
+    try (ServeProcess third = ServeProcess.start(dataDir, ServeProcess.freePort(), "third")) {
+      int exit = third.awaitExit(Duration.ofMinutes(3));
+      assertThat(third.output()).as("exit value %d", exit)
+          .contains("is in use by another running FLEP process");
+      assertThat(exit).isNotZero();
+    }
+  }
+
+  /** What the report sums up, checked row by row in the private database. */
+  private static void assertStoredOnce(Path dataDir, String runId, String shown) throws Exception {
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
         Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "")) {
-      assertThat(strings(db, "select task_type || ' r' || coalesce(round, 0) || ' ' || coalesce(actor, '-')"
-          + " || ' x' || count(*) from stage_result where run_id = '" + runId + "' and status = 'COMPLETED'"
-          + " group by task_type, round, actor having count(*) > 1"))
-          .as("tasks completed more than once").isEmpty();
-      assertThat(strings(db, "select task_type || ' ' || status from stage_result where run_id = '" + runId
-          + "' and status = 'RUNNING'")).as("records left running").isEmpty();
-      assertThat(strings(db, "select job_key::text from stage_result where run_id = '" + runId
-          + "' group by job_key having count(*) > 1")).as("jobs recorded twice").isEmpty();
-      assertThat(strings(db, "select round::text from round_result where run_id = '" + runId
-          + "' order by round")).containsExactly("1", "2", "3");
+      String run = "run_id = '" + runId + "'";
+      assertThat(strings(db, "select task_type || ' round ' || coalesce(round, 0) || ' ' || coalesce(actor, '-')"
+          + " || ': ' || string_agg(status, ', ') from stage_result where " + run
+          + " group by task_type, round, actor having count(*) > 1 or bool_or(status <> 'COMPLETED')"))
+          .as("tasks recorded more than once or not completed; " + shown).isEmpty();
+      assertThat(strings(db, "select kind || ' round ' || round || ' ' || owner || ' x' || count(*) from model"
+          + " where " + run + " group by kind, round, owner having count(*) > 1"))
+          .as("models stored more than once; " + shown).isEmpty();
+      assertThat(strings(db, "select round::text from model where " + run + " and kind = 'global' order by round"))
+          .as("global models, one per round; " + shown).containsExactly("1", "2", "3");
+      assertThat(strings(db, "select round::text from round_result where " + run + " order by round"))
+          .as("published rounds; " + shown).containsExactly("1", "2", "3");
+      assertThat(strings(db, "select a.sha256 from round_result r join model m on m.id = r.global_model_id"
+          + " join artifact a on a.id = m.artifact_id where r." + run + " and r.round = 3"))
+          .as("the served model is round 3's global model; " + shown)
+          .containsExactly(JSON.readTree(Files.readString(
+              dataDir.resolve("served").resolve(runId).resolve("model-card.json"))).get("modelSha256").asText());
     }
   }
 
-  private static Process serve(Path dataDir, int port, String name) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
-            "-cp", System.getProperty("java.class.path"),
-            FlepMain.class.getName(), "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolve(name + ".log").toFile())
-        .start();
-  }
-
-  private static void awaitUp(URI base, Process process, Path dataDir, String name) {
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      if (!process.isAlive()) {
-        throw new AssertionError("flep serve (" + name + ") exited: " + Files.readString(dataDir.resolve(name + ".log")));
+  private static int executions(JsonNode report, String stage) {
+    for (JsonNode s : report.get("stages")) {
+      if (stage.equals(s.get("name").asText())) {
+        return s.get("executions").asInt();
       }
-      try {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/runs")).GET().build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-      } catch (IOException notYet) {
-        return false;
+    }
+    throw new AssertionError("no stage '" + stage + "' in " + report.toPrettyString());
+  }
+
+  /** Polls every 250 ms until {@code check} gives a value; fails with the process output after {@code atMost}. */
+  private static JsonNode poll(Duration atMost, ServeProcess serve, Callable<JsonNode> check) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    JsonNode value;
+    while ((value = check.call()) == null) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up after " + atMost + "; flep serve's log " + serve.log() + ":\n"
+            + serve.output());
       }
-    });
-  }
-
-  private static JsonNode run(URI base, String runId) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(base.resolve("/api/runs/" + runId)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> post(URI uri, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(250);
+    }
+    return value;
   }
 
   private static List<String> strings(Connection db, String sql) throws Exception {
@@ -145,9 +158,16 @@ class ServeRestartTest {
     return values;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
+  private static Map<String, Integer> executions() {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put("generate", 1);
+    expected.put("store", 1);
+    expected.put("encrypt", 1);
+    expected.put("share-keys", 2);
+    expected.put("analyze", 2 * ANALYSTS * ROUNDS);
+    expected.put("secure-model", ANALYSTS * ROUNDS);
+    expected.put("aggregate", 2 * ROUNDS);
+    expected.put("serve", ROUNDS + 1);
+    return expected;
   }
 }

@@ -45,13 +45,17 @@ public class RunRepository {
     return jdbc.query("select * from run where id = ?", (rs, n) -> map(rs), id).stream().findFirst();
   }
 
+  /** Runs not finished yet (status RUNNING), oldest first. */
+  public List<RunRow> unfinished() {
+    return jdbc.query("select * from run where status = 'RUNNING' order by created_at", (rs, n) -> map(rs));
+  }
+
   public List<RunRow> recent(int limit) {
     return jdbc.query("select * from run order by created_at desc limit ?", (rs, n) -> map(rs), limit);
   }
 
   private static RunRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
     Timestamp finished = rs.getTimestamp("finished_at");
-    long key = rs.getLong("process_instance_key");
     return new RunRow(
         rs.getObject("id", UUID.class),
         rs.getTimestamp("created_at").toInstant(),
@@ -60,7 +64,7 @@ public class RunRepository {
         rs.getString("outcome"),
         rs.getString("failure"),
         rs.getString("engine_mode"),
-        rs.wasNull() ? null : key,
+        rs.getObject("process_instance_key", Long.class),
         rs.getString("parameters"));
   }
 }

@@ -17,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Runs one job as a lifecycle stage: records it in the private database and turns failures into what the
@@ -31,9 +35,11 @@ import org.springframework.stereotype.Component;
  *       becomes an incident.
  * </ul>
  *
- * <p>Each job is recorded once: a job delivered again after its worker's process died takes over its
- * RUNNING record, and one whose work completed but whose completion never reached the engine is
- * answered from the recorded result without running the work again.
+ * <p>Each job is recorded once and its work lands in the private database once: everything the task writes
+ * there commits in one transaction with its COMPLETED record and result, so a worker that dies mid-task leaves
+ * only its RUNNING record behind. The job, delivered again, takes over that record and runs the work from
+ * scratch; a job whose work committed but whose completion never reached the engine is answered from the
+ * recorded result without running the work again.
  */
 @Component
 public class StageRunner {
@@ -43,10 +49,12 @@ public class StageRunner {
 
   private final StageRepository stages;
   private final ObjectMapper json;
+  private final PlatformTransactionManager transactions;
 
-  public StageRunner(StageRepository stages, ObjectMapper json) {
+  public StageRunner(StageRepository stages, ObjectMapper json, PlatformTransactionManager transactions) {
     this.stages = stages;
     this.json = json;
+    this.transactions = transactions;
   }
 
   public Map<String, Object> run(ActivatedJob job, Stage stage, String actor, TaskBody body) {
@@ -67,10 +75,7 @@ public class StageRunner {
       throw retryOrIncident(job, -1, startedNanos, "private database unavailable: " + rootMessage(e), e);
     }
     try {
-      TaskResult result = body.execute();
-      stages.completed(recordId, elapsedMs(startedNanos), toJson(result.details()),
-          json.writeValueAsString(result.variables()));
-      return result.variables();
+      return executeOnce(body, recordId, startedNanos);
     } catch (BusinessRuleViolation e) {
       throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
     } catch (BadInputException | InvalidPluginOptionException | UnknownPluginException e) {
@@ -78,10 +83,34 @@ public class StageRunner {
       record(recordId, "FAILED", startedNanos, message);
       LOG.error("{} failed: {}", job.getType(), message);
       throw CamundaError.jobError(message, null, 0, Duration.ZERO, e);
-    } catch (DataAccessException e) {
+    } catch (DataAccessException | TransactionException e) {
       throw retryOrIncident(job, recordId, startedNanos, "private database unavailable: " + rootMessage(e), e);
     } catch (Exception e) {
       throw retryOrIncident(job, recordId, startedNanos, e.getClass().getSimpleName() + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Runs the body and completes its record in one transaction: either all its writes and the COMPLETED record
+   * commit, or none of them (a failure rolls them back before it is recorded; a killed process never commits).
+   */
+  private Map<String, Object> executeOnce(TaskBody body, long recordId, long startedNanos) throws Exception {
+    TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+    try {
+      TaskResult result = body.execute();
+      stages.completed(recordId, elapsedMs(startedNanos), toJson(result.details()),
+          json.writeValueAsString(result.variables()));
+      transactions.commit(transaction);
+      return result.variables();
+    } catch (Exception | Error e) {
+      if (!transaction.isCompleted()) {
+        try {
+          transactions.rollback(transaction);
+        } catch (TransactionException rollbackFailed) {
+          e.addSuppressed(rollbackFailed); // the database went away: it drops the transaction by itself
+        }
+      }
+      throw e;
     }
   }
 
