@@ -1,6 +1,5 @@
 package io.flep.engine.gateway;
 
-import com.google.protobuf.ByteString;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
@@ -434,9 +433,5 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             // the call was cancelled by the client; nothing to answer
           }
         });
-  }
-
-  static ByteString bytes(String text) {
-    return ByteString.copyFromUtf8(text);
   }
 }

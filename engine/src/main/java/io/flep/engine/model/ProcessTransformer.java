@@ -53,7 +53,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.model.xml.validation.ValidationResult;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.bpm.model.xml.validation.ValidationResults;
@@ -520,10 +519,5 @@ public final class ProcessTransformer {
     private static String blankToNull(String text) {
       return text == null || text.isBlank() ? null : text;
     }
-  }
-
-  /** Lists the ids of the elements of {@code process}, for messages. */
-  static String ids(Collection<ExecutableElement> elements) {
-    return elements.stream().map(ExecutableElement::id).collect(Collectors.joining(", "));
   }
 }

@@ -7,7 +7,6 @@ import io.flep.engine.state.DecisionDefinition;
 import io.flep.engine.state.DecisionRequirements;
 import io.flep.engine.state.EngineState;
 import io.flep.engine.state.ProcessDefinition;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -134,8 +133,4 @@ final class Deployer {
   }
 
   private record Parsed(String name, byte[] resource, List<ExecutableProcess> processes, DmnSupport.ParsedDrg drg) {}
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
 }
