@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options every command that starts the workers process shares. */
 final class CommonOptions {
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where the embedded database, master key, logs and served models live (default: .flep).")
+      description = "Where the embedded database, key-encryption key, logs and served models live (default: .flep).")
   Path dataDir;
 
   @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Folder of drop-in plugin JARs (default: plugins).")

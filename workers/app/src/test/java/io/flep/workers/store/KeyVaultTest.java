@@ -63,6 +63,32 @@ class KeyVaultTest extends EmbeddedFlepTest {
   }
 
   @Test
+  void aWrappedSecretMovedToAnotherOwnerOrPurposeNoLongerUnwraps() throws Exception {
+    Ref ref = vault.store(null, KeyVault.Purpose.DATA, "data-owner", newKey());
+    jdbc.update("update key_material set owner = 'analyst-9' where id = ?", ref.id());
+    assertThatThrownBy(() -> vault.loadSecret(ref.id(), "analyst-9"))
+        .isInstanceOf(IntegrityViolationException.class).hasMessageContaining("altered or moved");
+
+    Ref other = vault.store(null, KeyVault.Purpose.DATA, "data-owner", newKey());
+    jdbc.update("update key_material set purpose = 'HOMOMORPHIC' where id = ?", other.id());
+    assertThatThrownBy(() -> vault.loadSecret(other.id(), "data-owner"))
+        .isInstanceOf(IntegrityViolationException.class);
+  }
+
+  @Test
+  void theKeyEncryptionKeyFileIsOwnerOnlyFromItsCreation(@Autowired io.flep.workers.config.FlepProperties properties)
+      throws Exception {
+    java.nio.file.Path file = properties.dataDir().resolve("secrets/key-encryption.key");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file.getParent()))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+  }
+
+  @Test
   void anUnknownKeyIsNamed() {
     UUID missing = UUID.randomUUID();
     assertThatThrownBy(() -> vault.loadPublic(missing)).isInstanceOf(BadInputException.class)

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each party's long-lived Ed25519 identity key (RFC 8032, JDK provider), kept in the key vault like every other
- * key: public part in clear, secret part wrapped under the master key and readable only by its owner. Analysts
+ * key: public part in clear, secret part wrapped under the party's key-encryption key and readable only by its owner. Analysts
  * sign their contributions with it; whoever decrypts verifies.
  */
 @Component

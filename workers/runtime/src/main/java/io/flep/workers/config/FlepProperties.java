@@ -14,6 +14,7 @@ public record FlepProperties(
     @DefaultValue("embedded") String engine,
     @DefaultValue(".flep") Path dataDir,
     @DefaultValue("plugins") Path pluginsDir,
+    Path keyEncryptionKeyFile,
     @DefaultValue Datasource datasource,
     @DefaultValue Datasource engineDatasource,
     @DefaultValue Roles roles,

@@ -8,23 +8,25 @@ import io.flep.workers.failure.KeyAccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Key material in the private database. Public parts are stored as they are; secret parts only wrapped under
- * the {@link MasterKey}, bound to their row id. A party reads a secret only as its owner or with a grant.
+ * Key material in the party's private store. Public parts are stored as they are; secret parts only wrapped under
+ * the party's {@link KeyEncryptionKey}, with the row id, owner, purpose, scheme and run bound into the associated
+ * data, so a wrapped secret moved to another row, owner or run no longer unwraps.
  */
 @Repository
 public class KeyVault {
   private final JdbcTemplate jdbc;
-  private final MasterKey masterKey;
+  private final KeyEncryptionKey keyEncryptionKey;
 
-  public KeyVault(JdbcTemplate jdbc, MasterKey masterKey) {
+  public KeyVault(JdbcTemplate jdbc, KeyEncryptionKey keyEncryptionKey) {
     this.jdbc = jdbc;
-    this.masterKey = masterKey;
+    this.keyEncryptionKey = keyEncryptionKey;
   }
 
   /** What a key is for, which decides who may be granted it. */
@@ -51,7 +53,8 @@ public class KeyVault {
     byte[] wrapped = null;
     if (key.hasSecret()) {
       try {
-        wrapped = masterKey.wrap(key.serializeSecret(SecretAccess.get()), context(id));
+        wrapped = keyEncryptionKey.wrap(key.serializeSecret(SecretAccess.get()),
+            context(id, owner, purpose.name(), key.schemeId(), runId));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("could not wrap the new " + key.schemeId() + " key: " + e.getMessage(), e);
       }
@@ -87,8 +90,9 @@ public class KeyVault {
 
   /** The full key, for its owner or a party holding a secret grant; anyone else is refused. */
   public KeyMaterial loadSecret(UUID keyId, String requester) {
-    List<String> owners = jdbc.queryForList("select owner from key_material where id = ?", String.class, keyId);
-    String owner = single(owners, keyId);
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "select owner, purpose, scheme_id, run_id from key_material where id = ?", keyId);
+    String owner = (String) single(rows, keyId).get("owner");
     Integer grants =
         jdbc.queryForObject(
             "select count(*) from key_grant where key_id = ? and grantee = ? and scope = 'secret'",
@@ -102,16 +106,24 @@ public class KeyVault {
       throw new KeyAccessDeniedException("key " + keyId + " has no secret part stored here");
     }
     try {
-      return KeyMaterial.deserialize(masterKey.unwrap(wrapped, context(keyId)));
+      Map<String, Object> row = rows.get(0);
+      return KeyMaterial.deserialize(keyEncryptionKey.unwrap(wrapped, context(keyId, owner,
+          (String) row.get("purpose"), (String) row.get("scheme_id"), (UUID) row.get("run_id"))));
     } catch (GeneralSecurityException e) {
       throw new IntegrityViolationException(
-          "the wrapped secret of key " + keyId + " does not authenticate under this installation's master key"
-              + " (altered row, or a different master key): " + e.getMessage(), e);
+          "the wrapped secret of key " + keyId + " does not authenticate under this party's key-encryption key"
+              + " (" + keyEncryptionKey.source() + "): the row was altered or moved, or the key is another party's: "
+              + e.getMessage(), e);
     }
   }
 
-  private static byte[] context(UUID keyId) {
-    return ("flep-key:" + keyId).getBytes(StandardCharsets.UTF_8);
+  /** The associated data of a wrapped secret: length-prefixed, so no two different contexts encode alike. */
+  private static byte[] context(UUID keyId, String owner, String purpose, String scheme, UUID runId) {
+    StringBuilder context = new StringBuilder("flep-key-v2");
+    for (String field : new String[] {keyId.toString(), owner, purpose, scheme, String.valueOf(runId)}) {
+      context.append('|').append(field.length()).append(':').append(field);
+    }
+    return context.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static <T> T single(List<T> rows, UUID keyId) {
