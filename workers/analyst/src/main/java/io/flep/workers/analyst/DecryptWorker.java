@@ -5,6 +5,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.dataset.LabeledImage;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -29,9 +31,11 @@ public class DecryptWorker {
   private final AnalystWorkspace workspace;
   private final DecryptionFidelity fidelity;
   private final FlepProperties properties;
+  private final PartyIdentities identities;
 
   public DecryptWorker(StageRunner runner, ShardDecryptor decryptor, AnalystWorkspace workspace,
-      DecryptionFidelity fidelity, FlepProperties properties) {
+      DecryptionFidelity fidelity, FlepProperties properties, PartyIdentities identities) {
+    this.identities = identities;
     this.runner = runner;
     this.decryptor = decryptor;
     this.workspace = workspace;
@@ -54,7 +58,8 @@ public class DecryptWorker {
         details.put("reused", true);
         return TaskResult.of(Map.of(), details);
       }
-      List<LabeledImage> shard = decryptor.decrypt(runId, analystId, shardIndex, vars.ref("dataKeyRef"));
+      List<LabeledImage> shard = decryptor.decrypt(runId, identities.of(analystId, Roles.ANALYST),
+          vars.exchangeRefIn("dataKeyEnvelopeRefs", analystId));
       workspace.put(runId, analystId, shard);
       details.put("images", shard.size());
       if (properties.verifyAgainstPlaintext()) {

@@ -3,7 +3,10 @@ package io.flep.workers.analyst;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
-import io.flep.workers.aggregation.ContributionSigner;
+import io.flep.workers.aggregation.EncryptedUpdates;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
@@ -11,8 +14,6 @@ import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.privacy.UpdatePrivatizer;
 import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.ModelRepository;
-import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -34,19 +35,19 @@ public class SecureModelWorker {
   private final StageRunner runner;
   private final HomomorphicKeys heKeys;
   private final ArtifactStore artifacts;
-  private final ModelRepository models;
-  private final ContributionSigner signer;
+  private final EncryptedUpdates updates;
+  private final PartyIdentities identities;
   private final GlobalModels globalModels;
   private final SecureRandom random = new SecureRandom();
 
   public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
-      ModelRepository models, ContributionSigner signer, GlobalModels globalModels) {
-    this.signer = signer;
+      EncryptedUpdates updates, PartyIdentities identities, GlobalModels globalModels) {
+    this.updates = updates;
+    this.identities = identities;
     this.globalModels = globalModels;
     this.runner = runner;
     this.heKeys = heKeys;
     this.artifacts = artifacts;
-    this.models = models;
   }
 
   @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L)
@@ -54,9 +55,7 @@ public class SecureModelWorker {
     JobVariables vars = new JobVariables(job);
     String analystId = vars.string("analystId");
     return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
-      UUID runId = vars.runId();
-      Ref heKeyRef = vars.ref("heKeyRef");
-      HomomorphicKeys.Bound he = heKeys.withPublicKey(heKeyRef);
+      HomomorphicKeys.Bound he = heKeys.withPublicKey(vars.exchangeRef("heKeyRef"));
       float[] local = globalModels.decode(artifacts.get(vars.ref("localModelRef")).content());
       float[] current = globalModels.current(vars);
       double[] values = new double[local.length];
@@ -73,14 +72,11 @@ public class SecureModelWorker {
         details.put("dpClipped", p.clipped());
       }
       HeCiphertext ciphertext = he.encryption().encrypt(values);
-      Ref updateRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-update", analystId,
-          "application/vnd.flep.he-ciphertext", ciphertext.toBytes(),
-          "{\"scheme\":\"" + he.schemeId() + "\"}"));
-      signer.sign(runId, vars.round(), analystId, heKeyRef.id(), updateRef);
-      models.record(runId, vars.round(), "encrypted-update", analystId, updateRef.id());
+      // publishing is the analyst's signed statement: this update, for this run, round and key, and no other
+      ExchangeRef updateRef = updates.publish(identities.of(analystId, Roles.ANALYST), he, vars.round(), ciphertext);
       details.put("plugin", he.schemeId());
       details.put("values", values.length);
-      details.put("bytes", updateRef.size());
+      details.put("bytes", ciphertext.toBytes().length);
       details.put("signed", true);
       // the scheme instance is shared by every analyst of this process and key: a running total, not this update's
       details.put("clippedValuesInProcess", he.encryption().clippedValueCount());

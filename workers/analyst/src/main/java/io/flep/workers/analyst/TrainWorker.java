@@ -7,6 +7,8 @@ import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.dataset.LabeledImage;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.learning.DigitModel;
 import io.flep.workers.learning.LocalTrainer;
 import io.flep.workers.learning.TrainingOptions;
@@ -39,10 +41,12 @@ public class TrainWorker {
   private final FlepProperties properties;
   private final HomomorphicKeys heKeys;
   private final GlobalModels globalModels;
+  private final PartyIdentities identities;
 
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
       ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
-      HomomorphicKeys heKeys, GlobalModels globalModels) {
+      HomomorphicKeys heKeys, GlobalModels globalModels, PartyIdentities identities) {
+    this.identities = identities;
     this.heKeys = heKeys;
     this.globalModels = globalModels;
     this.runner = runner;
@@ -64,10 +68,11 @@ public class TrainWorker {
       int round = vars.round();
       long seed = vars.longOr("seed", 42);
       // the update is encrypted next: let the scheme precompute its randomness while the model trains
-      heKeys.withPublicKey(vars.ref("heKeyRef")).encryption().prepareEncryptions(model.parameterCount());
+      heKeys.withPublicKey(vars.exchangeRef("heKeyRef")).encryption().prepareEncryptions(model.parameterCount());
       List<LabeledImage> shard = workspace.get(runId, analystId).orElse(null);
       if (shard == null) {
-        shard = decryptor.decrypt(runId, analystId, AnalystShards.shardOf(vars, analystId), vars.ref("dataKeyRef"));
+        shard = decryptor.decrypt(runId, identities.of(analystId, Roles.ANALYST),
+            vars.exchangeRefIn("dataKeyEnvelopeRefs", analystId));
         workspace.put(runId, analystId, shard);
       }
       float[] global = globalModels.current(vars);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.dataowner.DeviceDataSource;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.RunRepository;
 import io.flep.workers.store.StageRepository;
@@ -41,10 +43,12 @@ public class RunService {
   private final ObjectMapper json;
   private final ObjectProvider<IncidentSource> incidents;
   private final ApplicationEventPublisher events;
+  private final PartyIdentities identities;
 
   public RunService(CamundaClient client, RunRepository runs, StageRepository stages, ModelRepository models,
       FlepProperties properties, ObjectMapper json, ObjectProvider<IncidentSource> incidents,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, PartyIdentities identities) {
+    this.identities = identities;
     this.client = client;
     this.runs = runs;
     this.stages = stages;
@@ -58,6 +62,10 @@ public class RunService {
   /** Starts the run and returns its id and process instance key without waiting. */
   public StartedRun start(RunRequest request) {
     UUID runId = UUID.randomUUID();
+    if (properties.roles().analyst()) {
+      // the analysts this process acts for register before the data owner seals their keys
+      request.analystIds().forEach(analyst -> identities.of(analyst, Roles.ANALYST));
+    }
     runs.create(runId, engineMode(), toJson(request));
     Map<String, Object> variables = new HashMap<>();
     variables.put("runId", runId.toString());

@@ -4,20 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.ExchangeStorage;
+import io.flep.exchange.Producer;
+import io.flep.exchange.storage.DirectoryStorage;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.failure.AggregationRefusedException;
 import io.flep.workers.failure.IntegrityViolationException;
-import io.flep.workers.store.ArtifactStore;
+import io.flep.workers.failure.KeyAccessDeniedException;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
 import io.flep.workers.store.KeyVault;
-import io.flep.workers.store.Ref;
 import io.flep.workers.testing.EmbeddedFlepTest;
+import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,83 +36,95 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The secure-aggregation rules on the real private database, key vault and paillier plugin. */
+/** The secure-aggregation rules on the real exchange, private store, HPKE sealing and paillier plugin. */
 class SecureAggregatorTest extends EmbeddedFlepTest {
-  static final String HOLDER = "iiot-services";
   static final List<String> ANALYSTS = List.of("analyst-1", "analyst-2", "analyst-3");
 
   @Autowired SecureAggregator aggregator;
-  @Autowired ContributionSigner signer;
+  @Autowired EncryptedUpdates updates;
+  @Autowired HomomorphicKeys heKeys;
+  @Autowired PartyIdentities identities;
+  @Autowired ExchangeObjects exchange;
+  @Autowired ExchangeStorage storage;
   @Autowired PluginRegistry plugins;
   @Autowired KeyVault vault;
-  @Autowired AggregationPolicies policies;
-  @Autowired ArtifactStore artifacts;
   @Autowired JdbcTemplate jdbc;
 
   UUID runId;
-  Ref heKey;
-  HomomorphicEncryption analystScheme;
+  PartyIdentity iiot;
+  PartyIdentity cloud;
+  KeyMaterial keyPair;
+  ExchangeRef heKey;
+  HomomorphicKeys.Bound bound;
 
   @BeforeEach
   void issueKey() throws Exception {
     runId = UUID.randomUUID();
-    KeyMaterial key = plugins.homomorphicScheme("paillier").generateKeyPair(
+    iiot = identities.of("iiot-services", Roles.IIOT);
+    cloud = identities.of("flep-cloud", Roles.CLOUD);
+    keyPair = newKeyPair();
+    heKey = issue(keyPair, new AggregationPolicy(2, ANALYSTS));
+    bound = heKeys.withPublicKey(heKey);
+  }
+
+  private KeyMaterial newKeyPair() throws Exception {
+    return plugins.homomorphicScheme("paillier").generateKeyPair(
         PluginOptions.empty().with("keyBits", "1024").with("allowWeakKeys", "true"), new SecureRandom());
-    heKey = vault.store(null, KeyVault.Purpose.HOMOMORPHIC, HOLDER, key);
-    policies.store(heKey.id(), new AggregationPolicy(2, ANALYSTS));
-    analystScheme = plugins.homomorphicScheme("paillier").newEncryption(key.publicOnly());
   }
 
-  private Ref contribute(String analyst, int round, double... values) {
-    Ref ref = store(analystScheme.encrypt(values), analyst);
-    signer.sign(runId, round, analyst, heKey.id(), ref);
-    return ref;
+  private ExchangeRef issue(KeyMaterial pair, AggregationPolicy policy) {
+    Map<String, String> attributes = new LinkedHashMap<>(policy.toAttributes());
+    attributes.put(HomomorphicKeys.KEY_ID,
+        vault.store(null, KeyVault.Purpose.HOMOMORPHIC, iiot.partyId(), pair).id().toString());
+    return exchange.publish(iiot, runId, ExchangeKinds.HE_PUBLIC_KEY, attributes, pair.serializePublic());
   }
 
-  private Ref store(HeCiphertext c, String owner) {
-    return artifacts.put(null, new ArtifactStore.NewArtifact("encrypted-update", owner,
-        "application/vnd.flep.he-ciphertext", c.toBytes(), null));
+  private ExchangeRef contribute(String analyst, int round, double... values) {
+    return updates.publish(identities.of(analyst, Roles.ANALYST), bound, round, bound.encryption().encrypt(values));
   }
 
-  private SecureAggregator.DecryptedSum decrypt(int round, List<Ref> updates, Optional<Ref> cloud) throws Exception {
-    return aggregator.decryptRound(runId, round, heKey, updates, cloud, HOLDER);
+  private ExchangeRef cloudAggregate(HeCiphertext sum) {
+    return exchange.publish(cloud, runId, ExchangeKinds.ENCRYPTED_AGGREGATE, Map.of(), sum.toBytes());
+  }
+
+  private SecureAggregator.DecryptedSum decrypt(int round, List<ExchangeRef> refs, Optional<ExchangeRef> aggregate)
+      throws Exception {
+    return aggregator.decryptRound(round, heKey, refs, aggregate, iiot, null);
   }
 
   @Test
   void decryptsOnlyTheSumOfTheSignedUpdatesAndChecksTheCloudsAggregate() throws Exception {
-    List<Ref> updates = List.of(contribute("analyst-1", 1, 1.5, -2), contribute("analyst-2", 1, 0.25, 4),
+    List<ExchangeRef> refs = List.of(contribute("analyst-1", 1, 1.5, -2), contribute("analyst-2", 1, 0.25, 4),
         contribute("analyst-3", 1, -1, 1));
-    HomomorphicEncryption cloud = analystScheme;
     HeCiphertext sum = null;
-    for (Ref u : updates) {
-      HeCiphertext c = cloud.parse(artifacts.get(u).content());
-      sum = sum == null ? c : cloud.add(sum, c);
+    for (EncryptedUpdates.Contribution c : updates.load(bound, 1, refs)) {
+      sum = sum == null ? c.update() : bound.encryption().add(sum, c.update());
     }
 
-    SecureAggregator.DecryptedSum result = decrypt(1, updates, Optional.of(store(sum, "flep-cloud")));
+    SecureAggregator.DecryptedSum result = decrypt(1, refs, Optional.of(cloudAggregate(sum)));
 
     assertThat(result.analysts()).containsExactly("analyst-1", "analyst-2", "analyst-3");
     assertThat(result.sum()[0]).isCloseTo(0.75, within(1e-5));
     assertThat(result.sum()[1]).isCloseTo(3.0, within(1e-5));
-    assertThat(jdbc.queryForObject("select contributors from aggregate_decryption where key_id = ? and round = 1",
-        Integer.class, heKey.id())).isEqualTo(3);
+    assertThat(jdbc.queryForObject("select contributors from decryption_claim where he_key = ? and round = 1",
+        Integer.class, heKey.address())).isEqualTo(3);
   }
 
   @Test
   void fewerContributorsThanThePolicyRequiresAreNeverDecrypted() {
-    List<Ref> one = List.of(contribute("analyst-1", 1, 42));
+    List<ExchangeRef> one = List.of(contribute("analyst-1", 1, 42));
 
     assertThatThrownBy(() -> decrypt(1, one, Optional.empty()))
         .isInstanceOf(AggregationRefusedException.class)
         .hasMessage("round 1 has 1 verified contribution but the key's policy requires at least 2 distinct analysts"
             + " before an aggregate is decrypted");
-    assertThat(jdbc.queryForObject("select count(*) from aggregate_decryption where key_id = ?", Integer.class,
-        heKey.id())).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from decryption_claim where he_key = ?", Integer.class,
+        heKey.address())).isZero();
   }
 
   @Test
   void theSameAnalystTwiceDoesNotCountAsTwoContributors() {
-    List<Ref> twice = List.of(contribute("analyst-1", 1, 1), contribute("analyst-1", 1, 1));
+    List<ExchangeRef> twice = List.of(contribute("analyst-1", 1, 1), contribute("analyst-1", 1, 2));
 
     assertThatThrownBy(() -> decrypt(1, twice, Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
@@ -110,56 +133,72 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
 
   @Test
   void anUpdateReplayedFromAnEarlierRoundIsDetected() {
-    Ref old = contribute("analyst-1", 1, 1);
-    List<Ref> round2 = List.of(old, contribute("analyst-2", 2, 1));
+    ExchangeRef old = contribute("analyst-1", 1, 1);
+    List<ExchangeRef> round2 = List.of(old, contribute("analyst-2", 2, 1));
 
     assertThatThrownBy(() -> decrypt(2, round2, Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
-        .hasMessageContaining("signature of 'analyst-1' on encrypted update " + old.id())
+        .hasMessageContaining("encrypted update " + old)
         .hasMessageContaining("replayed from another round");
   }
 
   @Test
-  void anUpdateSwappedUnderAnAnalystsSignatureIsDetected() {
-    Ref genuine = contribute("analyst-1", 1, 1);
-    Ref forged = store(analystScheme.encrypt(new double[] {5}), "flep-cloud");
-    jdbc.update("insert into contribution (update_artifact_id, key_id, round, analyst, signature)"
-        + " select ?, key_id, round, analyst, signature from contribution where update_artifact_id = ?",
-        forged.id(), genuine.id());
+  void anUpdateSwappedInTheExchangeIsDetected() throws Exception {
+    ExchangeRef genuine = contribute("analyst-1", 1, 1);
+    ExchangeRef other = contribute("analyst-1", 1, 5);
+    DirectoryStorage dir = (DirectoryStorage) storage;
+    Files.copy(dir.root().resolve(other.key()), dir.root().resolve(genuine.key()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-    assertThatThrownBy(() -> decrypt(1, List.of(forged, contribute("analyst-2", 1, 1)), Optional.empty()))
+    assertThatThrownBy(() -> decrypt(1, List.of(genuine, contribute("analyst-2", 1, 1)), Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
-        .hasMessageContaining("does not verify");
+        .hasMessageContaining("was altered");
   }
 
   @Test
-  void anUnsignedUpdateOrAnUnknownAnalystIsRejected() {
-    Ref unsigned = store(analystScheme.encrypt(new double[] {1}), "analyst-2");
-    assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1), unsigned), Optional.empty()))
-        .isInstanceOf(IntegrityViolationException.class)
-        .hasMessage("encrypted update " + unsigned.id() + " carries no analyst signature");
+  void anUpdateReSignedByAnotherPartyOrFromAnUnknownAnalystIsRejected() {
+    PartyIdentity analyst2 = identities.of("analyst-2", Roles.ANALYST);
+    Producer analyst2AsAnalyst1 = new Producer() {
+      public String partyId() {
+        return "analyst-1";
+      }
 
-    Ref stranger = contribute("analyst-9", 1, 1);
+      public String role() {
+        return Roles.ANALYST;
+      }
+
+      public byte[] sign(byte[] message) {
+        return analyst2.sign(message);
+      }
+    };
+    ExchangeRef forged = new io.flep.exchange.Exchange(storage, identities.directory()).publish(analyst2AsAnalyst1,
+        runId, ExchangeKinds.ENCRYPTED_UPDATE, Map.of("round", "1", HomomorphicKeys.HE_KEY, heKey.address()),
+        bound.encryption().encrypt(new double[] {100}).toBytes());
+    assertThatThrownBy(() -> decrypt(1, List.of(forged, contribute("analyst-3", 1, 1)), Optional.empty()))
+        .isInstanceOf(IntegrityViolationException.class)
+        .hasMessageContaining("is not 'analyst-1''s");
+
+    ExchangeRef stranger = contribute("analyst-9", 1, 1);
     assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1), stranger), Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
-        .hasMessageContaining("claims analyst 'analyst-9', who is not among the analysts this key was issued for");
+        .hasMessageContaining("comes from 'analyst-9', who is not among the analysts this key was issued for");
   }
 
   @Test
   void aCloudAggregateThatIsNotTheSumOfTheUpdatesIsAnIntegrityViolation() {
-    List<Ref> updates = List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 2));
-    Ref tampered = store(analystScheme.encrypt(new double[] {3}), "flep-cloud"); // right value, wrong ciphertext
+    List<ExchangeRef> refs = List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 2));
+    ExchangeRef tampered = cloudAggregate(bound.encryption().encrypt(new double[] {3})); // right value, wrong ciphertext
 
-    assertThatThrownBy(() -> decrypt(1, updates, Optional.of(tampered)))
+    assertThatThrownBy(() -> decrypt(1, refs, Optional.of(tampered)))
         .isInstanceOf(IntegrityViolationException.class)
         .hasMessageContaining("is not the sum of the round's 2 signed updates");
   }
 
   @Test
   void aRoundIsDecryptedOnceAndOnlyARetryOfTheSameAggregatePasses() throws Exception {
-    Ref a1 = contribute("analyst-1", 1, 1);
-    Ref a2 = contribute("analyst-2", 1, 2);
-    Ref a3 = contribute("analyst-3", 1, 4);
+    ExchangeRef a1 = contribute("analyst-1", 1, 1);
+    ExchangeRef a2 = contribute("analyst-2", 1, 2);
+    ExchangeRef a3 = contribute("analyst-3", 1, 4);
     assertThat(decrypt(1, List.of(a1, a2, a3), Optional.empty()).sum()[0]).isCloseTo(7, within(1e-5));
     assertThat(decrypt(1, List.of(a1, a2, a3), Optional.empty()).sum()[0]).as("retried task").isCloseTo(7, within(1e-5));
 
@@ -173,29 +212,40 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
 
   @Test
   void anUpdateUnderAnotherKeyIsRejected() throws Exception {
-    KeyMaterial other = plugins.homomorphicScheme("paillier").generateKeyPair(
-        PluginOptions.empty().with("keyBits", "1024").with("allowWeakKeys", "true"), new SecureRandom());
-    HomomorphicEncryption foreign = plugins.homomorphicScheme("paillier").newEncryption(other.publicOnly());
-    Ref ref = store(foreign.encrypt(new double[] {1}), "analyst-2");
-    signer.sign(runId, 1, "analyst-2", heKey.id(), ref);
+    ExchangeRef otherKey = issue(newKeyPair(), new AggregationPolicy(2, ANALYSTS));
+    ExchangeRef foreign = updates.publish(identities.of("analyst-2", Roles.ANALYST), heKeys.withPublicKey(otherKey), 1,
+        heKeys.withPublicKey(otherKey).encryption().encrypt(new double[] {1}));
 
-    assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1), ref), Optional.empty()))
+    assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1), foreign), Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
-        .hasMessageContaining("is not valid under the round's key");
+        .hasMessageContaining("replayed from another round or run");
   }
 
   @Test
   void anUpdateOfAnotherLengthIsRejectedNamingIt() {
-    Ref shorter = contribute("analyst-2", 1, 1);
+    ExchangeRef shorter = contribute("analyst-2", 1, 1);
     assertThatThrownBy(() -> decrypt(1, List.of(contribute("analyst-1", 1, 1, 2), shorter), Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
-        .hasMessage("encrypted update " + shorter.id() + " of 'analyst-2' holds 1 values, the round's other updates 2");
+        .hasMessage("encrypted update " + shorter + " of 'analyst-2' holds 1 values, the round's other updates 2");
   }
 
   @Test
-  void onlyAKeyHolderCanDecryptAtAll() {
-    List<Ref> updates = new ArrayList<>(List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 1)));
-    assertThatThrownBy(() -> aggregator.decryptRound(runId, 1, heKey, updates, Optional.empty(), "flep-cloud"))
-        .isInstanceOf(io.flep.workers.failure.KeyAccessDeniedException.class);
+  void onlyTheIssuerOrTheRecipientOfTheSealedKeyCanDecrypt() throws Exception {
+    List<ExchangeRef> refs = List.of(contribute("analyst-1", 1, 1), contribute("analyst-2", 1, 1));
+    assertThatThrownBy(() -> aggregator.decryptRound(1, heKey, refs, Optional.empty(), cloud, null))
+        .isInstanceOf(KeyAccessDeniedException.class);
+
+    byte[] secret = keyPair.serializeSecret(SecretAccess.get());
+    byte[] box = exchange.seal(exchange.credentialOf("flep-cloud", Roles.CLOUD), runId, heKey.address(),
+        HomomorphicKeys.SECRET_KEY_PURPOSE, secret);
+    ExchangeRef sealed = exchange.publish(iiot, runId, ExchangeKinds.HE_SECRET_KEY,
+        Map.of(HomomorphicKeys.HE_KEY, heKey.address(), "recipient", "flep-cloud"), box);
+
+    assertThat(aggregator.decryptRound(1, heKey, refs, Optional.empty(), cloud, sealed).sum()[0])
+        .isCloseTo(2, within(1e-5));
+    PartyIdentity analyst = identities.of("analyst-1", Roles.ANALYST);
+    assertThatThrownBy(() -> aggregator.decryptRound(1, heKey, refs, Optional.empty(), analyst, sealed))
+        .as("a box sealed to the cloud does not open for an analyst who copies it")
+        .isInstanceOf(IntegrityViolationException.class).hasMessageContaining("does not open");
   }
 }

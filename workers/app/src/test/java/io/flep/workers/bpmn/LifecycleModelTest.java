@@ -431,8 +431,8 @@ class LifecycleModelTest {
       switch (job.getType()) {
         case JobTypes.GENERATE -> out.put("rawDataRef", ref("raw/" + tag));
         case JobTypes.STORE -> out.put("datasetRef", ref("dataset/" + tag));
-        case JobTypes.ENCRYPT -> out.put("encryptedDataRef", ref("enc/" + tag));
-        case JobTypes.SHARE_DATA_KEY -> out.put("dataKeyRef", ref("datakey/" + tag));
+        case JobTypes.ENCRYPT -> out.put("encryptedShardRefs", Map.of("analyst-1", ref("enc/" + tag)));
+        case JobTypes.SHARE_DATA_KEY -> out.put("dataKeyEnvelopeRefs", Map.of("analyst-1", ref("datakey/" + tag)));
         case JobTypes.ISSUE_HE_KEYS -> {
           boolean threshold = runId.startsWith("threshold");
           out.put("heKeyRef", ref("hekey/" + tag));

@@ -7,6 +7,9 @@ import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.ProcessInstance;
+import io.flep.exchange.Exchange;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RdpAccountant;
 import io.flep.workers.store.DatasetRepository;
@@ -29,6 +32,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Autowired DatasetRepository dataset;
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient client;
+  @Autowired Exchange exchange;
 
   private RunReport run(int analysts, int rounds, String cloud) {
     return run(RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud).seed(7).build());
@@ -67,20 +71,23 @@ class LifecycleRunTest extends EmbeddedFlepTest {
     UUID runId = UUID.fromString(report.runId());
     List<DatasetRepository.Item> items = dataset.all(runId);
     assertThat(items).hasSize(5000);
-    assertThat(items.stream().filter(i -> i.split().equals("test"))).hasSize(1000)
-        .allSatisfy(i -> assertThat(i.cipherArtifactId()).as("test images are never shared").isNull());
-    assertThat(items.stream().filter(i -> i.split().equals("train")))
-        .allSatisfy(i -> assertThat(i.cipherArtifactId()).isNotNull());
-    // The untrusted cloud produced one encrypted aggregate per round and was never granted the secret key.
-    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'encrypted-aggregate'",
-        Integer.class, runId)).isEqualTo(2);
-    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
-        + " where k.run_id = ? and g.grantee = 'flep-cloud' and g.scope = 'secret'", Integer.class, runId)).isZero();
-    // Secure aggregation: every update signed by its analyst, one decryption per round, of two contributions.
-    assertThat(jdbc.queryForObject("select count(*) from contribution c join key_material k on k.id = c.key_id"
-        + " where k.run_id = ?", Integer.class, runId)).isEqualTo(4);
-    assertThat(jdbc.queryForList("select d.contributors from aggregate_decryption d join key_material k"
-        + " on k.id = d.key_id where k.run_id = ? order by d.round", Integer.class, runId)).containsExactly(2, 2);
+    assertThat(items.stream().filter(i -> i.split().equals("test"))).hasSize(1000);
+    // What crossed parties: one encrypted shard and one sealed key envelope per analyst (a data key each), the
+    // analysts' signed updates, the untrusted cloud's aggregates; never a secret key for the cloud.
+    assertThat(exchange.list(runId, ExchangeKinds.ENCRYPTED_SHARD)).hasSize(2);
+    assertThat(exchange.list(runId, ExchangeKinds.DATA_KEY_ENVELOPE)).hasSize(2);
+    assertThat(jdbc.queryForObject("select count(*) from key_material where run_id = ? and purpose = 'DATA'"
+        + " and owner = 'data-owner'", Integer.class, runId)).isEqualTo(2);
+    assertThat(exchange.list(runId, ExchangeKinds.ENCRYPTED_UPDATE)).hasSize(4)
+        .extracting(ExchangeRef::producer).containsOnly("analyst-1", "analyst-2");
+    assertThat(exchange.list(runId, ExchangeKinds.ENCRYPTED_AGGREGATE)).hasSize(2)
+        .extracting(ExchangeRef::producer).containsOnly("flep-cloud");
+    assertThat(exchange.list(runId, ExchangeKinds.HE_SECRET_KEY)).isEmpty();
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).hasSize(2)
+        .extracting(ExchangeRef::producer).containsOnly("iiot-services");
+    // Secure aggregation: one decryption per round, of two contributions, by the key holder.
+    assertThat(jdbc.queryForList("select contributors from decryption_claim where he_key = ? order by round",
+        Integer.class, exchange.list(runId, ExchangeKinds.HE_PUBLIC_KEY).get(0).address())).containsExactly(2, 2);
   }
 
   /**
@@ -119,15 +126,12 @@ class LifecycleRunTest extends EmbeddedFlepTest {
       assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isLessThanOrEqualTo(1e-4);
     });
     UUID runId = UUID.fromString(report.runId());
-    // the run's key row is public only; each share holder owns one share; nobody was granted the whole key
-    assertThat(jdbc.queryForObject("select count(*) from key_material where run_id = ? and purpose = 'HOMOMORPHIC'"
-        + " and parent_key_id is null and wrapped_secret is not null", Integer.class, runId)).isZero();
-    assertThat(jdbc.queryForList("select owner from key_material where run_id = ? and parent_key_id is not null"
-        + " order by owner", String.class, runId)).containsExactly("auditor", "flep-cloud", "iiot-services");
-    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
-        + " where k.run_id = ? and k.purpose = 'HOMOMORPHIC' and g.scope = 'secret'", Integer.class, runId)).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'partial-decryption'",
-        Integer.class, runId)).isBetween(2, 3);
+    // the dealer kept no secret of the key; each share went sealed to its holder; nobody received the whole key
+    assertThat(jdbc.queryForObject("select count(*) from key_material where run_id = ? and purpose = 'HOMOMORPHIC'",
+        Integer.class, runId)).isZero();
+    assertThat(exchange.list(runId, ExchangeKinds.HE_KEY_SHARE)).hasSize(3);
+    assertThat(exchange.list(runId, ExchangeKinds.HE_SECRET_KEY)).isEmpty();
+    assertThat(exchange.list(runId, ExchangeKinds.PARTIAL_DECRYPTION)).hasSizeBetween(2, 3);
   }
 
   @Test
@@ -153,10 +157,11 @@ class LifecycleRunTest extends EmbeddedFlepTest {
       assertThat(r.maxAbsDiffVsPlaintextFedAvg()).isLessThanOrEqualTo(1e-4);
     });
     UUID runId = UUID.fromString(report.runId());
-    assertThat(jdbc.queryForObject("select count(*) from key_grant g join key_material k on k.id = g.key_id"
-        + " where k.run_id = ? and g.grantee = 'flep-cloud' and g.scope = 'secret'", Integer.class, runId)).isOne();
-    assertThat(jdbc.queryForObject("select count(*) from model where run_id = ? and kind = 'encrypted-aggregate'",
-        Integer.class, runId)).isZero();
+    assertThat(exchange.list(runId, ExchangeKinds.HE_SECRET_KEY)).singleElement()
+        .satisfies(sealed -> assertThat(sealed.producer()).isEqualTo("iiot-services"));
+    assertThat(exchange.list(runId, ExchangeKinds.ENCRYPTED_AGGREGATE)).isEmpty();
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).singleElement()
+        .satisfies(global -> assertThat(global.producer()).isEqualTo("flep-cloud"));
   }
 
   @Test

@@ -5,6 +5,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.workers.aggregation.PartialDecryptions;
 import io.flep.workers.config.AuditorRole;
 import io.flep.workers.config.Parties;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import java.util.Map;
 
@@ -12,13 +14,15 @@ import java.util.Map;
 @AuditorRole
 public class AuditorPartialDecryptWorker {
   private final PartialDecryptions partials;
+  private final PartyIdentities identities;
 
-  public AuditorPartialDecryptWorker(PartialDecryptions partials) {
+  public AuditorPartialDecryptWorker(PartialDecryptions partials, PartyIdentities identities) {
     this.partials = partials;
+    this.identities = identities;
   }
 
   @JobWorker(type = JobTypes.AUDITOR_PARTIAL_DECRYPT, timeout = 30 * 60 * 1000L)
   public Map<String, Object> partiallyDecrypt(ActivatedJob job) {
-    return partials.partiallyDecrypt(job, Parties.AUDITOR);
+    return partials.partiallyDecrypt(job, Roles.AUDITOR, identities.of(Parties.AUDITOR, Roles.AUDITOR));
   }
 }

@@ -6,7 +6,10 @@ import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.SecureAggregator;
 import io.flep.workers.config.CloudRole;
 import io.flep.workers.config.FlepProperties;
-import io.flep.workers.store.Ref;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -26,9 +29,11 @@ public class DecryptAndAverageWorker {
   private final SecureAggregator aggregator;
   private final GlobalModels globalModels;
   private final FlepProperties properties;
+  private final PartyIdentities identities;
 
   public DecryptAndAverageWorker(StageRunner runner, SecureAggregator aggregator, GlobalModels globalModels,
-      FlepProperties properties) {
+      FlepProperties properties, PartyIdentities identities) {
+    this.identities = identities;
     this.runner = runner;
     this.aggregator = aggregator;
     this.globalModels = globalModels;
@@ -40,9 +45,10 @@ public class DecryptAndAverageWorker {
     String cloud = properties.cloud().id();
     return runner.run(job, Stage.AGGREGATE, cloud, () -> {
       JobVariables vars = new JobVariables(job);
-      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
-          vars.refs("updateRefs"), Optional.empty(), cloud);
-      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), cloud, globalModels.current(vars),
+      PartyIdentity me = identities.of(cloud, Roles.CLOUD);
+      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.round(), vars.exchangeRef("heKeyRef"),
+          vars.exchangeRefs("updateRefs"), Optional.empty(), me, vars.exchangeRef("heSecretKeyRef"));
+      ExchangeRef global = globalModels.publishUpdated(me, vars.runId(), vars.round(), globalModels.current(vars),
           round.sum(), round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "trusted"),

@@ -5,6 +5,16 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.param.ParameterSet;
+import io.flep.plugin.api.param.ParameterValues;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.dataset.EncryptedShard;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
+import io.flep.workers.store.Artifact;
+import java.util.LinkedHashMap;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.config.DataOwnerRole;
 import io.flep.workers.config.Parties;
@@ -20,17 +30,16 @@ import io.flep.workers.task.PluginDefaults;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Encrypt: a fresh data key from the chosen data-cipher plugin ({@code dataCipher} variable, else the task
- * header, else {@value PluginDefaults#DATA_CIPHER}) encrypts every training image the analysts will receive.
+ * Encrypt: for each analyst, a fresh data key from the chosen data-cipher plugin ({@code dataCipher} variable, else
+ * the task header, else {@value PluginDefaults#DATA_CIPHER}) encrypts that analyst's shard. The keys stay in the data
+ * owner's store; the ciphertexts go to the exchange, one object per shard.
  */
 @DataOwnerRole
 public class EncryptWorker {
@@ -41,17 +50,19 @@ public class EncryptWorker {
   private final ArtifactStore artifacts;
   private final DatasetRepository dataset;
   private final KeyVault keys;
-  private final TransactionTemplate transaction;
+  private final PartyIdentities identities;
+  private final ExchangeObjects exchange;
   private final SecureRandom random = new SecureRandom();
 
   public EncryptWorker(StageRunner runner, PluginRegistry plugins, ArtifactStore artifacts, DatasetRepository dataset,
-      KeyVault keys, TransactionTemplate transaction) {
+      KeyVault keys, PartyIdentities identities, ExchangeObjects exchange) {
     this.runner = runner;
     this.plugins = plugins;
     this.artifacts = artifacts;
     this.dataset = dataset;
     this.keys = keys;
-    this.transaction = transaction;
+    this.identities = identities;
+    this.exchange = exchange;
   }
 
   @JobWorker(type = JobTypes.ENCRYPT)
@@ -59,48 +70,44 @@ public class EncryptWorker {
     return runner.run(job, Stage.ENCRYPT, Parties.DATA_OWNER, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
+      List<String> analysts = vars.strings("analysts");
       String cipherId = vars.pluginChoice("dataCipher", PluginDefaults.DATA_CIPHER);
       DataCiphers ciphers = new DataCiphers(plugins);
       ParameterSet declared = ciphers.parameters(cipherId);
+      ParameterValues options = vars.pluginOptions("dataCipher", cipherId, declared);
       boolean notSecure = plugins.descriptor(cipherId).map(PluginDescriptor::notSecure).orElse(false);
       if (notSecure) {
         LOG.warn("run {} encrypts with {}, which does not protect data: {}", runId,
             cipherId, plugins.descriptor(cipherId).orElseThrow().securityNote());
       }
-      KeyMaterial key = ciphers.generateKey(cipherId, vars.pluginOptions("dataCipher", cipherId, declared), random);
-      DataCiphers.ItemCipher cipher = ciphers.forKey(key);
-
-      List<DatasetRepository.Item> train =
-          dataset.all(runId).stream().filter(i -> "train".equals(i.split())).toList();
-      List<ArtifactStore.NewArtifact> ciphertexts = new ArrayList<>(train.size());
-      List<byte[]> plains = artifacts.getAll(train.stream().map(DatasetRepository.Item::plainArtifactId).toList())
-          .stream().map(a -> a.content()).toList();
-      for (int i = 0; i < train.size(); i++) {
-        DatasetRepository.Item item = train.get(i);
-        byte[] plain = plains.get(i);
-        ciphertexts.add(new ArtifactStore.NewArtifact("image-ciphertext", Parties.DATA_OWNER,
-            "application/vnd.flep.ciphertext", cipher.encrypt(plain, DataAssociation.of(runId, item.index())),
-            "{\"cipher\":\"" + cipherId + "\"}"));
-      }
-      Ref[] result = transaction.execute(status -> {
-        Ref keyRef = keys.store(runId, KeyVault.Purpose.DATA, Parties.DATA_OWNER, key);
-        List<Ref> refs = artifacts.putAll(runId, ciphertexts);
-        List<DatasetRepository.Item> updated = new ArrayList<>(train.size());
-        StringBuilder manifest = new StringBuilder("cipher=" + cipherId + "\n");
-        for (int i = 0; i < train.size(); i++) {
-          DatasetRepository.Item item = train.get(i);
-          updated.add(new DatasetRepository.Item(item.index(), item.sourceName(), item.label(), item.split(),
-              item.shard(), item.plainArtifactId(), refs.get(i).id()));
-          manifest.append(item.index()).append(':').append(refs.get(i).sha256()).append('\n');
+      PartyIdentity me = identities.of(Parties.DATA_OWNER, Roles.DATA_OWNER);
+      Map<String, Object> shardRefs = new LinkedHashMap<>();
+      Map<String, Object> keyRefs = new LinkedHashMap<>();
+      int images = 0;
+      for (int shard = 0; shard < analysts.size(); shard++) {
+        String analyst = analysts.get(shard);
+        // one key per analyst: an analyst can decrypt its own shard and no other
+        KeyMaterial key = ciphers.generateKey(cipherId, options, random);
+        DataCiphers.ItemCipher cipher = ciphers.forKey(key);
+        List<DatasetRepository.Item> items = dataset.shard(runId, shard);
+        List<Artifact> plains = artifacts.getAll(items.stream().map(DatasetRepository.Item::plainArtifactId).toList());
+        List<EncryptedShard.Item> encrypted = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+          int index = items.get(i).index();
+          encrypted.add(new EncryptedShard.Item(index,
+              cipher.encrypt(plains.get(i).content(), DataAssociation.of(runId, index))));
         }
-        dataset.setCipherArtifacts(runId, updated);
-        Ref manifestRef = artifacts.put(runId, new ArtifactStore.NewArtifact("encrypted-dataset-manifest",
-            Parties.DATA_OWNER, "text/plain", manifest.toString().getBytes(StandardCharsets.UTF_8), null));
-        return new Ref[] {manifestRef, keyRef};
-      });
+        Ref keyRef = keys.store(runId, KeyVault.Purpose.DATA, Parties.DATA_OWNER, key);
+        ExchangeRef shardRef = exchange.publish(me, runId, ExchangeKinds.ENCRYPTED_SHARD,
+            Map.of("analyst", analyst, "cipher", cipherId, "images", Integer.toString(items.size())),
+            new EncryptedShard(encrypted).encode());
+        shardRefs.put(analyst, shardRef.toVariable());
+        keyRefs.put(analyst, keyRef.toVariable());
+        images += items.size();
+      }
       return TaskResult.of(
-          Map.of("encryptedDataRef", result[0].toVariable(), "dataKeyRef", result[1].toVariable()),
-          Map.of("plugin", cipherId, "images", train.size(), "notSecure", notSecure));
+          Map.of("encryptedShardRefs", shardRefs, "dataKeyRefs", keyRefs),
+          Map.of("plugin", cipherId, "images", images, "notSecure", notSecure));
     });
   }
 }

@@ -85,7 +85,7 @@ public class StoreWorker {
         for (int i = 0; i < items.size(); i++) {
           DatasetRepository.Item item = items.get(i);
           stored.add(new DatasetRepository.Item(item.index(), item.sourceName(), item.label(), item.split(),
-              item.shard(), refs.get(i).id(), null));
+              item.shard(), refs.get(i).id()));
           digest.append(item.index()).append(':').append(refs.get(i).sha256()).append('\n');
         }
         dataset.insertAll(runId, stored);
@@ -102,7 +102,7 @@ public class StoreWorker {
 
   private static void addItem(List<DatasetRepository.Item> items, List<ArtifactStore.NewArtifact> blobs,
       DeviceBatch.Entry entry, String splitName, Integer shard) {
-    items.add(new DatasetRepository.Item(entry.index(), entry.sourceName(), entry.label(), splitName, shard, null, null));
+    items.add(new DatasetRepository.Item(entry.index(), entry.sourceName(), entry.label(), splitName, shard, null));
     blobs.add(new ArtifactStore.NewArtifact("image", Parties.DATA_OWNER, "image/png", entry.png(), null));
   }
 }

@@ -6,8 +6,14 @@ import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.SecureAggregator;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
-import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.Ref;
+import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.VerifiedObject;
+import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.aggregation.Shareholders;
+import io.flep.workers.failure.IntegrityViolationException;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -26,14 +32,16 @@ import java.util.Map;
 public class CombinePartialDecryptionsWorker {
   private final StageRunner runner;
   private final SecureAggregator aggregator;
-  private final ArtifactStore artifacts;
+  private final ExchangeObjects exchange;
+  private final PartyIdentities identities;
   private final GlobalModels globalModels;
 
-  public CombinePartialDecryptionsWorker(StageRunner runner, SecureAggregator aggregator, ArtifactStore artifacts,
-      GlobalModels globalModels) {
+  public CombinePartialDecryptionsWorker(StageRunner runner, SecureAggregator aggregator, ExchangeObjects exchange,
+      GlobalModels globalModels, PartyIdentities identities) {
+    this.exchange = exchange;
+    this.identities = identities;
     this.runner = runner;
     this.aggregator = aggregator;
-    this.artifacts = artifacts;
     this.globalModels = globalModels;
   }
 
@@ -41,14 +49,21 @@ public class CombinePartialDecryptionsWorker {
   public Map<String, Object> combine(ActivatedJob job) {
     return runner.run(job, Stage.AGGREGATE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
+      ExchangeRef heKeyRef = vars.exchangeRef("heKeyRef");
       List<byte[]> partials = new ArrayList<>();
-      for (Ref ref : vars.refsSkippingNulls("partialDecryptionRefs")) {
-        partials.add(artifacts.get(ref).content());
+      for (ExchangeRef ref : vars.exchangeRefs("partialDecryptionRefs")) {
+        VerifiedObject partial = exchange.fetchExpecting(ref, HomomorphicKeys.HE_KEY, heKeyRef.address(),
+            Shareholders.ROLES.toArray(String[]::new));
+        if (!Integer.toString(vars.round()).equals(partial.header().attributes().get("round"))) {
+          throw new IntegrityViolationException("partial decryption " + ref + " is for round "
+              + partial.header().attributes().get("round") + ", not round " + vars.round());
+        }
+        partials.add(partial.content());
       }
-      SecureAggregator.DecryptedSum round = aggregator.combineRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
-          vars.refs("updateRefs"), vars.ref("encryptedAggregateRef"), partials);
-      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), Parties.IIOT_SERVICES,
-          globalModels.current(vars), round.sum(), round.contributors());
+      SecureAggregator.DecryptedSum round = aggregator.combineRound(vars.round(), heKeyRef,
+          vars.exchangeRefs("updateRefs"), vars.exchangeRef("encryptedAggregateRef"), partials);
+      ExchangeRef global = globalModels.publishUpdated(identities.of(Parties.IIOT_SERVICES, Roles.IIOT), vars.runId(),
+          vars.round(), globalModels.current(vars), round.sum(), round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "threshold"),
           Map.of("path", "threshold", "contributors", round.contributors(), "partialDecryptions", partials.size()));

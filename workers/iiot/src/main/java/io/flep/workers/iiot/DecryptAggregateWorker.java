@@ -6,7 +6,10 @@ import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.SecureAggregator;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
-import io.flep.workers.store.Ref;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -24,8 +27,11 @@ public class DecryptAggregateWorker {
   private final StageRunner runner;
   private final SecureAggregator aggregator;
   private final GlobalModels globalModels;
+  private final PartyIdentities identities;
 
-  public DecryptAggregateWorker(StageRunner runner, SecureAggregator aggregator, GlobalModels globalModels) {
+  public DecryptAggregateWorker(StageRunner runner, SecureAggregator aggregator, GlobalModels globalModels,
+      PartyIdentities identities) {
+    this.identities = identities;
     this.runner = runner;
     this.aggregator = aggregator;
     this.globalModels = globalModels;
@@ -35,10 +41,11 @@ public class DecryptAggregateWorker {
   public Map<String, Object> decrypt(ActivatedJob job) {
     return runner.run(job, Stage.AGGREGATE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.runId(), vars.round(), vars.ref("heKeyRef"),
-          vars.refs("updateRefs"), Optional.of(vars.ref("encryptedAggregateRef")), Parties.IIOT_SERVICES);
-      Ref global = globalModels.storeUpdated(vars.runId(), vars.round(), Parties.IIOT_SERVICES,
-          globalModels.current(vars), round.sum(), round.contributors());
+      PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
+      SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.round(), vars.exchangeRef("heKeyRef"),
+          vars.exchangeRefs("updateRefs"), Optional.of(vars.exchangeRef("encryptedAggregateRef")), me, null);
+      ExchangeRef global = globalModels.publishUpdated(me, vars.runId(), vars.round(), globalModels.current(vars),
+          round.sum(), round.contributors());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "untrusted"),
           Map.of("path", "untrusted", "contributors", round.contributors(), "analysts", round.analysts()));

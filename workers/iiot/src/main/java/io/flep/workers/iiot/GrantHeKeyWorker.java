@@ -2,32 +2,49 @@ package io.flep.workers.iiot;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.PartyCredential;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
+import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
 import io.flep.workers.failure.KeyAccessDeniedException;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Trusted path: the IIoT services hand the homomorphic secret key to the cloud, but only to a cloud registered
- * as a trusted partner ({@code flep.cloud.trusted-partners}). Any other cloud is refused with
- * {@code FLEP_UNTRUSTED_PARTY}, which the model routes to encrypted aggregation.
+ * Trusted path only: the IIoT services seal the homomorphic secret key to the trusted cloud's X25519 key, bound to
+ * the run, the key and the cloud. A cloud that is not a registered trusted partner gets nothing (BPMN error
+ * {@code untrusted-party}) and aggregates ciphertexts instead.
  */
 @IiotRole
 public class GrantHeKeyWorker {
   private final StageRunner runner;
   private final KeyVault keys;
+  private final ExchangeObjects exchange;
+  private final PartyIdentities identities;
   private final FlepProperties properties;
 
-  public GrantHeKeyWorker(StageRunner runner, KeyVault keys, FlepProperties properties) {
+  public GrantHeKeyWorker(StageRunner runner, KeyVault keys, ExchangeObjects exchange, PartyIdentities identities,
+      FlepProperties properties) {
     this.runner = runner;
     this.keys = keys;
+    this.exchange = exchange;
+    this.identities = identities;
     this.properties = properties;
   }
 
@@ -40,8 +57,24 @@ public class GrantHeKeyWorker {
         throw new KeyAccessDeniedException("cloud '" + cloud + "' is not a registered trusted partner (trusted: "
             + properties.cloud().trustedPartners() + "); it gets no key and aggregates ciphertexts instead");
       }
-      keys.grant(vars.ref("heKeyRef").id(), cloud, true);
-      return TaskResult.of(Map.of(), Map.of("grantedTo", cloud));
+      PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
+      ExchangeRef heKeyRef = vars.exchangeRef("heKeyRef");
+      if (!heKeyRef.producer().equals(me.partyId())) {
+        throw new KeyAccessDeniedException("homomorphic key " + heKeyRef + " was not issued by '" + me.partyId() + "'");
+      }
+      UUID keyId = UUID.fromString(exchange.fetch(heKeyRef, Roles.IIOT).header().attribute(HomomorphicKeys.KEY_ID));
+      KeyMaterial key = keys.loadSecret(keyId, me.partyId());
+      PartyCredential recipient = exchange.credentialOf(cloud, Roles.CLOUD);
+      byte[] secret = key.serializeSecret(SecretAccess.get());
+      try {
+        byte[] box = exchange.seal(recipient, vars.runId(), heKeyRef.address(), HomomorphicKeys.SECRET_KEY_PURPOSE,
+            secret);
+        ExchangeRef sealed = exchange.publish(me, vars.runId(), ExchangeKinds.HE_SECRET_KEY,
+            Map.of(HomomorphicKeys.HE_KEY, heKeyRef.address(), "recipient", cloud), box);
+        return TaskResult.of(Map.of("heSecretKeyRef", sealed.toVariable()), Map.of("sealedTo", cloud));
+      } finally {
+        Arrays.fill(secret, (byte) 0);
+      }
     });
   }
 }

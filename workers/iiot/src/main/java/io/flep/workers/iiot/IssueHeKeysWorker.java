@@ -8,7 +8,17 @@ import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.plugin.host.PluginRegistry;
-import io.flep.workers.aggregation.AggregationPolicies;
+import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.PartyCredential;
+import io.flep.plugin.api.key.SecretAccess;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
+import java.util.Arrays;
+import java.util.UUID;
 import io.flep.workers.aggregation.AggregationPolicy;
 import io.flep.workers.aggregation.Shareholders;
 import io.flep.workers.config.FlepProperties;
@@ -16,7 +26,6 @@ import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
 import io.flep.workers.failure.BadInputException;
 import io.flep.workers.store.KeyVault;
-import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.PluginDefaults;
@@ -41,12 +50,14 @@ public class IssueHeKeysWorker {
   private final PluginRegistry plugins;
   private final KeyVault keys;
   private final FlepProperties properties;
-  private final AggregationPolicies policies;
+  private final PartyIdentities identities;
+  private final ExchangeObjects exchange;
   private final SecureRandom random = new SecureRandom();
 
   public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties,
-      AggregationPolicies policies) {
-    this.policies = policies;
+      PartyIdentities identities, ExchangeObjects exchange) {
+    this.identities = identities;
+    this.exchange = exchange;
     this.runner = runner;
     this.plugins = plugins;
     this.keys = keys;
@@ -83,27 +94,42 @@ public class IssueHeKeysWorker {
       } catch (IllegalArgumentException e) {
         throw new BadInputException("process variable 'minContributors': " + e.getMessage(), e);
       }
+      PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
+      UUID runId = vars.runId();
       KeyMaterial keyPair = provider.generateKeyPair(options, random);
-      Ref issued;
+      Map<String, String> attributes = new LinkedHashMap<>(policy.toAttributes());
+      attributes.put("scheme", schemeId);
+      attributes.put("threshold", Integer.toString(threshold));
+      if (threshold == 0) {
+        // the secret stays in this party's store; only the trusted path ever seals it to a cloud
+        attributes.put(HomomorphicKeys.KEY_ID,
+            keys.store(runId, KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair).id().toString());
+      }
+      ExchangeRef keyRef = exchange.publish(me, runId, ExchangeKinds.HE_PUBLIC_KEY, attributes,
+          keyPair.serializePublic());
+      Map<String, Object> shareRefs = new LinkedHashMap<>();
       if (threshold > 0) {
-        // the dealt key holds every share: store the public part, one share per holder, and forget the rest
-        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair.publicOnly());
+        // the dealt key holds every share: each is sealed to its holder, and the full key is never stored
         List<KeyMaterial> shares = provider.splitShares(keyPair);
         for (int i = 0; i < shares.size(); i++) {
-          keys.storeShare(vars.runId(), issued.id(), Shareholders.party(Shareholders.ROLES.get(i), properties),
-              shares.get(i));
+          String role = Shareholders.ROLES.get(i);
+          PartyCredential holder = exchange.credentialOf(Shareholders.party(role, properties), role);
+          byte[] share = shares.get(i).serializeSecret(SecretAccess.get());
+          try {
+            byte[] box = exchange.seal(holder, runId, keyRef.address(), HomomorphicKeys.SHARE_PURPOSE, share);
+            shareRefs.put(role, exchange.publish(me, runId, ExchangeKinds.HE_KEY_SHARE, Map.of(
+                HomomorphicKeys.HE_KEY, keyRef.address(), "recipient", holder.partyId(),
+                "index", Integer.toString(i + 1)), box).toVariable());
+          } finally {
+            Arrays.fill(share, (byte) 0);
+          }
         }
-      } else {
-        issued = keys.store(vars.runId(), KeyVault.Purpose.HOMOMORPHIC, Parties.IIOT_SERVICES, keyPair);
       }
-      Ref keyRef = issued;
-      policies.store(keyRef.id(), policy);
-      analysts.forEach(analyst -> keys.grant(keyRef.id(), analyst, false));
-      keys.grant(keyRef.id(), properties.cloud().id(), false);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("heKeyRef", keyRef.toVariable());
       out.put("heThreshold", threshold);
       out.put("decryptionShareholders", threshold > 0 ? Shareholders.ROLES : List.of());
+      out.put("heShareRefs", shareRefs);
       return TaskResult.of(out, Map.of("plugin", schemeId, "options", options.toMap(),
           "minContributors", policy.minContributors(), "threshold", threshold));
     });

@@ -15,7 +15,11 @@ import io.flep.workers.store.Artifact;
 import io.flep.workers.store.ArtifactStore;
 import io.flep.workers.store.DatasetRepository;
 import io.flep.workers.store.ModelRepository;
-import io.flep.workers.store.Ref;
+import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.VerifiedObject;
+import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -42,9 +46,14 @@ public class PublishModelWorker {
   private final ModelEvaluator evaluator;
   private final DigitModel model;
   private final FlepProperties properties;
+  private final ExchangeObjects exchange;
+  private final GlobalModels globalModels;
 
   public PublishModelWorker(StageRunner runner, ArtifactStore artifacts, DatasetRepository dataset,
-      ModelRepository models, ModelEvaluator evaluator, DigitModel model, FlepProperties properties) {
+      ModelRepository models, ModelEvaluator evaluator, DigitModel model, FlepProperties properties,
+      ExchangeObjects exchange, GlobalModels globalModels) {
+    this.exchange = exchange;
+    this.globalModels = globalModels;
     this.runner = runner;
     this.artifacts = artifacts;
     this.dataset = dataset;
@@ -60,8 +69,10 @@ public class PublishModelWorker {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
       int round = vars.round();
-      Ref globalRef = vars.ref("globalModelRef");
-      float[] global = decode(artifacts.get(globalRef));
+      ExchangeRef globalRef = vars.exchangeRef("globalModelRef");
+      VerifiedObject published = exchange.fetch(globalRef, Roles.IIOT, Roles.CLOUD);
+      float[] global = globalModels.decode(published.content());
+      int contributors = Integer.parseInt(published.header().attribute("contributors"));
       List<LabeledImage> test = testImages(runId);
       double accuracy = evaluator.accuracy(global, test);
 
@@ -78,11 +89,8 @@ public class PublishModelWorker {
         plaintextAccuracy = evaluator.accuracy(plainFedAvg, test);
       }
       String path = vars.stringOr("aggregatedBy", "unknown");
-      UUID globalModelId = models.ofRound(runId, round, "global").stream()
-          .filter(m -> m.artifactId().equals(globalRef.id())).map(ModelRepository.ModelRow::id).findFirst().orElse(null);
-      models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, locals.size(), maxAbsDiff,
-          plaintextAccuracy),
-          globalModelId);
+      models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, contributors, maxAbsDiff,
+          plaintextAccuracy), null);
 
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("round", round);

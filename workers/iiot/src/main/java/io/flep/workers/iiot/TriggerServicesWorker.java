@@ -6,9 +6,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
-import io.flep.workers.store.ArtifactStore;
+import io.flep.exchange.ExchangeRef;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.Roles;
 import io.flep.workers.store.ModelRepository;
-import io.flep.workers.store.Ref;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -28,15 +29,15 @@ import java.util.UUID;
 @IiotRole
 public class TriggerServicesWorker {
   private final StageRunner runner;
-  private final ArtifactStore artifacts;
+  private final ExchangeObjects exchange;
   private final ModelRepository models;
   private final FlepProperties properties;
   private final ObjectMapper json;
 
-  public TriggerServicesWorker(StageRunner runner, ArtifactStore artifacts, ModelRepository models,
+  public TriggerServicesWorker(StageRunner runner, ExchangeObjects exchange, ModelRepository models,
       FlepProperties properties, ObjectMapper json) {
     this.runner = runner;
-    this.artifacts = artifacts;
+    this.exchange = exchange;
     this.models = models;
     this.properties = properties;
     this.json = json;
@@ -47,15 +48,16 @@ public class TriggerServicesWorker {
     return runner.run(job, Stage.SERVE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
-      Ref globalRef = vars.ref("globalModelRef");
-      byte[] model = artifacts.get(globalRef).content();
+      ExchangeRef globalRef = vars.exchangeRef("globalModelRef");
+      byte[] model = exchange.fetch(globalRef, Roles.IIOT, Roles.CLOUD).content();
       List<ModelRepository.RoundRow> rounds = models.rounds(runId);
       Path dir = properties.dataDir().resolve("served").resolve(runId.toString());
       Files.createDirectories(dir);
       Files.write(dir.resolve("global-model.flepm"), model);
       Map<String, Object> card = new LinkedHashMap<>();
       card.put("runId", runId.toString());
-      card.put("modelSha256", globalRef.sha256());
+      card.put("modelSha256", io.flep.workers.store.Sha256.hex(model));
+      card.put("exchangeAddress", globalRef.address());
       card.put("rounds", rounds.size());
       card.put("accuracy", rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).accuracy());
       Files.writeString(dir.resolve("model-card.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(card));

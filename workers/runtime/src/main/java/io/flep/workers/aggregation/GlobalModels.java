@@ -1,36 +1,44 @@
 package io.flep.workers.aggregation;
 
+import io.flep.exchange.ExchangeRef;
 import io.flep.workers.model.ModelArchitecture;
 import io.flep.workers.model.ModelCodec;
-import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.ModelRepository;
-import io.flep.workers.store.Ref;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobVariables;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * The round's global model: where the analysts start from ({@link #current}) and the next one, the current model
- * plus the mean of the analysts' updates (FedAvg), computed on either path.
+ * plus the mean of the analysts' updates (FedAvg), published to the exchange by whoever decrypted the round (the
+ * IIoT services, or the trusted cloud).
  */
 @Component
 public class GlobalModels {
-  private final ArtifactStore artifacts;
-  private final ModelRepository models;
+  /** Who may publish a global model: the decryptor of either path. */
+  static final String[] PUBLISHERS = {Roles.IIOT, Roles.CLOUD};
+
+  private final ExchangeObjects exchange;
   private final ModelArchitecture model;
 
-  public GlobalModels(ArtifactStore artifacts, ModelRepository models, ModelArchitecture model) {
-    this.artifacts = artifacts;
-    this.models = models;
+  public GlobalModels(ExchangeObjects exchange, ModelArchitecture model) {
+    this.exchange = exchange;
     this.model = model;
   }
 
   /** The global model the round starts from: the last published one, or the seeded initial model. */
   public float[] current(JobVariables vars) {
-    Ref globalRef = vars.refOrNull("globalModelRef");
-    return globalRef == null
-        ? model.initialParams(vars.longOr("seed", 42))
-        : ModelCodec.decode(artifacts.get(globalRef).content(), model);
+    ExchangeRef globalRef = vars.exchangeRefOrNull("globalModelRef");
+    return globalRef == null ? model.initialParams(vars.longOr("seed", 42)) : load(globalRef);
+  }
+
+  /** A published global model, verified. */
+  public float[] load(ExchangeRef globalRef) {
+    return ModelCodec.decode(exchange.fetch(globalRef, PUBLISHERS).content(), model);
   }
 
   /** Decodes a stored model of this architecture (a local or a global one), checking its id and size. */
@@ -39,10 +47,11 @@ public class GlobalModels {
   }
 
   /**
-   * Stores current + sum / contributors, the sum being the decrypted sum of the analysts' updates (local model
+   * Publishes current + sum / contributors, the sum being the decrypted sum of the analysts' updates (local model
    * minus current).
    */
-  public Ref storeUpdated(UUID runId, int round, String owner, float[] current, double[] sum, int contributors) {
+  public ExchangeRef publishUpdated(PartyIdentity publisher, UUID runId, int round, float[] current, double[] sum,
+      int contributors) {
     if (sum.length != current.length) {
       throw new IllegalArgumentException("the aggregate has " + sum.length + " values but the model has "
           + current.length + " parameters");
@@ -51,9 +60,8 @@ public class GlobalModels {
     for (int i = 0; i < sum.length; i++) {
       average[i] = (float) (current[i] + sum[i] / contributors);
     }
-    Ref ref = artifacts.put(runId, new ArtifactStore.NewArtifact("global-model", owner, "application/vnd.flep.model",
-        ModelCodec.encode(model.architectureId(), average), "{\"contributors\":" + contributors + "}"));
-    models.record(runId, round, "global", owner, ref.id());
-    return ref;
+    return exchange.publish(publisher, runId, ExchangeKinds.GLOBAL_MODEL,
+        Map.of("round", Integer.toString(round), "contributors", Integer.toString(contributors)),
+        ModelCodec.encode(model.architectureId(), average));
   }
 }

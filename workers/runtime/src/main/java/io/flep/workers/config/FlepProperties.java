@@ -15,12 +15,18 @@ public record FlepProperties(
     @DefaultValue(".flep") Path dataDir,
     @DefaultValue("plugins") Path pluginsDir,
     Path keyEncryptionKeyFile,
+    String exchange,
     @DefaultValue Datasource datasource,
     @DefaultValue Datasource engineDatasource,
     @DefaultValue Roles roles,
     @DefaultValue Cloud cloud,
     @DefaultValue Training training,
     @DefaultValue("true") boolean verifyAgainstPlaintext) {
+
+  /** Where the exchange is: {@code flep.exchange} (a directory or an {@code s3://} location), else {@code <dataDir>/exchange}. */
+  public String exchangeLocation() {
+    return exchange == null || exchange.isBlank() ? dataDir.resolve("exchange").toString() : exchange;
+  }
 
   public boolean embeddedEngine() {
     return !"remote".equals(engine);

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The run's data set: one row per image with its label, split, analyst shard and stored forms. */
+/** The run's data set in the data owner's store: one row per image with its label, split and analyst shard. */
 @Repository
 public class DatasetRepository {
   private final JdbcTemplate jdbc;
@@ -15,9 +15,7 @@ public class DatasetRepository {
   }
 
   /** One image of the data set. {@code shard} is null for the held-out test split. */
-  public record Item(
-      int index, String sourceName, int label, String split, Integer shard, UUID plainArtifactId,
-      UUID cipherArtifactId) {}
+  public record Item(int index, String sourceName, int label, String split, Integer shard, UUID plainArtifactId) {}
 
   public void insertAll(UUID runId, List<Item> items) {
     jdbc.batchUpdate(
@@ -33,18 +31,6 @@ public class DatasetRepository {
           ps.setString(5, item.split());
           ps.setObject(6, item.shard());
           ps.setObject(7, item.plainArtifactId());
-        });
-  }
-
-  public void setCipherArtifacts(UUID runId, List<Item> items) {
-    jdbc.batchUpdate(
-        "update dataset_item set cipher_artifact_id = ? where run_id = ? and item_index = ?",
-        items,
-        1000,
-        (ps, item) -> {
-          ps.setObject(1, item.cipherArtifactId());
-          ps.setObject(2, runId);
-          ps.setInt(3, item.index());
         });
   }
 
@@ -67,6 +53,6 @@ public class DatasetRepository {
     Integer s = rs.wasNull() ? null : shard;
     return new Item(
         rs.getInt("item_index"), rs.getString("source_name"), rs.getInt("label"), rs.getString("split"), s,
-        rs.getObject("plain_artifact_id", UUID.class), rs.getObject("cipher_artifact_id", UUID.class));
+        rs.getObject("plain_artifact_id", UUID.class));
   }
 }

@@ -30,7 +30,18 @@ public class KeyVault {
   }
 
   /** What a key is for, which decides who may be granted it. */
-  public enum Purpose { DATA, HOMOMORPHIC, IDENTITY }
+  public enum Purpose {
+    /** A data-cipher key. */
+    DATA,
+    /** A homomorphic key pair or a share of one. */
+    HOMOMORPHIC,
+    /** The party's Ed25519 signature key (one per party). */
+    IDENTITY,
+    /** The party's X25519 key-agreement key that secrets are sealed to (one per party). */
+    AGREEMENT,
+    /** A symmetric key sealing data to one recipient (the test set for the IIoT services). */
+    TRANSPORT
+  }
 
   public Ref store(UUID runId, Purpose purpose, String owner, KeyMaterial key) {
     return store(runId, purpose, owner, key, null);
@@ -68,14 +79,13 @@ public class KeyVault {
 
   /** The id of the party's identity key, if it has one. */
   public Optional<UUID> identityKeyOf(String party) {
-    return jdbc.queryForList("select id from key_material where purpose = 'IDENTITY' and owner = ?", UUID.class,
-        party).stream().findFirst();
+    return partyKeyOf(party, Purpose.IDENTITY);
   }
 
-  public void grant(UUID keyId, String grantee, boolean secret) {
-    jdbc.update(
-        "insert into key_grant (key_id, grantee, scope) values (?, ?, ?) on conflict do nothing",
-        keyId, grantee, secret ? "secret" : "public");
+  /** The id of the party's long-lived key of this purpose (one per party: identity, agreement), if it has one. */
+  public Optional<UUID> partyKeyOf(String party, Purpose purpose) {
+    return jdbc.queryForList("select id from key_material where purpose = ? and owner = ? and run_id is null",
+        UUID.class, purpose.name(), party).stream().findFirst();
   }
 
   public KeyMaterial loadPublic(UUID keyId) {
@@ -88,17 +98,14 @@ public class KeyVault {
     }
   }
 
-  /** The full key, for its owner or a party holding a secret grant; anyone else is refused. */
+  /** The full key, for its owner only: what another party needs is sealed to it, never granted. */
   public KeyMaterial loadSecret(UUID keyId, String requester) {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "select owner, purpose, scheme_id, run_id from key_material where id = ?", keyId);
     String owner = (String) single(rows, keyId).get("owner");
-    Integer grants =
-        jdbc.queryForObject(
-            "select count(*) from key_grant where key_id = ? and grantee = ? and scope = 'secret'",
-            Integer.class, keyId, requester);
-    if (!owner.equals(requester) && (grants == null || grants == 0)) {
-      throw new KeyAccessDeniedException("'" + requester + "' holds no grant for the secret part of key " + keyId);
+    if (!owner.equals(requester)) {
+      throw new KeyAccessDeniedException("'" + requester + "' does not own key " + keyId
+          + "; a secret reaches another party only sealed to it");
     }
     byte[] wrapped =
         jdbc.queryForObject("select wrapped_secret from key_material where id = ?", byte[].class, keyId);

@@ -1,6 +1,7 @@
 package io.flep.workers.task;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.flep.exchange.ExchangeRef;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.workers.failure.BadInputException;
@@ -85,8 +86,57 @@ public final class JobVariables {
     return list.stream().map(String.class::cast).toList();
   }
 
+  /** A reference to an exchange object. */
+  public ExchangeRef exchangeRef(String name) {
+    return exchangeRef(name, variables.get(name));
+  }
+
+  public ExchangeRef exchangeRefOrNull(String name) {
+    Object value = variables.get(name);
+    return value == null ? null : exchangeRef(name, value);
+  }
+
+  /**
+   * Exchange references in a list variable; null entries are skipped (the output collection of a multi-instance that
+   * completed early holds null for the instances it cancelled).
+   */
+  public List<ExchangeRef> exchangeRefs(String name) {
+    Object value = variables.get(name);
+    if (!(value instanceof List<?> list)) {
+      throw new BadInputException("process variable '" + name + "' must be a list of exchange references: " + value);
+    }
+    return list.stream().filter(Objects::nonNull).map(v -> exchangeRef(name, v)).toList();
+  }
+
+  /** The exchange reference under {@code key} in the map variable {@code name}. */
+  public ExchangeRef exchangeRefIn(String name, String key) {
+    Object value = variables.get(name);
+    if (!(value instanceof Map<?, ?> map) || map.get(key) == null) {
+      throw new BadInputException("process variable '" + name + "' holds no exchange reference for '" + key + "': "
+          + value);
+    }
+    return exchangeRef(name + "." + key, map.get(key));
+  }
+
+  private static ExchangeRef exchangeRef(String name, Object value) {
+    try {
+      return ExchangeRef.fromVariable(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+  }
+
   public Ref ref(String name) {
     return Ref.fromVariable(name, variables.get(name));
+  }
+
+  /** The private-store reference under {@code key} in the map variable {@code name}. */
+  public Ref refIn(String name, String key) {
+    Object value = variables.get(name);
+    if (!(value instanceof Map<?, ?> map) || map.get(key) == null) {
+      throw new BadInputException("process variable '" + name + "' holds no reference for '" + key + "': " + value);
+    }
+    return Ref.fromVariable(name + "." + key, map.get(key));
   }
 
   public Ref refOrNull(String name) {

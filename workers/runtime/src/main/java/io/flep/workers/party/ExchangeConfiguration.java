@@ -1,0 +1,31 @@
+package io.flep.workers.party;
+
+import io.flep.exchange.Exchange;
+import io.flep.exchange.ExchangeStorage;
+import io.flep.exchange.PartyRegistry;
+import io.flep.exchange.storage.DirectoryStorage;
+import io.flep.workers.config.FlepProperties;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The exchange this process publishes to and fetches from ({@code flep.exchange}). */
+@Configuration(proxyBeanMethods = false)
+public class ExchangeConfiguration {
+
+  @Bean(destroyMethod = "close")
+  ExchangeStorage exchangeStorage(FlepProperties properties) throws IOException {
+    return new DirectoryStorage(Path.of(properties.exchangeLocation()));
+  }
+
+  @Bean
+  PartyRegistry partyRegistry(ExchangeStorage storage) {
+    return new PartyRegistry(storage);
+  }
+
+  @Bean
+  Exchange exchange(ExchangeStorage storage, PartyRegistry registry) {
+    return new Exchange(storage, registry);
+  }
+}

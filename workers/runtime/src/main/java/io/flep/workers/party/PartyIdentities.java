@@ -1,0 +1,114 @@
+package io.flep.workers.party;
+
+import io.flep.exchange.PartyRegistry;
+import io.flep.exchange.seal.AgreementKeyPair;
+import io.flep.plugin.api.key.KeyMaterial;
+import io.flep.plugin.api.key.SecretAccess;
+import io.flep.plugin.api.key.SecretBytes;
+import io.flep.workers.store.KeyVault;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The identities of the parties this process acts for: made on first use (Ed25519 with the JDK, X25519 with Bouncy
+ * Castle), kept in the party's store with the secrets wrapped under its key-encryption key, and registered in the
+ * exchange so that other parties can verify what it signs and seal secrets to it.
+ */
+@Component
+public class PartyIdentities {
+  static final String SIGNING_SCHEME = "ed25519";
+  static final String AGREEMENT_SCHEME = "x25519";
+
+  private final KeyVault keys;
+  private final PartyRegistry registry;
+  private final Map<String, PartyIdentity> loaded = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  public PartyIdentities(KeyVault keys, PartyRegistry registry) {
+    this.keys = keys;
+    this.registry = registry;
+  }
+
+  /** Who is who, as the exchange registers it. */
+  public io.flep.exchange.PartyDirectory directory() {
+    return registry;
+  }
+
+  /** The identity of {@code partyId} in {@code role}, created and registered on first use. */
+  public PartyIdentity of(String partyId, String role) {
+    PartyIdentity identity = loaded.computeIfAbsent(partyId, id -> load(id, role));
+    if (!identity.role().equals(role)) {
+      throw new IllegalArgumentException("party '" + partyId + "' is " + identity.role() + ", not " + role);
+    }
+    return identity;
+  }
+
+  private PartyIdentity load(String partyId, String role) {
+    KeyMaterial signing = ensure(partyId, KeyVault.Purpose.IDENTITY, () -> newSigningKey());
+    KeyMaterial agreement = ensure(partyId, KeyVault.Purpose.AGREEMENT, () -> newAgreementKey());
+    byte[] signingSecret = signing.secretPart().orElseThrow().toByteArray(SecretAccess.get());
+    byte[] agreementSecret = agreement.secretPart().orElseThrow().toByteArray(SecretAccess.get());
+    try {
+      PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(signingSecret));
+      PartyIdentity identity = new PartyIdentity(partyId, role, privateKey, signing.publicPart(),
+          AgreementKeyPair.fromPrivateKey(agreementSecret));
+      registry.register(identity.credential(), identity);
+      return identity;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the identity key of party '" + partyId + "' is unusable: " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(signingSecret, (byte) 0);
+      Arrays.fill(agreementSecret, (byte) 0);
+    }
+  }
+
+  private KeyMaterial ensure(String partyId, KeyVault.Purpose purpose, java.util.function.Supplier<KeyMaterial> make) {
+    Optional<java.util.UUID> existing = keys.partyKeyOf(partyId, purpose);
+    if (existing.isEmpty()) {
+      try {
+        keys.store(null, purpose, partyId, make.get());
+      } catch (DuplicateKeyException e) {
+        // another worker of this party made it first: use that one
+      }
+      existing = keys.partyKeyOf(partyId, purpose);
+    }
+    return keys.loadSecret(existing.orElseThrow(), partyId);
+  }
+
+  private static KeyMaterial newSigningKey() {
+    try {
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      byte[] secret = pair.getPrivate().getEncoded();
+      try {
+        return new KeyMaterial(SIGNING_SCHEME, 1, pair.getPublic().getEncoded(),
+            Optional.of(SecretBytes.copyFrom(secret, SecretAccess.get())));
+      } finally {
+        Arrays.fill(secret, (byte) 0);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK offers no Ed25519: " + e.getMessage(), e);
+    }
+  }
+
+  private KeyMaterial newAgreementKey() {
+    AgreementKeyPair pair = AgreementKeyPair.generate(random);
+    byte[] secret = pair.exportPrivateKey();
+    try {
+      return new KeyMaterial(AGREEMENT_SCHEME, 1, pair.publicKey(),
+          Optional.of(SecretBytes.copyFrom(secret, SecretAccess.get())));
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+}
