@@ -55,8 +55,12 @@ public final class DirectoryStorage implements ExchangeStorage {
 
   @Override
   public Optional<byte[]> get(String key) throws IOException {
+    Path file = resolve(key);
+    if (Files.isDirectory(file)) {
+      return Optional.empty(); // a prefix of other keys, not an object (as on S3)
+    }
     try {
-      return Optional.of(Files.readAllBytes(resolve(key)));
+      return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
