@@ -3,10 +3,8 @@ package io.flep.workers.party;
 import io.flep.exchange.Exchange;
 import io.flep.exchange.ExchangeStorage;
 import io.flep.exchange.PartyRegistry;
-import io.flep.exchange.storage.DirectoryStorage;
 import io.flep.workers.config.FlepProperties;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +14,7 @@ public class ExchangeConfiguration {
 
   @Bean(destroyMethod = "close")
   ExchangeStorage exchangeStorage(FlepProperties properties) throws IOException {
-    return new DirectoryStorage(Path.of(properties.exchangeLocation()));
+    return ExchangeStorage.open(properties.exchangeLocation());
   }
 
   @Bean
