@@ -37,11 +37,14 @@ public final class Exchange {
     return directory;
   }
 
-  /** Signs and stores an object as {@code producer}; publishing the same bytes twice is harmless. */
+  /**
+   * Signs and stores an object as {@code producer}. Ed25519 signatures are deterministic and the header has no time
+   * stamp, so publishing the same content with the same attributes again (a retried task) yields the same object.
+   */
   public ExchangeRef publish(Producer producer, UUID runId, String kind, Map<String, String> attributes,
       byte[] content) {
-    ObjectHeader header = new ObjectHeader(runId, kind, producer.partyId(), producer.role(),
-        System.currentTimeMillis(), attributes, Sha256.hex(content));
+    ObjectHeader header = new ObjectHeader(runId, kind, producer.partyId(), producer.role(), attributes,
+        Sha256.hex(content));
     byte[] body = ObjectCodec.body(header, content);
     byte[] stored = ObjectCodec.withSignature(body, producer.sign(ObjectCodec.signedMessage(body)));
     ExchangeRef ref = new ExchangeRef(Sha256.hex(stored), runId, kind, producer.partyId());

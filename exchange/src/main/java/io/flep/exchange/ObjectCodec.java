@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The stored form of an exchange object: {@code FLEPX1}, then length-prefixed fields (run, kind, producer, role,
- * creation time, attributes, content digest, content), then the producer's Ed25519 signature over a domain label and
+ * attributes, content digest, content), then the producer's Ed25519 signature over a domain label and
  * every byte before it. One canonical encoding, so the address (the SHA-256 of these bytes) names exactly one
  * object.
  */
@@ -31,7 +31,6 @@ final class ObjectCodec {
     field(out, header.kind());
     field(out, header.producer());
     field(out, header.producerRole());
-    field(out, Long.toString(header.createdAtMillis()));
     Map<String, String> attributes = new TreeMap<>(header.attributes());
     field(out, Integer.toString(attributes.size()));
     attributes.forEach((k, v) -> {
@@ -74,7 +73,6 @@ final class ObjectCodec {
     String kind = string(in);
     String producer = string(in);
     String role = string(in);
-    long created = Long.parseLong(string(in));
     int count = Integer.parseInt(string(in));
     if (count < 0 || count > MAX_ATTRIBUTES) {
       throw new IllegalArgumentException("implausible attribute count " + count);
@@ -90,7 +88,7 @@ final class ObjectCodec {
     if (in.hasRemaining()) {
       throw new IllegalArgumentException(in.remaining() + " bytes after the signature");
     }
-    return new Decoded(new ObjectHeader(runId, kind, producer, role, created, attributes, contentSha), content,
+    return new Decoded(new ObjectHeader(runId, kind, producer, role, attributes, contentSha), content,
         Arrays.copyOf(bytes, bodyLength), signature);
   }
 

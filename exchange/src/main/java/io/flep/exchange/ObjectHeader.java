@@ -6,10 +6,10 @@ import java.util.UUID;
 
 /**
  * What an exchange object says about itself, all of it covered by the producer's signature: the run it belongs to,
- * its kind, who produced it in which role, when, small attributes (a round, a key id, a recipient) and the SHA-256
- * of its content.
+ * its kind, who produced it in which role, small attributes (a round, a key id, a recipient) and the SHA-256 of its
+ * content. No time stamp: the same statement published twice (a retried task) is the same object, at one address.
  */
-public record ObjectHeader(UUID runId, String kind, String producer, String producerRole, long createdAtMillis,
+public record ObjectHeader(UUID runId, String kind, String producer, String producerRole,
     Map<String, String> attributes, String contentSha256) {
 
   public ObjectHeader {

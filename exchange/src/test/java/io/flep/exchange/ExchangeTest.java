@@ -123,6 +123,7 @@ class ExchangeTest {
     ExchangeRef ref = exchange.publish(iiot, run, "statement", Map.of(), new byte[8]);
     byte[] stored = Files.readAllBytes(dir.resolve(ref.key()));
     assertThat(storage.putIfAbsent(ref.key(), stored)).isFalse();
+    assertThat(exchange.publish(iiot, run, "statement", Map.of(), new byte[8])).as("deterministic").isEqualTo(ref);
     assertThat(exchange.list(run, "statement")).containsExactly(ref);
   }
 
