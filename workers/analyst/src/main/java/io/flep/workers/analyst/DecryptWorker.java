@@ -3,7 +3,8 @@ package io.flep.workers.analyst;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.workers.config.AnalystRole;
-import io.flep.workers.config.FlepProperties;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.dataset.LabeledImage;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.Roles;
@@ -20,36 +21,34 @@ import java.util.UUID;
 
 /**
  * Analyze, part 1: the analyst decrypts its shard into its own workspace, once per run (later rounds reuse it;
- * a restarted worker decrypts again). With
- * {@code flep.verify-against-plaintext} (default) the stage also records the shard's decryption PSNR against the
- * plaintext ({@link DecryptionFidelity}), which the run report lists per analyst.
+ * a restarted worker decrypts again). In evaluation mode ({@link PlaintextEvaluation}) the stage also records the
+ * shard's decryption PSNR against the data owner's plaintext, which the run report lists per analyst.
  */
 @AnalystRole
 public class DecryptWorker {
   private final StageRunner runner;
   private final ShardDecryptor decryptor;
   private final AnalystWorkspace workspace;
-  private final DecryptionFidelity fidelity;
-  private final FlepProperties properties;
+  private final ObjectProvider<PlaintextEvaluation> evaluation;
   private final PartyIdentities identities;
 
   public DecryptWorker(StageRunner runner, ShardDecryptor decryptor, AnalystWorkspace workspace,
-      DecryptionFidelity fidelity, FlepProperties properties, PartyIdentities identities) {
+      ObjectProvider<PlaintextEvaluation> evaluation, PartyIdentities identities) {
     this.identities = identities;
     this.runner = runner;
     this.decryptor = decryptor;
     this.workspace = workspace;
-    this.fidelity = fidelity;
-    this.properties = properties;
+    this.evaluation = evaluation;
   }
 
-  @JobWorker(type = JobTypes.ANALYST_DECRYPT)
+  @JobWorker(type = JobTypes.ANALYST_DECRYPT, enabled = false)
   public Map<String, Object> decrypt(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
-    String analystId = vars.string("analystId");
+    String analystId = AnalystJobs.named(job);
     return runner.run(job, Stage.ANALYZE, analystId, () -> {
+      AnalystJobs.analystOf(job);
       UUID runId = vars.runId();
-      int shardIndex = AnalystShards.shardOf(vars, analystId);
+      AnalystShards.shardOf(vars, analystId);
       Map<String, Object> details = new LinkedHashMap<>();
       Optional<List<LabeledImage>> held = workspace.get(runId, analystId);
       if (held.isPresent()) {
@@ -62,12 +61,14 @@ public class DecryptWorker {
           vars.exchangeRefIn("dataKeyEnvelopeRefs", analystId));
       workspace.put(runId, analystId, shard);
       details.put("images", shard.size());
-      if (properties.verifyAgainstPlaintext()) {
-        double psnr = fidelity.psnrDb(runId, shardIndex, shard);
-        details.put("identical", Double.isInfinite(psnr));
-        if (Double.isFinite(psnr)) {
-          details.put("psnrDb", Math.round(psnr * 100) / 100.0);
-        }
+      PlaintextEvaluation evaluator = evaluation.getIfAvailable();
+      if (evaluator != null) {
+        evaluator.psnrDb(runId, analystId, shard.stream().map(LabeledImage::pixels).toList()).ifPresent(psnr -> {
+          details.put("identical", Double.isInfinite(psnr));
+          if (Double.isFinite(psnr)) {
+            details.put("psnrDb", Math.round(psnr * 100) / 100.0);
+          }
+        });
       }
       return TaskResult.of(Map.of(), details);
     });

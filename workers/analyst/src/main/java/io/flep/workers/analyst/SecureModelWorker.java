@@ -50,11 +50,12 @@ public class SecureModelWorker {
     this.artifacts = artifacts;
   }
 
-  @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L)
+  @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L, enabled = false)
   public Map<String, Object> secure(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
-    String analystId = vars.string("analystId");
+    String analystId = AnalystJobs.named(job);
     return runner.run(job, Stage.SECURE_MODEL, analystId, () -> {
+      AnalystJobs.analystOf(job);
       HomomorphicKeys.Bound he = heKeys.withPublicKey(vars.exchangeRef("heKeyRef"));
       float[] local = globalModels.decode(artifacts.get(vars.ref("localModelRef")).content());
       float[] current = globalModels.current(vars);

@@ -6,6 +6,8 @@ import io.flep.workers.aggregation.GlobalModels;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.config.FlepProperties;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.dataset.LabeledImage;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.Roles;
@@ -42,11 +44,14 @@ public class TrainWorker {
   private final HomomorphicKeys heKeys;
   private final GlobalModels globalModels;
   private final PartyIdentities identities;
+  private final ObjectProvider<PlaintextEvaluation> evaluation;
 
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
       ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
-      HomomorphicKeys heKeys, GlobalModels globalModels, PartyIdentities identities) {
+      HomomorphicKeys heKeys, GlobalModels globalModels, PartyIdentities identities,
+      ObjectProvider<PlaintextEvaluation> evaluation) {
     this.identities = identities;
+    this.evaluation = evaluation;
     this.heKeys = heKeys;
     this.globalModels = globalModels;
     this.runner = runner;
@@ -59,11 +64,12 @@ public class TrainWorker {
     this.properties = properties;
   }
 
-  @JobWorker(type = JobTypes.TRAIN, timeout = 30 * 60 * 1000L)
+  @JobWorker(type = JobTypes.TRAIN, timeout = 30 * 60 * 1000L, enabled = false)
   public Map<String, Object> train(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
-    String analystId = vars.string("analystId");
+    String analystId = AnalystJobs.named(job);
     return runner.run(job, Stage.ANALYZE, analystId, () -> {
+      AnalystJobs.analystOf(job);
       UUID runId = vars.runId();
       int round = vars.round();
       long seed = vars.longOr("seed", 42);
@@ -84,6 +90,10 @@ public class TrainWorker {
           .seed(seed * 1_000_003L + round * 101L + AnalystShards.shardOf(vars, analystId))
           .build();
       float[] local = trainer.train(global, shard, options);
+      PlaintextEvaluation evaluator = evaluation.getIfAvailable();
+      if (evaluator != null) {
+        evaluator.localModel(runId, round, analystId, local); // in memory, evaluation mode only
+      }
       Ref localRef = artifacts.put(runId, new ArtifactStore.NewArtifact("local-model", analystId,
           "application/vnd.flep.model", ModelCodec.encode(model.architectureId(), local), null));
       models.record(runId, round, "local", analystId, localRef.id());

@@ -105,7 +105,10 @@ public final class RunCommand implements Callable<Integer> {
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
     out.println("starting the private database, engine and workers ...");
     RunReport result;
-    try (ConfigurableApplicationContext context = Workers.start(common.toSpringProperties(), false)) {
+    Map<String, Object> properties = new LinkedHashMap<>(common.toSpringProperties());
+    // evaluation mode: the parties of this one process hand plaintexts to an in-memory evaluator for the report
+    properties.put("flep.evaluation", "true");
+    try (ConfigurableApplicationContext context = Workers.start(properties, false)) {
       warnIfNotSecure(context.getBean(PluginRegistry.class), dataCipher);
       result = context.getBean(RunService.class).execute(request, out::println, Duration.ofMinutes(timeoutMinutes));
       if (report != null) {
@@ -190,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
           + " (noise multiplier %.3g, clip norm %.3g; Renyi accountant)%n%n", p.epsilon(), p.delta(), p.rounds(),
           p.rounds() == 1 ? "" : "s", p.noiseMultiplier(), p.clipNorm());
     }
-    out.printf(Locale.ROOT, "run %s: %s in %.1f s, plugins %s%s%n", result.runId(), result.status(),
-        result.totalMs() / 1000.0, result.plugins(), report == null ? "" : ", report " + report);
+    out.printf(Locale.ROOT, "run %s: %s in %.1f s, plugins %s, %s mode%s%n", result.runId(), result.status(),
+        result.totalMs() / 1000.0, result.plugins(), result.mode(), report == null ? "" : ", report " + report);
   }
 }

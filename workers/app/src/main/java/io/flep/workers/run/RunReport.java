@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The result of one run as {@code flep run --report} writes it (schema documented in the README).
  *
+ * @param mode {@code evaluation} when the run's parties handed plaintexts to an in-memory evaluator for the
+ *     comparisons ({@code ./flep run}), {@code deployment} when nobody held them (no comparisons)
  * @param status COMPLETED, REJECTED (a business rule stopped it), FAILED (an incident) or TIMED_OUT
  * @param failure one line saying why the run did not complete, or null
  * @param decryption per analyst and round, how faithful its decrypted shard is
@@ -15,6 +17,7 @@ import java.util.Map;
 public record RunReport(
     String runId,
     String engine,
+    String mode,
     String status,
     String outcome,
     String failure,
@@ -69,6 +72,7 @@ public record RunReport(
   public static final class Builder {
     private String runId;
     private String engine;
+    private String mode = "deployment";
     private String status;
     private String outcome;
     private String failure;
@@ -88,6 +92,11 @@ public record RunReport(
 
     public Builder runId(String runId) {
       this.runId = runId;
+      return this;
+    }
+
+    public Builder mode(String mode) {
+      this.mode = mode;
       return this;
     }
 
@@ -167,7 +176,7 @@ public record RunReport(
     }
 
     public RunReport build() {
-      return new RunReport(runId, engine, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, totalMs);
+      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, totalMs);
     }
   }
 }

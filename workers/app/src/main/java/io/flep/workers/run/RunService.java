@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.dataowner.DeviceDataSource;
-import io.flep.workers.party.PartyIdentities;
-import io.flep.workers.party.Roles;
+import io.flep.workers.analyst.AnalystJobWorkers;
+import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.store.RunRepository;
 import io.flep.workers.store.StageRepository;
@@ -43,12 +43,15 @@ public class RunService {
   private final ObjectMapper json;
   private final ObjectProvider<IncidentSource> incidents;
   private final ApplicationEventPublisher events;
-  private final PartyIdentities identities;
+  private final ObjectProvider<AnalystJobWorkers> analystWorkers;
+  private final ObjectProvider<PlaintextEvaluation> evaluation;
 
   public RunService(CamundaClient client, RunRepository runs, StageRepository stages, ModelRepository models,
       FlepProperties properties, ObjectMapper json, ObjectProvider<IncidentSource> incidents,
-      ApplicationEventPublisher events, PartyIdentities identities) {
-    this.identities = identities;
+      ApplicationEventPublisher events, ObjectProvider<AnalystJobWorkers> analystWorkers,
+      ObjectProvider<PlaintextEvaluation> evaluation) {
+    this.analystWorkers = analystWorkers;
+    this.evaluation = evaluation;
     this.client = client;
     this.runs = runs;
     this.stages = stages;
@@ -62,9 +65,11 @@ public class RunService {
   /** Starts the run and returns its id and process instance key without waiting. */
   public StartedRun start(RunRequest request) {
     UUID runId = UUID.randomUUID();
-    if (properties.roles().analyst()) {
-      // the analysts this process acts for register before the data owner seals their keys
-      request.analystIds().forEach(analyst -> identities.of(analyst, Roles.ANALYST));
+    AnalystJobWorkers analystWorkers = this.analystWorkers.getIfAvailable();
+    if (analystWorkers != null && !properties.party().single()) {
+      // this process runs every role: it acts for the run's analysts too, registering them before the data owner
+      // seals their keys and opening their job workers
+      request.analystIds().forEach(analystWorkers::actFor);
     }
     runs.create(runId, engineMode(), toJson(request));
     Map<String, Object> variables = new HashMap<>();
@@ -162,7 +167,7 @@ public class RunService {
       follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
       return report(run, request, status, failure);
     } catch (DataAccessException e) {
-      return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).status(status)
+      return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).mode(mode()).status(status)
           .failure(failure + " (the private database is unreachable, so this report has no stage details)")
           .analysts(request.analysts()).roundsRequested(request.rounds()).cloudMode(request.cloudMode())
           .totalMs((System.nanoTime() - run.startedNanos()) / 1_000_000).build();
@@ -205,7 +210,8 @@ public class RunService {
         .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff(),
             r.plaintextAccuracy())).toList();
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-    return RunReport.builder().runId(runId.toString()).engine(engineMode()).status(status).outcome(outcome)
+    return RunReport.builder().runId(runId.toString()).engine(engineMode()).mode(mode()).status(status)
+        .outcome(outcome)
         .failure(failure).analysts(request.analysts()).roundsRequested(request.rounds())
         .cloudMode(request.cloudMode()).plugins(pluginsUsed(rows)).stages(stageLines).rounds(rounds)
         .decryption(decryptions(rows))
@@ -266,6 +272,11 @@ public class RunService {
   private Optional<String> incident(long processInstanceKey) {
     IncidentSource source = incidents.getIfAvailable();
     return source == null ? Optional.empty() : source.openIncident(processInstanceKey);
+  }
+
+  /** Whether this run's report compares with plaintext (an in-memory evaluator is present) or not. */
+  String mode() {
+    return evaluation.getIfAvailable() != null ? "evaluation" : "deployment";
   }
 
   String engineMode() {

@@ -96,9 +96,9 @@ class LifecycleModelTest {
     expect(JobTypes.ENCRYPT, "Task_EncryptData", "Encrypt data", process);
     expect(JobTypes.SHARE_DATA_KEY, "Task_ShareDataKey", "Share data key with analysts", process);
     expect(JobTypes.ISSUE_HE_KEYS, "Task_IssueHeKeyPair", "Issue HE key pair", process);
-    expect(JobTypes.ANALYST_DECRYPT, "Task_DecryptData", "Decrypt data", analyze);
-    expect(JobTypes.TRAIN, "Task_TrainLocally", "Train locally", analyze);
-    expect(JobTypes.SECURE_MODEL, "Task_SecureModelUpdate", "HE-encrypt model update", analyze);
+    expect(analystType(JobTypes.ANALYST_DECRYPT), "Task_DecryptData", "Decrypt data", analyze);
+    expect(analystType(JobTypes.TRAIN), "Task_TrainLocally", "Train locally", analyze);
+    expect(analystType(JobTypes.SECURE_MODEL), "Task_SecureModelUpdate", "HE-encrypt model update", analyze);
     expect(JobTypes.GRANT_HE_KEY, "Task_GrantHeKey", "Grant HE key to trusted cloud", round);
     expect(JobTypes.DECRYPT_AND_AVERAGE, "Task_DecryptAndAverage", "Decrypt aggregate and average", round);
     expect(JobTypes.AGGREGATE_ENCRYPTED, "Task_AggregateCiphertexts", "Aggregate ciphertexts", round);
@@ -110,6 +110,14 @@ class LifecycleModelTest {
     expect(JobTypes.TRIGGER_SERVICES, "Task_TriggerIiotServices", "Trigger IIoT services", process);
   }
 
+  /** The model's computed type of an analyst task: one per analyst, {@code flep.analyst.<id>.<task>}. */
+  static String analystType(String template) {
+    return "=\"flep.analyst.\" + analystId + \"." + template.substring("flep.analyst.".length()) + "\"";
+  }
+
+  /** The analysts of the runs this test starts. */
+  static final List<String> ANALYSTS = List.of("a1", "a2");
+
   private static void expect(String type, String id, String name, String scope) {
     SERVICE_TASKS.put(type, List.of(id, name, scope));
   }
@@ -120,6 +128,9 @@ class LifecycleModelTest {
     SERVICE_TASKS.forEach((type, where) -> {
       if (type.equals(PARTIAL_DECRYPT_TYPE)) {
         PARTIAL_DECRYPT_TYPES.forEach(t -> types.put(t, where.get(1)));
+      } else if (type.startsWith("=\"flep.analyst.\"")) {
+        String template = "flep.analyst." + type.substring(type.lastIndexOf("+ \".") + 4, type.length() - 1);
+        ANALYSTS.forEach(a -> types.put(JobTypes.forAnalyst(a, template), where.get(1)));
       } else {
         types.put(type, where.get(1));
       }
@@ -424,11 +435,12 @@ class LifecycleModelTest {
       String runId = String.valueOf(vars.get("runId"));
       Object round = vars.get("round");
       Object analyst = vars.get("analystId");
-      seen.add(new Seen(runId, job.getType(), job.getElementId(), round, analyst, vars,
+      String type = JobTypes.templateOf(job.getType());
+      seen.add(new Seen(runId, type, job.getElementId(), round, analyst, vars,
           job.getCustomHeaders()));
       String tag = runId + "/r" + round + (analyst == null ? "" : "/" + analyst);
       Map<String, Object> out = new HashMap<>();
-      switch (job.getType()) {
+      switch (type) {
         case JobTypes.GENERATE -> out.put("rawDataRef", ref("raw/" + tag));
         case JobTypes.STORE -> out.put("datasetRef", ref("dataset/" + tag));
         case JobTypes.ENCRYPT -> out.put("encryptedShardRefs", Map.of("analyst-1", ref("enc/" + tag)));
@@ -494,7 +506,7 @@ class LifecycleModelTest {
                             String jurisdiction) {
       Map<String, Object> vars = new HashMap<>();
       vars.put("runId", runId);
-      vars.put("analysts", List.of("a1", "a2"));
+      vars.put("analysts", ANALYSTS);
       vars.put("rounds", rounds);
       vars.put("targetAccuracy", target);
       vars.put("cloudMode", mode);

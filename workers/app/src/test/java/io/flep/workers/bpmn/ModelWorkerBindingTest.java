@@ -55,6 +55,12 @@ class ModelWorkerBindingTest {
   /** The values a multi-instance input element that computes a job type can take. */
   private static final Map<String, List<String>> ELEMENT_VALUES = Map.of("shareholder", Shareholders.ROLES);
 
+  /**
+   * Input elements that name a party: {@code "flep.analyst." + analystId + ".train"} is one job type per analyst,
+   * served by the worker of the template {@code flep.analyst.train} ({@link JobTypes#forAnalyst}).
+   */
+  private static final String PARTY_ELEMENT = "analystId";
+
   @Test
   void everyJobTypeOfTheModelsHasExactlyOneWorkerAndEveryWorkerIsUsed() throws IOException {
     Set<String> modelTypes = modelJobTypes();
@@ -92,6 +98,17 @@ class ModelWorkerBindingTest {
       documented.add(new JobType(m.group(1), m.group(2), m.group(3), m.group(4)));
     }
     assertThat(documented).as("job-type table of %s", DEVELOPING).containsExactlyElementsOf(JobTypes.ALL);
+  }
+
+  @Test
+  void analystTasksArePartySpecific() {
+    assertThat(expand("=\"flep.analyst.\" + analystId + \".train\"", "analystId")).containsExactly(JobTypes.TRAIN);
+    assertThat(JobTypes.forAnalyst("analyst-2", JobTypes.TRAIN)).isEqualTo("flep.analyst.analyst-2.train");
+    assertThat(JobTypes.analystOf("flep.analyst.analyst-2.train")).isEqualTo("analyst-2");
+    assertThat(JobTypes.templateOf("flep.analyst.analyst-2.secure-model")).isEqualTo(JobTypes.SECURE_MODEL);
+    assertThat(JobTypes.analystOf(JobTypes.TRAIN)).isNull();
+    assertThatThrownBy(() -> JobTypes.forAnalyst("Analyst.1", JobTypes.TRAIN))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Analyst.1");
   }
 
   @Test
@@ -137,6 +154,12 @@ class ModelWorkerBindingTest {
 
   private static List<String> expand(String type, String variable) {
     Matcher m = CONCATENATION.matcher(type);
+    if (m.matches() && m.group(2).equals(PARTY_ELEMENT) && variable.equals(PARTY_ELEMENT)) {
+      String template = m.group(1).substring(0, m.group(1).length() - 1) + m.group(3);
+      assertThat(JobTypes.forAnalyst("a1", template)).as("party-specific type %s", type)
+          .isEqualTo(m.group(1) + "a1" + m.group(3));
+      return List.of(template);
+    }
     if (!m.matches() || !m.group(2).equals(variable) || !ELEMENT_VALUES.containsKey(variable)) {
       throw new AssertionError("computed job type " + type + " is not \"prefix\" + " + variable
           + " + \"suffix\" over a known input element (" + ELEMENT_VALUES.keySet() + "): teach this test its values");

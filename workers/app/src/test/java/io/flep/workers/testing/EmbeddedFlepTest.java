@@ -22,6 +22,7 @@ public abstract class EmbeddedFlepTest {
   static void flepDirectories(DynamicPropertyRegistry registry) {
     registry.add("flep.data-dir", DATA::toString);
     registry.add("flep.plugins-dir", PLUGINS::toString);
+    registry.add("flep.evaluation", () -> "true");
   }
 
   private static Path temp(String name) {

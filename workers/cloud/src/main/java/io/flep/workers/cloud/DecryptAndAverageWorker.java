@@ -49,7 +49,7 @@ public class DecryptAndAverageWorker {
       SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.round(), vars.exchangeRef("heKeyRef"),
           vars.exchangeRefs("updateRefs"), Optional.empty(), me, vars.exchangeRef("heSecretKeyRef"));
       ExchangeRef global = globalModels.publishUpdated(me, vars.runId(), vars.round(), globalModels.current(vars),
-          round.sum(), round.contributors());
+          round.sum(), round.analysts());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "trusted"),
           Map.of("path", "trusted", "contributors", round.contributors(), "analysts", round.analysts()));

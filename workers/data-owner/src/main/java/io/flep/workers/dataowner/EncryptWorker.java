@@ -8,6 +8,9 @@ import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.exchange.ExchangeRef;
 import io.flep.workers.dataset.EncryptedShard;
+import io.flep.workers.dataset.GreyImages;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
@@ -52,10 +55,13 @@ public class EncryptWorker {
   private final KeyVault keys;
   private final PartyIdentities identities;
   private final ExchangeObjects exchange;
+  private final ObjectProvider<PlaintextEvaluation> evaluation;
   private final SecureRandom random = new SecureRandom();
 
   public EncryptWorker(StageRunner runner, PluginRegistry plugins, ArtifactStore artifacts, DatasetRepository dataset,
-      KeyVault keys, PartyIdentities identities, ExchangeObjects exchange) {
+      KeyVault keys, PartyIdentities identities, ExchangeObjects exchange,
+      ObjectProvider<PlaintextEvaluation> evaluation) {
+    this.evaluation = evaluation;
     this.runner = runner;
     this.plugins = plugins;
     this.artifacts = artifacts;
@@ -92,6 +98,16 @@ public class EncryptWorker {
         List<DatasetRepository.Item> items = dataset.shard(runId, shard);
         List<Artifact> plains = artifacts.getAll(items.stream().map(DatasetRepository.Item::plainArtifactId).toList());
         List<EncryptedShard.Item> encrypted = new ArrayList<>(items.size());
+        PlaintextEvaluation evaluator = evaluation.getIfAvailable();
+        if (evaluator != null) {
+          // evaluation mode only: the analyst's decryption is compared with these pixels, in memory
+          List<byte[]> pixels = new ArrayList<>(items.size());
+          for (int i = 0; i < items.size(); i++) {
+            pixels.add(GreyImages.decode(plains.get(i).content(), items.get(i).label(), "item " + items.get(i).index())
+                .pixels());
+          }
+          evaluator.plainShard(runId, analyst, pixels);
+        }
         for (int i = 0; i < items.size(); i++) {
           int index = items.get(i).index();
           encrypted.add(new EncryptedShard.Item(index,

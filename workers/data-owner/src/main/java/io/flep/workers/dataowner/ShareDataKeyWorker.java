@@ -8,7 +8,11 @@ import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.workers.config.DataOwnerRole;
 import io.flep.workers.config.Parties;
+import io.flep.workers.dataset.LabeledBundle;
 import io.flep.workers.dataset.ShardEnvelope;
+import io.flep.workers.store.Artifact;
+import io.flep.workers.store.ArtifactStore;
+import java.util.ArrayList;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
@@ -29,8 +33,8 @@ import java.util.UUID;
 
 /**
  * Share keys: each analyst of the run gets its shard's data key and labels sealed to its own X25519 key (HPKE),
- * bound to the run, the shard and the analyst. Nobody else — the cloud, another analyst, whoever reads the exchange —
- * can open it.
+ * bound to the run, the shard and the analyst; the IIoT services get the held-out test set sealed to theirs. Nobody
+ * else — the cloud, another analyst, whoever reads the exchange — can open either.
  */
 @DataOwnerRole
 public class ShareDataKeyWorker {
@@ -39,14 +43,31 @@ public class ShareDataKeyWorker {
   private final DatasetRepository dataset;
   private final PartyIdentities identities;
   private final ExchangeObjects exchange;
+  private final ArtifactStore artifacts;
 
   public ShareDataKeyWorker(StageRunner runner, KeyVault keys, DatasetRepository dataset, PartyIdentities identities,
-      ExchangeObjects exchange) {
+      ExchangeObjects exchange, ArtifactStore artifacts) {
+    this.artifacts = artifacts;
     this.runner = runner;
     this.keys = keys;
     this.dataset = dataset;
     this.identities = identities;
     this.exchange = exchange;
+  }
+
+  /** The held-out test set goes to the IIoT services only, sealed: they evaluate each round's global model on it. */
+  private ExchangeRef sealTestSet(PartyIdentity me, UUID runId) {
+    PartyCredential iiot = exchange.credentialOf(Parties.IIOT_SERVICES, Roles.IIOT);
+    List<DatasetRepository.Item> items = dataset.testSplit(runId);
+    List<Artifact> pngs = artifacts.getAll(items.stream().map(DatasetRepository.Item::plainArtifactId).toList());
+    List<LabeledBundle.Item> bundle = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      bundle.add(new LabeledBundle.Item(items.get(i).index(), items.get(i).label(), pngs.get(i).content()));
+    }
+    byte[] box = exchange.seal(iiot, runId, ExchangeKinds.TEST_SET_PURPOSE, ExchangeKinds.TEST_SET_PURPOSE,
+        new LabeledBundle(bundle).encode());
+    return exchange.publish(me, runId, ExchangeKinds.SEALED_TEST_SET,
+        Map.of("recipient", iiot.partyId(), "images", Integer.toString(items.size())), box);
   }
 
   @JobWorker(type = JobTypes.SHARE_DATA_KEY)
@@ -78,7 +99,9 @@ public class ShareDataKeyWorker {
           envelope.wipe();
         }
       }
-      return TaskResult.of(Map.of("dataKeyEnvelopeRefs", envelopes), Map.of("sealedTo", analysts));
+      ExchangeRef testSet = sealTestSet(me, runId);
+      return TaskResult.of(Map.of("dataKeyEnvelopeRefs", envelopes, "testSetRef", testSet.toVariable()),
+          Map.of("sealedTo", analysts));
     });
   }
 }

@@ -63,7 +63,7 @@ public class CombinePartialDecryptionsWorker {
       SecureAggregator.DecryptedSum round = aggregator.combineRound(vars.round(), heKeyRef,
           vars.exchangeRefs("updateRefs"), vars.exchangeRef("encryptedAggregateRef"), partials);
       ExchangeRef global = globalModels.publishUpdated(identities.of(Parties.IIOT_SERVICES, Roles.IIOT), vars.runId(),
-          vars.round(), globalModels.current(vars), round.sum(), round.contributors());
+          vars.round(), globalModels.current(vars), round.sum(), round.analysts());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "threshold"),
           Map.of("path", "threshold", "contributors", round.contributors(), "partialDecryptions", partials.size()));

@@ -45,7 +45,7 @@ public class DecryptAggregateWorker {
       SecureAggregator.DecryptedSum round = aggregator.decryptRound(vars.round(), vars.exchangeRef("heKeyRef"),
           vars.exchangeRefs("updateRefs"), Optional.of(vars.exchangeRef("encryptedAggregateRef")), me, null);
       ExchangeRef global = globalModels.publishUpdated(me, vars.runId(), vars.round(), globalModels.current(vars),
-          round.sum(), round.contributors());
+          round.sum(), round.analysts());
       return TaskResult.of(
           Map.of("globalModelRef", global.toVariable(), "aggregatedBy", "untrusted"),
           Map.of("path", "untrusted", "contributors", round.contributors(), "analysts", round.analysts()));

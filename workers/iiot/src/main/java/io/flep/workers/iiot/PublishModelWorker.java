@@ -2,65 +2,60 @@ package io.flep.workers.iiot;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.flep.workers.config.FlepProperties;
-import io.flep.workers.config.IiotRole;
-import io.flep.workers.config.Parties;
-import io.flep.workers.dataset.GreyImages;
-import io.flep.workers.dataset.LabeledImage;
-import io.flep.workers.learning.DigitModel;
-import io.flep.workers.learning.ModelEvaluator;
-import io.flep.workers.model.FedAvg;
-import io.flep.workers.model.ModelCodec;
-import io.flep.workers.store.Artifact;
-import io.flep.workers.store.ArtifactStore;
-import io.flep.workers.store.DatasetRepository;
-import io.flep.workers.store.ModelRepository;
 import io.flep.exchange.ExchangeRef;
 import io.flep.exchange.VerifiedObject;
 import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.config.IiotRole;
+import io.flep.workers.config.Parties;
+import io.flep.workers.dataset.LabeledImage;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import io.flep.workers.learning.ModelEvaluator;
+import io.flep.workers.model.FedAvg;
 import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.party.PartyIdentity;
 import io.flep.workers.party.Roles;
+import io.flep.workers.store.ModelRepository;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Serve, per round: the IIoT services publish the new global model and measure its accuracy on the held-out
- * split, which no analyst has seen. With {@code flep.verify-against-plaintext} (a single-machine check, off in
- * a real deployment where nobody holds the plaintext updates) it also compares the global model with plain
- * FedAvg of the analysts' local models.
+ * Serve, per round: the IIoT services fetch the new global model from the exchange and measure its accuracy on the
+ * held-out test set the data owner sealed to them, which no analyst has seen. In evaluation mode
+ * ({@link PlaintextEvaluation}: {@code ./flep run}, never a deployment) it also compares the global model with the
+ * plain FedAvg of the contributors' local models, handed over in memory.
  */
 @IiotRole
 public class PublishModelWorker {
   private final StageRunner runner;
-  private final ArtifactStore artifacts;
-  private final DatasetRepository dataset;
   private final ModelRepository models;
   private final ModelEvaluator evaluator;
-  private final DigitModel model;
-  private final FlepProperties properties;
   private final ExchangeObjects exchange;
   private final GlobalModels globalModels;
+  private final TestSets testSets;
+  private final PartyIdentities identities;
+  private final ObjectProvider<PlaintextEvaluation> evaluation;
 
-  public PublishModelWorker(StageRunner runner, ArtifactStore artifacts, DatasetRepository dataset,
-      ModelRepository models, ModelEvaluator evaluator, DigitModel model, FlepProperties properties,
-      ExchangeObjects exchange, GlobalModels globalModels) {
-    this.exchange = exchange;
-    this.globalModels = globalModels;
+  public PublishModelWorker(StageRunner runner, ModelRepository models, ModelEvaluator evaluator,
+      ExchangeObjects exchange, GlobalModels globalModels, TestSets testSets, PartyIdentities identities,
+      ObjectProvider<PlaintextEvaluation> evaluation) {
     this.runner = runner;
-    this.artifacts = artifacts;
-    this.dataset = dataset;
     this.models = models;
     this.evaluator = evaluator;
-    this.model = model;
-    this.properties = properties;
+    this.exchange = exchange;
+    this.globalModels = globalModels;
+    this.testSets = testSets;
+    this.identities = identities;
+    this.evaluation = evaluation;
   }
 
   @JobWorker(type = JobTypes.PUBLISH_MODEL, timeout = 10 * 60 * 1000L)
@@ -73,20 +68,20 @@ public class PublishModelWorker {
       VerifiedObject published = exchange.fetch(globalRef, Roles.IIOT, Roles.CLOUD);
       float[] global = globalModels.decode(published.content());
       int contributors = Integer.parseInt(published.header().attribute("contributors"));
-      List<LabeledImage> test = testImages(runId);
+      PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
+      List<LabeledImage> test = testSets.images(runId, vars.exchangeRef("testSetRef"), me);
       double accuracy = evaluator.accuracy(global, test);
 
       Double maxAbsDiff = null;
       Double plaintextAccuracy = null;
-      List<ModelRepository.ModelRow> locals = models.ofRound(runId, round, "local");
-      if (properties.verifyAgainstPlaintext() && !locals.isEmpty()) {
-        List<float[]> plain = new ArrayList<>();
-        for (Artifact local : artifacts.getAll(locals.stream().map(ModelRepository.ModelRow::artifactId).toList())) {
-          plain.add(decode(local));
+      PlaintextEvaluation evaluation = this.evaluation.getIfAvailable();
+      if (evaluation != null) {
+        List<String> analysts = List.of(published.header().attribute("analysts").split(","));
+        Optional<float[]> plainFedAvg = evaluation.plaintextFedAvg(runId, round, analysts);
+        if (plainFedAvg.isPresent()) {
+          maxAbsDiff = FedAvg.maxAbsDiff(plainFedAvg.get(), global);
+          plaintextAccuracy = evaluator.accuracy(plainFedAvg.get(), test);
         }
-        float[] plainFedAvg = new FedAvg().average(plain);
-        maxAbsDiff = FedAvg.maxAbsDiff(plainFedAvg, global);
-        plaintextAccuracy = evaluator.accuracy(plainFedAvg, test);
       }
       String path = vars.stringOr("aggregatedBy", "unknown");
       models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, contributors, maxAbsDiff,
@@ -102,19 +97,5 @@ public class PublishModelWorker {
       }
       return TaskResult.of(Map.of("accuracy", accuracy), details);
     });
-  }
-
-  private float[] decode(Artifact artifact) {
-    return ModelCodec.decode(artifact.content(), model.architectureId(), model.parameterCount());
-  }
-
-  private List<LabeledImage> testImages(UUID runId) {
-    List<DatasetRepository.Item> items = dataset.testSplit(runId);
-    List<Artifact> pngs = artifacts.getAll(items.stream().map(DatasetRepository.Item::plainArtifactId).toList());
-    List<LabeledImage> images = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      images.add(GreyImages.decode(pngs.get(i).content(), items.get(i).label(), "item " + items.get(i).index()));
-    }
-    return images;
   }
 }

@@ -8,6 +8,7 @@ import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
 import io.flep.workers.party.Roles;
 import io.flep.workers.task.JobVariables;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,8 @@ public class GlobalModels {
    * minus current).
    */
   public ExchangeRef publishUpdated(PartyIdentity publisher, UUID runId, int round, float[] current, double[] sum,
-      int contributors) {
+      List<String> analysts) {
+    int contributors = analysts.size();
     if (sum.length != current.length) {
       throw new IllegalArgumentException("the aggregate has " + sum.length + " values but the model has "
           + current.length + " parameters");
@@ -61,7 +63,8 @@ public class GlobalModels {
       average[i] = (float) (current[i] + sum[i] / contributors);
     }
     return exchange.publish(publisher, runId, ExchangeKinds.GLOBAL_MODEL,
-        Map.of("round", Integer.toString(round), "contributors", Integer.toString(contributors)),
+        Map.of("round", Integer.toString(round), "contributors", Integer.toString(contributors),
+            "analysts", String.join(",", analysts)),
         ModelCodec.encode(model.architectureId(), average));
   }
 }

@@ -19,9 +19,10 @@ public record FlepProperties(
     @DefaultValue Datasource datasource,
     @DefaultValue Datasource engineDatasource,
     @DefaultValue Roles roles,
+    @DefaultValue Party party,
     @DefaultValue Cloud cloud,
     @DefaultValue Training training,
-    @DefaultValue("true") boolean verifyAgainstPlaintext) {
+    @DefaultValue("false") boolean evaluation) {
 
   /** Where the exchange is: {@code flep.exchange} (a directory or an {@code s3://} location), else {@code <dataDir>/exchange}. */
   public String exchangeLocation() {
@@ -47,6 +48,16 @@ public record FlepProperties(
     public String toString() {
       String shown = password == null || password.isEmpty() ? "" : "<redacted>";
       return "Datasource[url=" + url + ", username=" + username + ", password=" + shown + "]";
+    }
+  }
+
+  /**
+   * The one party this process is ({@code flep.party.role} and {@code flep.party.id}), when it is one party; unset,
+   * the process runs every role of {@link Roles} itself (a test convenience: one trust domain).
+   */
+  public record Party(String role, String id) {
+    public boolean single() {
+      return role != null && !role.isBlank();
     }
   }
 

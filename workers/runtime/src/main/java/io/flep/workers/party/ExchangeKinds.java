@@ -21,6 +21,10 @@ public final class ExchangeKinds {
   /** A round's global model. */
   public static final String GLOBAL_MODEL = "global-model";
 
+  /** The data owner's held-out test set, sealed to the IIoT services (who evaluate the global model on it). */
+  public static final String SEALED_TEST_SET = "sealed-test-set";
+  /** The HPKE purpose of a {@link #SEALED_TEST_SET}. */
+  public static final String TEST_SET_PURPOSE = "test-set";
   /** The HPKE purpose of what a {@link #DATA_KEY_ENVELOPE} seals. */
   public static final String DATA_KEY_PURPOSE = "data-key";
 

@@ -64,6 +64,12 @@ public class ArtifactStore {
     return artifact;
   }
 
+  /** The id of the run's artifact of this kind owned by {@code owner}, if there is one (the first stored). */
+  public java.util.Optional<UUID> find(UUID runId, String kind, String owner) {
+    return jdbc.queryForList("select id from artifact where run_id = ? and kind = ? and owner = ? order by created_at",
+        UUID.class, runId, kind, owner).stream().findFirst();
+  }
+
   public Artifact get(UUID id) {
     return getAll(List.of(id)).get(0);
   }

@@ -13,6 +13,10 @@ public final class JobTypes {
   public static final String ENCRYPT = "flep.data-owner.encrypt";
   public static final String SHARE_DATA_KEY = "flep.data-owner.share-data-key";
   public static final String ISSUE_HE_KEYS = "flep.iiot.issue-he-keys";
+  /**
+   * The analyst's tasks are party-specific: the model computes {@code "flep.analyst." + analystId + ".decrypt"}, and
+   * an analyst's workers subscribe to its own id's types only ({@link #forAnalyst}); these are the templates.
+   */
   public static final String ANALYST_DECRYPT = "flep.analyst.decrypt";
   public static final String TRAIN = "flep.analyst.train";
   public static final String SECURE_MODEL = "flep.analyst.secure-model";
@@ -61,6 +65,36 @@ public final class JobTypes {
       new JobType(PUBLISH_MODEL, "iiot", "serve", "Publish global model"),
       new JobType(TRIGGER_SERVICES, "iiot", "serve", "Trigger IIoT services"),
       new JobType(RUN_FINISHED, "any", "-", "(execution listener, end of the process)"));
+
+  private static final String ANALYST_PREFIX = "flep.analyst.";
+
+  /** The job type of analyst {@code analystId} for the analyst task {@code template} (e.g. {@link #TRAIN}). */
+  public static String forAnalyst(String analystId, String template) {
+    if (!template.startsWith(ANALYST_PREFIX) || template.substring(ANALYST_PREFIX.length()).contains(".")) {
+      throw new IllegalArgumentException("not an analyst task template: " + template);
+    }
+    if (!analystId.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+      throw new IllegalArgumentException("an analyst id is 1 to 64 lowercase letters, digits, '_' or '-', starting"
+          + " with a letter or digit: '" + analystId + "'");
+    }
+    return ANALYST_PREFIX + analystId + "." + template.substring(ANALYST_PREFIX.length());
+  }
+
+  /** The analyst id a party-specific analyst job type names, or null for any other type. */
+  public static String analystOf(String type) {
+    if (!type.startsWith(ANALYST_PREFIX)) {
+      return null;
+    }
+    String rest = type.substring(ANALYST_PREFIX.length());
+    int dot = rest.indexOf('.');
+    return dot > 0 ? rest.substring(0, dot) : null;
+  }
+
+  /** The template of a party-specific analyst type ({@code flep.analyst.a1.train → flep.analyst.train}). */
+  public static String templateOf(String type) {
+    String analyst = analystOf(type);
+    return analyst == null ? type : ANALYST_PREFIX + type.substring(ANALYST_PREFIX.length() + analyst.length() + 1);
+  }
 
   private JobTypes() {}
 }
