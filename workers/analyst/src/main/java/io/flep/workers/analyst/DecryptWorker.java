@@ -41,7 +41,7 @@ public class DecryptWorker {
     this.evaluation = evaluation;
   }
 
-  @JobWorker(type = JobTypes.ANALYST_DECRYPT, enabled = false)
+  @JobWorker(type = JobTypes.ANALYST_DECRYPT)
   public Map<String, Object> decrypt(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
     String analystId = AnalystJobs.named(job);

@@ -50,7 +50,7 @@ public class SecureModelWorker {
     this.artifacts = artifacts;
   }
 
-  @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L, enabled = false)
+  @JobWorker(type = JobTypes.SECURE_MODEL, timeout = 10 * 60 * 1000L)
   public Map<String, Object> secure(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
     String analystId = AnalystJobs.named(job);

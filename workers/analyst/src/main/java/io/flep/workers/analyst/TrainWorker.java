@@ -64,7 +64,7 @@ public class TrainWorker {
     this.properties = properties;
   }
 
-  @JobWorker(type = JobTypes.TRAIN, timeout = 30 * 60 * 1000L, enabled = false)
+  @JobWorker(type = JobTypes.TRAIN, timeout = 30 * 60 * 1000L)
   public Map<String, Object> train(ActivatedJob job) {
     JobVariables vars = new JobVariables(job);
     String analystId = AnalystJobs.named(job);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import io.flep.workers.federation.LocalFederation;
+import io.flep.workers.federation.PartySpec;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -101,18 +105,29 @@ public final class RunCommand implements Callable<Integer> {
         .differentialPrivacy(dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta))
         .heSchemeOptions(heOptions).build();
     checkPluginOptions();
+    StandaloneLogging.apply(); // the engine's database starts before any party configures logging
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
-    out.println("starting the private database, engine and workers ...");
-    RunReport result;
     Map<String, Object> properties = new LinkedHashMap<>(common.toSpringProperties());
+    Path root = Path.of(String.valueOf(properties.getOrDefault("flep.data-dir", ".flep"))).toAbsolutePath();
+    properties.remove("flep.data-dir");
+    properties.putIfAbsent("logging.file.name", root.resolve("logs").resolve("flep.log").toString());
+    String cloudId = String.valueOf(properties.getOrDefault("flep.cloud.id", "flep-cloud"));
+    List<PartySpec> parties = PartySpec.forRun(root, cloudId, request.analystIds());
+    out.println("starting the engine and " + parties.size() + " parties, each with its own store and keys, under "
+        + root + " ...");
+    RunReport result;
     // evaluation mode: the parties of this one process hand plaintexts to an in-memory evaluator for the report
-    properties.put("flep.evaluation", "true");
-    try (ConfigurableApplicationContext context = Workers.start(properties, false)) {
-      warnIfNotSecure(context.getBean(PluginRegistry.class), dataCipher);
-      result = context.getBean(RunService.class).execute(request, out::println, Duration.ofMinutes(timeoutMinutes));
+    PlaintextEvaluation evaluation = new PlaintextEvaluation();
+    try (LocalFederation federation = LocalFederation.start(root, parties, properties, evaluation, out::println)) {
+      ConfigurableApplicationContext coordinator = federation.coordinator();
+      warnIfNotSecure(coordinator.getBean(PluginRegistry.class), dataCipher);
+      result = coordinator.getBean(RunService.class)
+          .execute(request, out::println, Duration.ofMinutes(timeoutMinutes))
+          .withParties(parties.stream().map(p -> new RunReport.Party(p.role(), p.id(), p.dataDir().toString(), null))
+              .toList());
       if (report != null) {
-        writeReport(context.getBean(ObjectMapper.class), result);
+        writeReport(coordinator.getBean(ObjectMapper.class), result);
       }
     }
     printSummary(out, result);
@@ -184,6 +199,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%-12s %-7d %s%n", d.analyst(), d.images(), d.psnrDb() != null ? String.format(Locale.ROOT, "%.2f dB", d.psnrDb())
                 : Boolean.TRUE.equals(d.identical()) ? "identical" : "not verified");
+      }
+      out.println();
+    }
+    if (!result.parties().isEmpty()) {
+      out.println("parties (each with its own data directory, store, key-encryption key and identity):");
+      for (RunReport.Party p : result.parties()) {
+        out.printf(Locale.ROOT, "  %-10s %-14s %s%s%n", p.role(), p.id(), p.dataDir(),
+            p.pid() == null ? "" : "  (pid " + p.pid() + ")");
       }
       out.println();
     }

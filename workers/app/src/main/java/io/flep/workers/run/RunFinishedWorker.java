@@ -7,13 +7,14 @@ import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.RunFinishedEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
+import io.flep.workers.config.DataOwnerRole;
 
 /**
- * The end-event listener of every end of the lifecycle: records how the run ended. {@code outcome} is set by
+ * The end-event listener of every end of the lifecycle, run by the coordinator (the data owner, who started the
+ * run and keeps its record): records how the run ended. {@code outcome} is set by
  * the end event ({@code completed}, or the reason the run was rejected).
  */
-@Component
+@DataOwnerRole
 public class RunFinishedWorker {
   private final RunRepository runs;
   private final ApplicationEventPublisher events;

@@ -31,7 +31,18 @@ public record RunReport(
     Double finalAccuracy,
     Double maxAbsDiffVsPlaintextFedAvg,
     Privacy privacy,
+    List<Party> parties,
     long totalMs) {
+
+  /** A party of the run as this process started it: its data directory, and its process id when it has its own. */
+  public record Party(String role, String id, String dataDir, Long pid) {}
+
+  /** The same report, listing the parties that ran it. */
+  public RunReport withParties(List<Party> parties) {
+    return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode,
+        plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, List.copyOf(parties),
+        totalMs);
+  }
 
   /**
    * A stage line: name, status, work time summed over its task executions, and how many task executions it had
@@ -176,7 +187,7 @@ public record RunReport(
     }
 
     public RunReport build() {
-      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, totalMs);
+      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, List.of(), totalMs);
     }
   }
 }

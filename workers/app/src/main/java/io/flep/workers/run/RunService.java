@@ -27,8 +27,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts a lifecycle run on the engine and follows it through the private database until it ends, fails or
- * times out. Works the same against the embedded engine and a cluster: workers record every task there.
+ * Starts a lifecycle run on the engine and follows it until it ends, fails or times out: through the engine, and
+ * through the stage and round statements the parties publish in the exchange ({@link RunRecords}), wherever they
+ * run. Works the same against the embedded engine and a cluster.
  */
 @Service
 public class RunService {
@@ -37,8 +38,7 @@ public class RunService {
 
   private final CamundaClient client;
   private final RunRepository runs;
-  private final StageRepository stages;
-  private final ModelRepository models;
+  private final RunRecords records;
   private final FlepProperties properties;
   private final ObjectMapper json;
   private final ObjectProvider<IncidentSource> incidents;
@@ -46,7 +46,7 @@ public class RunService {
   private final ObjectProvider<AnalystJobWorkers> analystWorkers;
   private final ObjectProvider<PlaintextEvaluation> evaluation;
 
-  public RunService(CamundaClient client, RunRepository runs, StageRepository stages, ModelRepository models,
+  public RunService(CamundaClient client, RunRepository runs, RunRecords records,
       FlepProperties properties, ObjectMapper json, ObjectProvider<IncidentSource> incidents,
       ApplicationEventPublisher events, ObjectProvider<AnalystJobWorkers> analystWorkers,
       ObjectProvider<PlaintextEvaluation> evaluation) {
@@ -54,8 +54,7 @@ public class RunService {
     this.evaluation = evaluation;
     this.client = client;
     this.runs = runs;
-    this.stages = stages;
-    this.models = models;
+    this.records = records;
     this.properties = properties;
     this.json = json;
     this.incidents = incidents;
@@ -136,7 +135,7 @@ public class RunService {
     while (true) {
       Optional<RunRepository.RunRow> row = Optional.empty();
       try {
-        follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+        follower.printNew(records.stages(run.runId()), records.rounds(run.runId()));
         row = runs.find(run.runId());
       } catch (DataAccessException e) {
         follower.databaseUnavailable(e);
@@ -164,7 +163,7 @@ public class RunService {
       if (!"COMPLETED".equals(status) && !"REJECTED".equals(status)) {
         runs.finish(run.runId(), "FAILED", null, failure);
       }
-      follower.printNew(stages.forRun(run.runId()), models.rounds(run.runId()));
+      follower.printNew(records.stages(run.runId()), records.rounds(run.runId()));
       return report(run, request, status, failure);
     } catch (DataAccessException e) {
       return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).mode(mode()).status(status)
@@ -203,10 +202,10 @@ public class RunService {
 
   private RunReport report(UUID runId, RunRequest request, String status, String failure, String outcome,
       long totalMs) {
-    List<StageRepository.StageRow> rows = stages.forRun(runId);
+    List<StageRepository.StageRow> rows = records.stages(runId);
     List<RunReport.Stage> stageLines = StageSummary.of(rows).stream()
         .map(s -> new RunReport.Stage(s.name(), s.status(), s.ms(), s.executions())).toList();
-    List<RunReport.Round> rounds = models.rounds(runId).stream()
+    List<RunReport.Round> rounds = records.rounds(runId).stream()
         .map(r -> new RunReport.Round(r.round(), r.accuracy(), r.path(), r.maxAbsDiff(),
             r.plaintextAccuracy())).toList();
     RunReport.Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
@@ -248,7 +247,7 @@ public class RunService {
   private List<RunReport.Decryption> decryptions(List<StageRepository.StageRow> rows) {
     List<RunReport.Decryption> out = new ArrayList<>();
     for (StageRepository.StageRow row : rows) {
-      if (!JobTypes.ANALYST_DECRYPT.equals(row.taskType()) || !"COMPLETED".equals(row.status())
+      if (!JobTypes.ANALYST_DECRYPT.equals(JobTypes.templateOf(row.taskType())) || !"COMPLETED".equals(row.status())
           || row.detailsJson() == null) {
         continue;
       }

@@ -144,6 +144,10 @@ class ModelWorkerBindingTest {
     if (!type.startsWith("=")) {
       return List.of(type);
     }
+    Matcher party = CONCATENATION.matcher(type);
+    if (party.matches() && party.group(2).equals(PARTY_ELEMENT)) {
+      return expand(type, PARTY_ELEMENT); // one per analyst of the enclosing multi-instance: its template
+    }
     assertThat(element).as("computed job type %s outside a task", type).isInstanceOf(Activity.class);
     var loop = ((Activity) element).getLoopCharacteristics();
     assertThat(loop).as("computed job type %s needs a multi-instance element to enumerate", type)

@@ -32,6 +32,7 @@ class RemoteEngineRunTest {
     registry.add("flep.data-dir", DATA::toString);
     registry.add("flep.plugins-dir", () -> DATA.resolve("plugins").toString());
     registry.add("flep.engine", () -> "remote");
+    registry.add("flep.evaluation", () -> "true");
     registry.add("camunda.client.mode", () -> "self-managed");
     registry.add("camunda.client.grpc-address", () -> CLUSTER.grpcAddress().toString());
     registry.add("camunda.client.rest-address", () -> CLUSTER.restAddress().toString());

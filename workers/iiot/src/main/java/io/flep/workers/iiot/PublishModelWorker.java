@@ -15,6 +15,7 @@ import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
 import io.flep.workers.party.Roles;
+import io.flep.workers.party.Statements;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
@@ -36,6 +37,9 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @IiotRole
 public class PublishModelWorker {
+  /** The kind of the statement of a published round (what the run report's rounds are made of). */
+  public static final String ROUND_RESULT = "round-result";
+
   private final StageRunner runner;
   private final ModelRepository models;
   private final ModelEvaluator evaluator;
@@ -44,10 +48,12 @@ public class PublishModelWorker {
   private final TestSets testSets;
   private final PartyIdentities identities;
   private final ObjectProvider<PlaintextEvaluation> evaluation;
+  private final Statements statements;
 
   public PublishModelWorker(StageRunner runner, ModelRepository models, ModelEvaluator evaluator,
       ExchangeObjects exchange, GlobalModels globalModels, TestSets testSets, PartyIdentities identities,
-      ObjectProvider<PlaintextEvaluation> evaluation) {
+      ObjectProvider<PlaintextEvaluation> evaluation, Statements statements) {
+    this.statements = statements;
     this.runner = runner;
     this.models = models;
     this.evaluator = evaluator;
@@ -86,6 +92,15 @@ public class PublishModelWorker {
       String path = vars.stringOr("aggregatedBy", "unknown");
       models.recordRound(runId, new ModelRepository.RoundRow(round, path, accuracy, contributors, maxAbsDiff,
           plaintextAccuracy), null);
+      Map<String, Object> fact = new LinkedHashMap<>();
+      fact.put("round", round);
+      fact.put("path", path);
+      fact.put("accuracy", accuracy);
+      fact.put("contributors", contributors);
+      fact.put("globalModel", globalRef.address());
+      fact.put("maxAbsDiff", maxAbsDiff); // evaluation mode only, else null
+      fact.put("plaintextAccuracy", plaintextAccuracy);
+      statements.publish(me, runId, ROUND_RESULT, Map.of("round", Integer.toString(round)), fact);
 
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("round", round);

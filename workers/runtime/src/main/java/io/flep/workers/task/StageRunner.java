@@ -50,11 +50,14 @@ public class StageRunner {
   private final StageRepository stages;
   private final ObjectMapper json;
   private final PlatformTransactionManager transactions;
+  private final StageStatements statements;
 
-  public StageRunner(StageRepository stages, ObjectMapper json, PlatformTransactionManager transactions) {
+  public StageRunner(StageRepository stages, ObjectMapper json, PlatformTransactionManager transactions,
+      StageStatements statements) {
     this.stages = stages;
     this.json = json;
     this.transactions = transactions;
+    this.statements = statements;
   }
 
   public Map<String, Object> run(ActivatedJob job, Stage stage, String actor, TaskBody body) {
@@ -74,19 +77,27 @@ public class StageRunner {
     } catch (DataAccessException | JsonProcessingException e) {
       throw retryOrIncident(job, -1, startedNanos, "private database unavailable: " + rootMessage(e), e);
     }
+    Finished finished = (status, message, details) -> statements.state(runId, job.getType(), stage,
+        vars.roundOrNull(), actor, status, elapsedMs(startedNanos), message, details);
     try {
-      return executeOnce(body, recordId, startedNanos);
+      TaskResult result = executeOnce(body, recordId, startedNanos);
+      finished.state("COMPLETED", null, result.details());
+      return result.variables();
     } catch (BusinessRuleViolation e) {
+      finished.state("REJECTED", e.bpmnErrorCode() + ": " + e.getMessage(), null);
       throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
     } catch (BadInputException | InvalidPluginOptionException | UnknownPluginException e) {
       String message = stage.reportName() + ": " + e.getMessage();
+      finished.state("FAILED", message, null);
       record(recordId, "FAILED", startedNanos, message);
       LOG.error("{} failed: {}", job.getType(), message);
       throw CamundaError.jobError(message, null, 0, Duration.ZERO, e);
     } catch (DataAccessException | TransactionException e) {
-      throw retryOrIncident(job, recordId, startedNanos, "private database unavailable: " + rootMessage(e), e);
+      throw stateIfLast(finished, job, retryOrIncident(job, recordId, startedNanos,
+          "private database unavailable: " + rootMessage(e), e));
     } catch (Exception e) {
-      throw retryOrIncident(job, recordId, startedNanos, e.getClass().getSimpleName() + ": " + rootMessage(e), e);
+      throw stateIfLast(finished, job, retryOrIncident(job, recordId, startedNanos,
+          e.getClass().getSimpleName() + ": " + rootMessage(e), e));
     }
   }
 
@@ -94,14 +105,14 @@ public class StageRunner {
    * Runs the body and completes its record in one transaction: either all its writes and the COMPLETED record
    * commit, or none of them (a failure rolls them back before it is recorded; a killed process never commits).
    */
-  private Map<String, Object> executeOnce(TaskBody body, long recordId, long startedNanos) throws Exception {
+  private TaskResult executeOnce(TaskBody body, long recordId, long startedNanos) throws Exception {
     TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
     try {
       TaskResult result = body.execute();
       stages.completed(recordId, elapsedMs(startedNanos), toJson(result.details()),
           json.writeValueAsString(result.variables()));
       transactions.commit(transaction);
-      return result.variables();
+      return result;
     } catch (Exception | Error e) {
       if (!transaction.isCompleted()) {
         try {
@@ -112,6 +123,19 @@ public class StageRunner {
       }
       throw e;
     }
+  }
+
+  /** States how a task finished, in the exchange. */
+  @FunctionalInterface
+  private interface Finished {
+    void state(String status, String message, Map<String, Object> details);
+  }
+
+  private static RuntimeException stateIfLast(Finished finished, ActivatedJob job, RuntimeException failure) {
+    if (job.getRetries() <= 1) {
+      finished.state("FAILED", failure.getMessage(), null);
+    }
+    return failure;
   }
 
   private RuntimeException businessError(long recordId, long startedNanos, String code, RuntimeException e) {

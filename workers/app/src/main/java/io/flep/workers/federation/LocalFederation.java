@@ -1,0 +1,161 @@
+package io.flep.workers.federation;
+
+import io.flep.workers.FlepApplication;
+import io.flep.workers.engine.EmbeddedEngine;
+import io.flep.workers.engine.StandaloneEngineDatabase;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import io.flep.workers.party.Roles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every party of a run in this one JVM, wired exactly as separate organisations would be: an engine with its own
+ * PostgreSQL, a shared exchange directory, and one application context per party with its own data directory, its
+ * own store (an embedded PostgreSQL under it), its own key-encryption key and identity, reaching the engine as a
+ * gRPC client. Parties share no bean but the in-memory evaluator of evaluation mode (null: none).
+ */
+public final class LocalFederation implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalFederation.class);
+
+  private final EmbeddedEngine engine;
+  private final Map<PartySpec, ConfigurableApplicationContext> contexts;
+
+  private LocalFederation(EmbeddedEngine engine, Map<PartySpec, ConfigurableApplicationContext> contexts) {
+    this.engine = engine;
+    this.contexts = contexts;
+  }
+
+  /**
+   * Starts the engine and the parties (in parallel).
+   *
+   * @param root       the federation's directory: {@code engine/}, {@code exchange/}, {@code parties/<id>/}
+   * @param properties settings every party gets (plugins directory, training, cloud attributes, ...)
+   * @param evaluation the evaluator the parties hand plaintexts to, or null outside evaluation mode
+   */
+  public static LocalFederation start(Path root, List<PartySpec> parties, Map<String, Object> properties,
+      PlaintextEvaluation evaluation, Consumer<String> progress) {
+    StandaloneEngineDatabase database = StandaloneEngineDatabase.open(root.resolve("engine"), Map.of());
+    EmbeddedEngine engine;
+    try {
+      engine = new EmbeddedEngine(0, 0, database.dataSource(), database).start();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " parties");
+    Map<PartySpec, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    ExecutorService starters = Executors.newFixedThreadPool(Math.min(parties.size(), 4), r -> {
+      Thread t = new Thread(r, "flep-party-start");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
+      for (PartySpec party : parties) {
+        Map<String, Object> own = partyProperties(root, party, properties, engine, evaluation != null);
+        started.add(starters.submit(() -> startParty(party, own, evaluation, engine)));
+      }
+      RuntimeException failure = null;
+      for (int i = 0; i < parties.size(); i++) {
+        try {
+          contexts.put(parties.get(i), started.get(i).get());
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : new IllegalStateException("party " + parties.get(i).id()
+              + " did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = new IllegalStateException("interrupted while starting the parties", e);
+        }
+      }
+      if (failure != null) {
+        new LocalFederation(engine, contexts).close();
+        throw failure;
+      }
+    } finally {
+      starters.shutdown();
+    }
+    return new LocalFederation(engine, contexts);
+  }
+
+  private static Map<String, Object> partyProperties(Path root, PartySpec party, Map<String, Object> common,
+      EmbeddedEngine engine, boolean evaluation) {
+    Map<String, Object> own = new LinkedHashMap<>(common);
+    own.put("flep.data-dir", party.dataDir().toString());
+    own.put("flep.party.role", party.role());
+    own.put("flep.party.id", party.id());
+    for (String role : Roles.ALL) {
+      own.put("flep.roles." + role, Boolean.toString(role.equals(party.role())));
+    }
+    own.put("flep.exchange", root.resolve("exchange").toString());
+    own.put("flep.evaluation", Boolean.toString(evaluation));
+    own.put("flep.engine", "remote");
+    own.put("camunda.client.mode", "self-managed");
+    own.put("camunda.client.grpc-address", engine.grpcAddress().toString());
+    own.put("camunda.client.rest-address", engine.restAddress().toString());
+    own.put("camunda.client.prefer-rest-over-grpc", "false");
+    own.put("camunda.client.auth.method", "none");
+    own.put("spring.main.web-application-type", "none");
+    own.put("spring.application.name", "flep-" + party.id());
+    return own;
+  }
+
+  private static ConfigurableApplicationContext startParty(PartySpec party, Map<String, Object> properties,
+      PlaintextEvaluation evaluation, EmbeddedEngine engine) {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(FlepApplication.class)
+        .logStartupInfo(false)
+        .registerShutdownHook(false);
+    builder.initializers(context -> {
+      if (evaluation != null) {
+        context.getBeanFactory().registerSingleton("plaintextEvaluation", evaluation);
+      }
+      if (Roles.DATA_OWNER.equals(party.role())) {
+        // the coordinator follows runs on this machine's engine: its incidents end a run at once
+        context.getBeanFactory().registerSingleton("flepFederationEngine", engine);
+      }
+    });
+    LOG.info("starting party {} ({}) in {}", party.id(), party.role(), party.dataDir());
+    // as command-line arguments: they take precedence over every other source, as the party's own configuration
+    return builder.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new));
+  }
+
+  /** The data owner's context: it starts runs and follows them. */
+  public ConfigurableApplicationContext coordinator() {
+    return contexts.entrySet().stream().filter(e -> e.getKey().role().equals(Roles.DATA_OWNER))
+        .map(Map.Entry::getValue).findFirst().orElseThrow();
+  }
+
+  public List<PartySpec> parties() {
+    return List.copyOf(contexts.keySet());
+  }
+
+  public ConfigurableApplicationContext context(String partyId) {
+    return contexts.entrySet().stream().filter(e -> e.getKey().id().equals(partyId)).map(Map.Entry::getValue)
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no party " + partyId));
+  }
+
+  /** Stops every party, then the engine. */
+  @Override
+  public void close() {
+    contexts.values().parallelStream().forEach(context -> {
+      try {
+        context.close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping a party failed: {}", e.toString());
+      }
+    });
+    engine.stop();
+  }
+}
