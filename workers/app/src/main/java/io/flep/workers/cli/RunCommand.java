@@ -6,6 +6,7 @@ import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.federation.LocalFederation;
+import io.flep.workers.federation.ProcessFederation;
 import io.flep.workers.federation.PartySpec;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
@@ -95,6 +96,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   long timeoutMinutes;
 
+  @Option(names = "--processes",
+      description = "Start every party as its own OS process (own JVM, own data directory) instead of one context"
+          + " each in this process; the report is the same, without the plaintext comparisons of evaluation mode.")
+  boolean processes;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -117,6 +123,11 @@ public final class RunCommand implements Callable<Integer> {
     out.println("starting the engine and " + parties.size() + " parties, each with its own store and keys, under "
         + root + " ...");
     RunReport result;
+    if (processes) {
+      result = runInProcesses(root, parties, request, out);
+      printSummary(out, result);
+      return result.completed() ? 0 : failed(result);
+    }
     // evaluation mode: the parties of this one process hand plaintexts to an in-memory evaluator for the report
     PlaintextEvaluation evaluation = new PlaintextEvaluation();
     try (LocalFederation federation = LocalFederation.start(root, parties, properties, evaluation, out::println)) {
@@ -137,6 +148,41 @@ public final class RunCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private static int failed(RunReport result) {
+    System.err.println("flep: run " + result.status().toLowerCase(Locale.ROOT) + ": "
+        + (result.failure() != null ? result.failure() : "outcome " + result.outcome()));
+    return 1;
+  }
+
+  /** Every party as its own process; the data owner's starts and follows the run and writes the report. */
+  private RunReport runInProcesses(Path root, List<PartySpec> parties, RunRequest request, PrintStream out)
+      throws Exception {
+    List<String> arguments = new java.util.ArrayList<>();
+    common.properties.forEach((k, v) -> arguments.addAll(List.of("-P", k + "=" + v)));
+    if (common.pluginsDir != null) {
+      arguments.addAll(List.of("--plugins-dir", common.pluginsDir.toAbsolutePath().toString()));
+    }
+    ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    Path requestFile = root.resolve("run-request.json");
+    Path reportFile = report != null ? report.toAbsolutePath() : root.resolve("run-report.json");
+    Files.createDirectories(root);
+    json.writeValue(requestFile.toFile(), request);
+    Files.deleteIfExists(reportFile);
+    try (ProcessFederation federation = ProcessFederation.start(root, parties, arguments, out::println)) {
+      federation.coordinate(root, parties.get(0), arguments, requestFile, reportFile, timeoutMinutes, out::println);
+      if (!Files.exists(reportFile)) {
+        throw new IllegalStateException("the data owner's process ended without a report; see "
+            + parties.get(0).dataDir().resolve("party.out"));
+      }
+      RunReport result = json.readValue(reportFile.toFile(), RunReport.class);
+      Map<PartySpec, Long> pids = federation.pids();
+      result = result.withParties(parties.stream().map(p -> new RunReport.Party(p.role(), p.id(),
+          p.dataDir().toString(), pids.get(p))).toList());
+      json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportFile.toFile(), result);
+      return result;
+    }
   }
 
   /**

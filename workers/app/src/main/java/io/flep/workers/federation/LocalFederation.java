@@ -64,7 +64,8 @@ public final class LocalFederation implements AutoCloseable {
     try {
       List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
       for (PartySpec party : parties) {
-        Map<String, Object> own = partyProperties(root, party, properties, engine, evaluation != null);
+        Map<String, Object> own = PartyProperties.of(party, root.resolve("exchange").toString(),
+            engine.grpcAddress().toString(), engine.restAddress().toString(), evaluation != null, properties);
         started.add(starters.submit(() -> startParty(party, own, evaluation, engine)));
       }
       RuntimeException failure = null;
@@ -89,29 +90,8 @@ public final class LocalFederation implements AutoCloseable {
     return new LocalFederation(engine, contexts);
   }
 
-  private static Map<String, Object> partyProperties(Path root, PartySpec party, Map<String, Object> common,
-      EmbeddedEngine engine, boolean evaluation) {
-    Map<String, Object> own = new LinkedHashMap<>(common);
-    own.put("flep.data-dir", party.dataDir().toString());
-    own.put("flep.party.role", party.role());
-    own.put("flep.party.id", party.id());
-    for (String role : Roles.ALL) {
-      own.put("flep.roles." + role, Boolean.toString(role.equals(party.role())));
-    }
-    own.put("flep.exchange", root.resolve("exchange").toString());
-    own.put("flep.evaluation", Boolean.toString(evaluation));
-    own.put("flep.engine", "remote");
-    own.put("camunda.client.mode", "self-managed");
-    own.put("camunda.client.grpc-address", engine.grpcAddress().toString());
-    own.put("camunda.client.rest-address", engine.restAddress().toString());
-    own.put("camunda.client.prefer-rest-over-grpc", "false");
-    own.put("camunda.client.auth.method", "none");
-    own.put("spring.main.web-application-type", "none");
-    own.put("spring.application.name", "flep-" + party.id());
-    return own;
-  }
-
-  private static ConfigurableApplicationContext startParty(PartySpec party, Map<String, Object> properties,
+  /** Starts one party's context with {@code properties} ({@link PartyProperties}); {@code evaluation} may be null. */
+  public static ConfigurableApplicationContext startParty(PartySpec party, Map<String, Object> properties,
       PlaintextEvaluation evaluation, EmbeddedEngine engine) {
     SpringApplicationBuilder builder = new SpringApplicationBuilder(FlepApplication.class)
         .logStartupInfo(false)
@@ -120,7 +100,7 @@ public final class LocalFederation implements AutoCloseable {
       if (evaluation != null) {
         context.getBeanFactory().registerSingleton("plaintextEvaluation", evaluation);
       }
-      if (Roles.DATA_OWNER.equals(party.role())) {
+      if (engine != null && Roles.DATA_OWNER.equals(party.role())) {
         // the coordinator follows runs on this machine's engine: its incidents end a run at once
         context.getBeanFactory().registerSingleton("flepFederationEngine", engine);
       }

@@ -1,0 +1,187 @@
+package io.flep.workers.federation;
+
+import io.flep.workers.engine.EmbeddedEngine;
+import io.flep.workers.engine.StandaloneEngineDatabase;
+import io.flep.workers.party.Roles;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every party of a run as its own OS process ({@code ./flep run --processes}): this process runs the engine (its own
+ * PostgreSQL) and starts one JVM per party ({@code flep party}), each with its own data directory; the data owner's
+ * process starts the run, follows it and writes the report. Nothing is shared but the engine and the exchange
+ * directory; no plaintext reaches this process.
+ */
+public final class ProcessFederation implements AutoCloseable {
+  private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(3);
+
+  private final EmbeddedEngine engine;
+  private final Map<PartySpec, Process> processes = new LinkedHashMap<>();
+
+  private ProcessFederation(EmbeddedEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Starts the engine and every party but the data owner, and waits until each has registered in the exchange. */
+  public static ProcessFederation start(Path root, List<PartySpec> parties, List<String> commonArguments,
+      Consumer<String> progress) {
+    StandaloneEngineDatabase database = StandaloneEngineDatabase.open(root.resolve("engine"), Map.of());
+    EmbeddedEngine engine;
+    try {
+      engine = new EmbeddedEngine(0, 0, database.dataSource(), database).start();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    ProcessFederation federation = new ProcessFederation(engine);
+    try {
+      progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " party processes");
+      for (PartySpec party : parties) {
+        if (!party.role().equals(Roles.DATA_OWNER)) {
+          federation.processes.put(party, federation.launch(root, party, commonArguments, List.of(), false));
+        }
+      }
+      federation.awaitRegistration(root, progress);
+      return federation;
+    } catch (RuntimeException e) {
+      federation.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the data owner's process with the run request, passes its output to {@code progress} line by line and
+   * waits for it to end.
+   *
+   * @return its exit code: 0 when the run completed
+   */
+  public int coordinate(Path root, PartySpec dataOwner, List<String> commonArguments, Path request, Path report,
+      long timeoutMinutes, Consumer<String> progress) throws InterruptedException {
+    Process owner = launch(root, dataOwner, commonArguments, List.of("--start-run", request.toString(), "--report",
+        report.toString(), "--timeout-minutes", Long.toString(timeoutMinutes)), true);
+    processes.put(dataOwner, owner);
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(owner.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        progress.accept(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("lost the data owner's output: " + e.getMessage(), e);
+    }
+    return owner.waitFor();
+  }
+
+  /** Each party with the id of its process. */
+  public Map<PartySpec, Long> pids() {
+    Map<PartySpec, Long> pids = new LinkedHashMap<>();
+    processes.forEach((party, process) -> pids.put(party, process.pid()));
+    return pids;
+  }
+
+  private Process launch(Path root, PartySpec party, List<String> common, List<String> extra, boolean pipeOutput) {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.add("party");
+    command.addAll(List.of("--role", party.role(), "--id", party.id(), "--data-dir", party.dataDir().toString(),
+        "--engine", engine.grpcAddress().toString(), "--engine-rest", engine.restAddress().toString(),
+        "--exchange", root.resolve("exchange").toString()));
+    command.addAll(common);
+    command.addAll(extra);
+    try {
+      Files.createDirectories(party.dataDir());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(!pipeOutput);
+      // a party's own key-encryption key is in its own data directory; none is inherited from this process
+      builder.environment().remove("FLEP_KEY_ENCRYPTION_KEY");
+      Path log = party.dataDir().resolve("party.out");
+      if (pipeOutput) {
+        builder.redirectError(log.toFile());
+      } else {
+        builder.redirectOutput(log.toFile());
+      }
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the process of party " + party.id() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private void awaitRegistration(Path root, Consumer<String> progress) {
+    long deadline = System.nanoTime() + REGISTRATION_TIMEOUT.toNanos();
+    for (Map.Entry<PartySpec, Process> entry : processes.entrySet()) {
+      Path credential = root.resolve("exchange").resolve("parties").resolve(entry.getKey().id() + ".credential");
+      while (!Files.exists(credential)) {
+        if (!entry.getValue().isAlive()) {
+          throw new IllegalStateException("party " + entry.getKey().id() + " exited with code "
+              + entry.getValue().exitValue() + " before it registered; see "
+              + entry.getKey().dataDir().resolve("party.out"));
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("party " + entry.getKey().id() + " did not register within "
+              + REGISTRATION_TIMEOUT.toMinutes() + " min; see " + entry.getKey().dataDir().resolve("party.out"));
+        }
+        sleep();
+      }
+      progress.accept("party " + entry.getKey().id() + " up (pid " + entry.getValue().pid() + ")");
+    }
+  }
+
+  /** The command that starts this FLEP application again: the same Java, the same jar. */
+  private static List<String> javaCommand() {
+    String javaBinary = ProcessHandle.current().info().command().orElse("java");
+    List<String> jvm = new ArrayList<>();
+    for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // the same JVM flags (native access, ...), but not this process's key-encryption key or heap size
+      if (!argument.startsWith("-Dflep.key-encryption-key-file") && !argument.startsWith("-Xmx")
+          && !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")) {
+        jvm.add(argument);
+      }
+    }
+    jvm.add("-Xmx2g");
+    List<String> command = new ArrayList<>(List.of(javaBinary));
+    command.addAll(jvm);
+    String classPath = System.getProperty("java.class.path");
+    if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+      command.addAll(List.of("-jar", classPath)); // started with java -jar flep.jar
+      return command;
+    }
+    command.addAll(List.of("-cp", classPath, "io.flep.workers.cli.FlepMain"));
+    return command;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the parties", e);
+    }
+  }
+
+  /** Stops every party process (SIGTERM, then SIGKILL after 30 s), then the engine. */
+  @Override
+  public void close() {
+    processes.values().forEach(Process::destroy);
+    for (Process p : processes.values()) {
+      try {
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      }
+    }
+    engine.stop();
+  }
+}
