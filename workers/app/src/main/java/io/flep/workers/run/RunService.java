@@ -163,7 +163,13 @@ public class RunService {
       if (!"COMPLETED".equals(status) && !"REJECTED".equals(status)) {
         runs.finish(run.runId(), "FAILED", null, failure);
       }
-      follower.printNew(records.stages(run.runId()), records.rounds(run.runId()));
+      List<StageRepository.StageRow> finalRows = records.stages(run.runId());
+      follower.printNew(finalRows, records.rounds(run.runId()));
+      if ("REJECTED".equals(status) && failure == null) {
+        // the business rule that ended the run, as the party that applied it stated it
+        failure = finalRows.stream().filter(r -> "REJECTED".equals(r.status()) && r.message() != null)
+            .reduce((first, second) -> second).map(StageRepository.StageRow::message).orElse(null);
+      }
       return report(run, request, status, failure);
     } catch (DataAccessException e) {
       return RunReport.builder().runId(run.runId().toString()).engine(engineMode()).mode(mode()).status(status)
