@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code flep party holdings}: what one party's store holds. */
 @Command(name = "holdings", mixinStandardHelpOptions = true,
-    description = {"Lists what a party holds in its store: keys (public or secret, purpose, owner),",
-        "artifacts by kind, data-set rows, and whether any of it is plaintext data or a plaintext",
-        "model. Opens the party's embedded PostgreSQL under --data-dir (the party must be",
-        "stopped), or an external one with -P flep.datasource.url=..."})
+    description = {"Lists what a party holds in its store: keys (public or secret, purpose,",
+        "owner), artifacts by kind, data-set rows, and whether any of it is",
+        "plaintext data, a plaintext model or a secret beyond its own identity.",
+        "Opens the party's embedded PostgreSQL under --data-dir (the party must",
+        "be stopped), or an external one with -P flep.datasource.url=..."})
 public final class HoldingsCommand implements Callable<Integer> {
   @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "The party's data directory.")
   Path dataDir;

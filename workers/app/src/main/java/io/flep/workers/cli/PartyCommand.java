@@ -26,11 +26,12 @@ import picocli.CommandLine.Option;
 /** {@code flep party}: one party's workers, with its own data directory, store and keys, against any gateway. */
 @Command(name = "party", mixinStandardHelpOptions = true,
     subcommands = {HoldingsCommand.class},
-    description = {"Runs one party of a FLEP federation (the data owner, an analyst, the AI cloud, the IIoT",
-        "services or the auditor) with its own data directory, private store (embedded PostgreSQL under",
-        "--data-dir unless flep.datasource.url is set), key-encryption key and identity, against a Zeebe",
-        "gateway (FLEP's engine or a Camunda 8 cluster) and the exchange, until Ctrl-C.",
-        "--role, --engine and --exchange are required to run a party."})
+    description = {"Runs one party of a FLEP federation (the data owner, an analyst, the AI",
+        "cloud, the IIoT services or the auditor) with its own data directory,",
+        "private store (embedded PostgreSQL under --data-dir unless",
+        "flep.datasource.url is set), key-encryption key and identity, against a",
+        "Zeebe gateway (FLEP's engine or a Camunda 8 cluster) and the exchange,",
+        "until Ctrl-C. --role, --engine and --exchange are required to run one."})
 public final class PartyCommand implements Callable<Integer> {
   @Option(names = "--role", description = "data-owner | analyst | cloud | iiot | auditor.")
   String role;
