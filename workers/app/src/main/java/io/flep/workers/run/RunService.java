@@ -64,12 +64,7 @@ public class RunService {
   /** Starts the run and returns its id and process instance key without waiting. */
   public StartedRun start(RunRequest request) {
     UUID runId = UUID.randomUUID();
-    AnalystJobWorkers analystWorkers = this.analystWorkers.getIfAvailable();
-    if (analystWorkers != null && !properties.party().single()) {
-      // this process runs every role: it acts for the run's analysts too, registering them before the data owner
-      // seals their keys and opening their job workers
-      request.analystIds().forEach(analystWorkers::actFor);
-    }
+    actForAnalysts(request);
     runs.create(runId, engineMode(), toJson(request));
     Map<String, Object> variables = new HashMap<>();
     variables.put("runId", runId.toString());
@@ -110,6 +105,17 @@ public class RunService {
     }
     runs.attachProcessInstance(runId, key);
     return new StartedRun(runId, key, System.nanoTime());
+  }
+
+  /**
+   * In a process that runs every role (not one party), acts for the run's analysts too: registers them before the
+   * data owner seals their keys, and opens their job workers. Idempotent; needed again when a run is resumed.
+   */
+  public void actForAnalysts(RunRequest request) {
+    AnalystJobWorkers analystWorkers = this.analystWorkers.getIfAvailable();
+    if (analystWorkers != null && !properties.party().single()) {
+      request.analystIds().forEach(analystWorkers::actFor);
+    }
   }
 
   /** A run on its way. */

@@ -78,7 +78,9 @@ public class ServedRuns {
     }
     LOG.info("following run {} again (process instance {}), unfinished when the last process stopped", row.id(),
         row.processInstanceKey());
-    follow(new RunService.StartedRun(row.id(), row.processInstanceKey(), System.nanoTime()), service.requestOf(row));
+    RunRequest request = service.requestOf(row);
+    service.actForAnalysts(request); // this process's analysts take the run's remaining jobs again
+    follow(new RunService.StartedRun(row.id(), row.processInstanceKey(), System.nanoTime()), request);
   }
 
   private void follow(RunService.StartedRun run, RunRequest request) {
