@@ -20,6 +20,9 @@ public final class PartyProperties {
     for (String role : Roles.ALL) {
       own.put("flep.roles." + role, Boolean.toString(role.equals(party.role())));
     }
+    if (Roles.CLOUD.equals(party.role())) {
+      own.put("flep.cloud.id", party.id()); // the workers act as the cloud this process is
+    }
     own.put("flep.exchange", exchange);
     own.put("flep.evaluation", Boolean.toString(evaluation));
     own.put("flep.engine", "remote");

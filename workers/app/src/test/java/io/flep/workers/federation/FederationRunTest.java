@@ -208,6 +208,9 @@ class FederationRunTest {
       }
     }
     assertThat(tried).isGreaterThan(0);
+    assertThatThrownBy(() -> cloud.getBean(PartyIdentities.class).of("iiot-services", Roles.IIOT))
+        .as("the cloud's process cannot take on another party's identity")
+        .isInstanceOf(KeyAccessDeniedException.class).hasMessageContaining("does not act as iiot 'iiot-services'");
     ExchangeRef heKey = cloud.getBean(io.flep.exchange.Exchange.class).list(runId, ExchangeKinds.HE_PUBLIC_KEY).get(0);
     assertThatThrownBy(() -> cloud.getBean(HomomorphicKeys.class).decryption(heKey, me, null))
         .isInstanceOf(KeyAccessDeniedException.class);

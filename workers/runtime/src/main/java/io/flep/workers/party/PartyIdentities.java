@@ -5,6 +5,8 @@ import io.flep.exchange.seal.AgreementKeyPair;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.api.key.SecretBytes;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.store.KeyVault;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -32,12 +34,14 @@ public class PartyIdentities {
 
   private final KeyVault keys;
   private final PartyRegistry registry;
+  private final FlepProperties properties;
   private final Map<String, PartyIdentity> loaded = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  public PartyIdentities(KeyVault keys, PartyRegistry registry) {
+  public PartyIdentities(KeyVault keys, PartyRegistry registry, FlepProperties properties) {
     this.keys = keys;
     this.registry = registry;
+    this.properties = properties;
   }
 
   /** Who is who, as the exchange registers it. */
@@ -45,8 +49,18 @@ public class PartyIdentities {
     return registry;
   }
 
-  /** The identity of {@code partyId} in {@code role}, created and registered on first use. */
+  /**
+   * The identity of {@code partyId} in {@code role}, created and registered on first use.
+   *
+   * @throws KeyAccessDeniedException if this process is one party ({@code flep.party.*}) and {@code partyId} is
+   *     another: a party never acts, signs or opens anything as someone else
+   */
   public PartyIdentity of(String partyId, String role) {
+    FlepProperties.Party self = properties.party();
+    if (self.single() && (!partyId.equals(self.id()) || !role.equals(self.role()))) {
+      throw new KeyAccessDeniedException("this process is " + self.role() + " '" + self.id() + "'; it does not act"
+          + " as " + role + " '" + partyId + "'");
+    }
     PartyIdentity identity = loaded.computeIfAbsent(partyId, id -> load(id, role));
     if (!identity.role().equals(role)) {
       throw new IllegalArgumentException("party '" + partyId + "' is " + identity.role() + ", not " + role);
