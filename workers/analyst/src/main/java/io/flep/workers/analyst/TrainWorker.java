@@ -97,6 +97,8 @@ public class TrainWorker {
       Ref localRef = artifacts.put(runId, new ArtifactStore.NewArtifact("local-model", analystId,
           "application/vnd.flep.model", ModelCodec.encode(model.architectureId(), local), null));
       models.record(runId, round, "local", analystId, localRef.id());
+      // the plaintext local model stays in this analyst's store only as long as its own retention says
+      models.deleteOlderThan("local", analystId, training.localModelRetention(), runId, round);
       return TaskResult.of(Map.of("localModelRef", localRef.toVariable()),
           Map.of("images", shard.size(), "epochs", training.epochs()));
     });

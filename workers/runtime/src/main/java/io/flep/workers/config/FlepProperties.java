@@ -84,5 +84,7 @@ public record FlepProperties(
   public record Training(
       @DefaultValue("2") int epochs,
       @DefaultValue("32") int batchSize,
-      @DefaultValue("0.003") double learningRate) {}
+      @DefaultValue("0.003") double learningRate,
+      /** How long an analyst keeps its plaintext local models in its own store before they are deleted. */
+      @DefaultValue("P1D") java.time.Duration localModelRetention) {}
 }

@@ -33,6 +33,23 @@ public class ModelRepository {
     return id;
   }
 
+  /**
+   * Deletes {@code owner}'s models of this kind, and their artifacts, recorded longer than {@code retention} ago —
+   * but not those of round {@code keepRound} of run {@code keepRun}, which the round still needs.
+   *
+   * @return how many were deleted
+   */
+  public int deleteOlderThan(String kind, String owner, java.time.Duration retention, UUID keepRun, int keepRound) {
+    java.sql.Timestamp cutoff = java.sql.Timestamp.from(java.time.Instant.now().minus(retention));
+    List<UUID> artifacts = jdbc.queryForList("delete from model where kind = ? and owner = ? and created_at < ?"
+        + " and not (run_id = ? and round = ?) returning artifact_id", UUID.class, kind, owner, cutoff, keepRun,
+        keepRound);
+    for (UUID artifact : artifacts) {
+      jdbc.update("delete from artifact where id = ?", artifact);
+    }
+    return artifacts.size();
+  }
+
   public List<ModelRow> ofRound(UUID runId, int round, String kind) {
     return jdbc.query(
         "select id, round, kind, owner, artifact_id from model where run_id = ? and round = ? and kind = ? order by owner",
