@@ -220,6 +220,7 @@ class FederationRunTest {
   void aTamperedExchangeObjectEndsTheRunOnTheIntegrityPathNamingTheObjectAndItsProducer() throws Exception {
     Path exchange = root.resolve("exchange");
     Set<Path> before = heKeyObjects(exchange);
+    java.util.concurrent.atomic.AtomicReference<Path> flipped = new java.util.concurrent.atomic.AtomicReference<>();
     Thread tamperer = new Thread(() -> {
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       while (System.nanoTime() < deadline) {
@@ -229,11 +230,14 @@ class FederationRunTest {
               byte[] bytes = Files.readAllBytes(key);
               bytes[bytes.length / 2] ^= 0x01; // one bit of the published public key
               Files.write(key, bytes);
+              flipped.set(key);
               return;
             }
           }
           Thread.sleep(2);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // a file vanished while the directory was walked (a party's temporary file): look again
+        } catch (InterruptedException e) {
           return;
         }
       }
@@ -241,10 +245,16 @@ class FederationRunTest {
     tamperer.setDaemon(true);
     tamperer.start();
 
-    RunReport tampered = federation.coordinator().getBean(RunService.class).execute(
-        RunRequest.builder().analysts(ANALYSTS.size()).rounds(1).cloudMode("untrusted").seed(8).build(),
-        line -> { }, Duration.ofMinutes(10));
+    RunReport tampered;
+    try {
+      tampered = federation.coordinator().getBean(RunService.class).execute(
+          RunRequest.builder().analysts(ANALYSTS.size()).rounds(1).cloudMode("untrusted").seed(8).build(),
+          line -> { }, Duration.ofMinutes(10));
+    } finally {
+      tamperer.interrupt();
+    }
 
+    assertThat(flipped.get()).as("the published key was tampered with").isNotNull();
     assertThat(tampered.status()).as("failure: %s", tampered.failure()).isEqualTo("REJECTED");
     assertThat(tampered.outcome()).isEqualTo("integrity-violation");
     assertThat(tampered.failure()).contains("he-public-key").contains("by iiot-services").contains("was altered");
