@@ -48,12 +48,19 @@ class ArchitectureTest {
             "io.flep.workers.dataowner.EncryptWorker", "io.flep.workers.analyst.TrainWorker",
             "io.flep.workers.cloud.AggregateEncryptedWorker", "io.flep.workers.iiot.PublishModelWorker",
             "io.flep.workers.auditor.AuditorPartialDecryptWorker", "io.flep.workers.cli.FlepMain",
-            "io.flep.engine.FlepEngine")
+            "io.flep.engine.FlepEngine", "io.flep.exchange.Exchange")
         .forEach(name -> {
           if (!PRODUCTION.contain(name)) {
             throw new AssertionError(name + " was not imported: the architecture rules would not see its module");
           }
         });
+  }
+
+  @Test
+  void theExchangeDependsOnNoOtherFlepModule() {
+    noClasses().that().resideInAPackage("io.flep.exchange..")
+        .should().dependOnClassesThat(flepClassOutside("io.flep.exchange.."))
+        .check(PRODUCTION);
   }
 
   @Test
