@@ -28,6 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalFederation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFederation.class);
+  /** Spring Boot's switch for its logging system; {@code none} leaves logging as it is. */
+  private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
   private final EmbeddedEngine engine;
   private final Map<PartySpec, ConfigurableApplicationContext> contexts;
@@ -61,12 +63,18 @@ public final class LocalFederation implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    String loggingSystem = System.getProperty(LOGGING_SYSTEM);
     try {
       List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
       for (PartySpec party : parties) {
         Map<String, Object> own = PartyProperties.of(party, root.resolve("exchange").toString(),
             engine.grpcAddress().toString(), engine.restAddress().toString(), evaluation != null, properties);
         started.add(starters.submit(() -> startParty(party, own, evaluation, engine)));
+        if (started.size() == 1) {
+          // logging is one per JVM: the first party configures it, the others must not reconfigure it concurrently
+          awaitQuietly(started.get(0));
+          System.setProperty(LOGGING_SYSTEM, "none");
+        }
       }
       RuntimeException failure = null;
       for (int i = 0; i < parties.size(); i++) {
@@ -86,8 +94,23 @@ public final class LocalFederation implements AutoCloseable {
       }
     } finally {
       starters.shutdown();
+      if (loggingSystem == null) {
+        System.clearProperty(LOGGING_SYSTEM);
+      } else {
+        System.setProperty(LOGGING_SYSTEM, loggingSystem);
+      }
     }
     return new LocalFederation(engine, contexts);
+  }
+
+  private static void awaitQuietly(Future<?> first) {
+    try {
+      first.get();
+    } catch (ExecutionException e) {
+      // reported with the others below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Starts one party's context with {@code properties} ({@link PartyProperties}); {@code evaluation} may be null. */
