@@ -103,6 +103,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  private static final String KEY_ENCRYPTION_KEY_FILE = "flep.key-encryption-key-file";
+
   @Override
   public Integer call() throws Exception {
     RunRequest request = RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud)
@@ -114,7 +116,14 @@ public final class RunCommand implements Callable<Integer> {
     StandaloneLogging.apply(); // the engine's database starts before any party configures logging
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
+    if (System.getProperty(KEY_ENCRYPTION_KEY_FILE) != null) {
+      // one key-encryption key belongs to one party: the run's parties each make their own in their directory
+      System.err.println("flep: FLEP_KEY_ENCRYPTION_KEY / " + KEY_ENCRYPTION_KEY_FILE + " is one party's key;"
+          + " ./flep run gives each of its parties a key of its own in its data directory and ignores it");
+      System.clearProperty(KEY_ENCRYPTION_KEY_FILE);
+    }
     Map<String, Object> properties = new LinkedHashMap<>(common.toSpringProperties());
+    properties.remove(KEY_ENCRYPTION_KEY_FILE);
     Path root = Path.of(String.valueOf(properties.getOrDefault("flep.data-dir", ".flep"))).toAbsolutePath();
     properties.remove("flep.data-dir");
     properties.putIfAbsent("logging.file.name", root.resolve("logs").resolve("flep.log").toString());
@@ -160,7 +169,17 @@ public final class RunCommand implements Callable<Integer> {
   private RunReport runInProcesses(Path root, List<PartySpec> parties, RunRequest request, PrintStream out)
       throws Exception {
     List<String> arguments = new java.util.ArrayList<>();
-    common.properties.forEach((k, v) -> arguments.addAll(List.of("-P", k + "=" + v)));
+    Map<String, String> secretSettings = new LinkedHashMap<>();
+    common.properties.forEach((k, v) -> {
+      if (k.equals(KEY_ENCRYPTION_KEY_FILE)) {
+        return;
+      }
+      if (k.toLowerCase(Locale.ROOT).matches(".*(password|secret|credential|token).*")) {
+        secretSettings.put(k, v); // never on a command line: the party processes get it in their environment
+      } else {
+        arguments.addAll(List.of("-P", k + "=" + v));
+      }
+    });
     if (common.pluginsDir != null) {
       arguments.addAll(List.of("--plugins-dir", common.pluginsDir.toAbsolutePath().toString()));
     }
@@ -170,7 +189,8 @@ public final class RunCommand implements Callable<Integer> {
     Files.createDirectories(root);
     json.writeValue(requestFile.toFile(), request);
     Files.deleteIfExists(reportFile);
-    try (ProcessFederation federation = ProcessFederation.start(root, parties, arguments, out::println)) {
+    try (ProcessFederation federation = ProcessFederation.start(root, parties, arguments, secretSettings,
+        out::println)) {
       federation.coordinate(root, parties.get(0), arguments, requestFile, reportFile, timeoutMinutes, out::println);
       if (!Files.exists(reportFile)) {
         throw new IllegalStateException("the data owner's process ended without a report; see "

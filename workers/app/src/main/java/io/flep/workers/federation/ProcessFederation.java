@@ -27,15 +27,21 @@ public final class ProcessFederation implements AutoCloseable {
   private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(3);
 
   private final EmbeddedEngine engine;
+  private final Map<String, String> environment;
   private final Map<PartySpec, Process> processes = new LinkedHashMap<>();
 
-  private ProcessFederation(EmbeddedEngine engine) {
+  private ProcessFederation(EmbeddedEngine engine, Map<String, String> environment) {
     this.engine = engine;
+    this.environment = environment;
   }
 
   /** Starts the engine and every party but the data owner, and waits until each has registered in the exchange. */
+  /**
+   * @param secretSettings settings that must not appear on a command line (passwords, ...): handed to every party
+   *     process in its environment ({@code flep.datasource.password} as {@code FLEP_DATASOURCE_PASSWORD})
+   */
   public static ProcessFederation start(Path root, List<PartySpec> parties, List<String> commonArguments,
-      Consumer<String> progress) {
+      Map<String, String> secretSettings, Consumer<String> progress) {
     StandaloneEngineDatabase database = StandaloneEngineDatabase.open(root.resolve("engine"), Map.of());
     EmbeddedEngine engine;
     try {
@@ -44,7 +50,10 @@ public final class ProcessFederation implements AutoCloseable {
       database.close();
       throw e;
     }
-    ProcessFederation federation = new ProcessFederation(engine);
+    Map<String, String> environment = new LinkedHashMap<>();
+    secretSettings.forEach((k, v) -> environment.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+        .replace('-', '_'), v));
+    ProcessFederation federation = new ProcessFederation(engine, environment);
     try {
       progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " party processes");
       for (PartySpec party : parties) {
@@ -103,6 +112,7 @@ public final class ProcessFederation implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(!pipeOutput);
       // a party's own key-encryption key is in its own data directory; none is inherited from this process
       builder.environment().remove("FLEP_KEY_ENCRYPTION_KEY");
+      builder.environment().putAll(environment);
       Path log = party.dataDir().resolve("party.out");
       if (pipeOutput) {
         builder.redirectError(log.toFile());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class StageStatements {
   public static final String KIND = "stage-record";
   /** Details that describe private data: recorded in the party's store, never stated. */
-  static final Set<String> PRIVATE_DETAILS = Set.of("dpUpdateNorm", "dpClipped");
+  static final Set<String> PRIVATE_DETAILS = Set.of("dpUpdateNorm", "dpClipped", "clippedValuesInProcess");
   private static final Logger LOG = LoggerFactory.getLogger(StageStatements.class);
 
   private final Statements statements;
