@@ -81,7 +81,13 @@ public final class PartyCommand implements Callable<Integer> {
     PartySpec party = new PartySpec(role, partyId, dataDir);
     Map<String, Object> own = PartyProperties.of(party, exchange, engine, engineRest, false, properties);
     CountDownLatch stopped = new CountDownLatch(1);
-    ConfigurableApplicationContext context = LocalFederation.startParty(party, own, null, null);
+    ConfigurableApplicationContext context;
+    try {
+      context = LocalFederation.startParty(party, own, null, null);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(role + " '" + partyId + "' did not start (engine " + engine + ", exchange "
+          + exchange + "): " + io.flep.workers.task.OneLine.of(e), e);
+    }
     context.addApplicationListener(event -> {
       if (event instanceof ContextClosedEvent) {
         stopped.countDown();
