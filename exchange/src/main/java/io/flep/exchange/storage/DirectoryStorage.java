@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The exchange on a shared directory (the one-machine default, or a network file system every party mounts). An
@@ -76,11 +78,23 @@ public final class DirectoryStorage implements ExchangeStorage {
       return List.of();
     }
     List<String> keys = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".incoming-"))
-          .forEach(p -> keys.add(root.relativize(p).toString().replace('\\', '/')));
-    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".incoming-")) {
+          keys.add(root.relativize(file).toString().replace('\\', '/'));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE; // a writer's temporary file, gone between listing and reading it
+        }
+        throw e;
+      }
+    });
     keys.sort(null);
     return keys;
   }

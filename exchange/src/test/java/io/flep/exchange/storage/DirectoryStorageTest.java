@@ -26,4 +26,34 @@ class DirectoryStorageTest extends ExchangeStorageContract {
     }
     assertThat(storage.location()).isEqualTo(dir.resolve("exchange").toString());
   }
+
+  @Test
+  void listingWhileOthersPublishNeverFailsAndNeverShowsHalfAnObject() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 2000 && !done.get(); i++) {
+        try {
+          storage.putIfAbsent("runs/r1/k/p/object-" + i, new byte[4096]);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    writer.start();
+    try {
+      int listings = 0;
+      while (writer.isAlive()) {
+        for (String key : storage.list("runs/r1/")) {
+          assertThat(key).doesNotContain(".incoming-");
+          assertThat(storage.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(4096));
+        }
+        listings++;
+      }
+      assertThat(listings).isPositive();
+    } finally {
+      done.set(true);
+      writer.join();
+    }
+    assertThat(storage.list("runs/r1/")).hasSize(2000);
+  }
 }

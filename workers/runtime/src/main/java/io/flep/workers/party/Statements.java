@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,14 @@ public class Statements {
   private final ExchangeObjects exchange;
   private final io.flep.exchange.Exchange raw;
   private final ObjectMapper json;
-  private final Map<String, Map<String, Object>> verified = new ConcurrentHashMap<>();
+  /** Verified statements by address (objects never change); bounded, as a long-lived coordinator sees many runs. */
+  private final Map<String, Map<String, Object>> verified = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+          return size() > 20_000;
+        }
+      });
 
   public Statements(ExchangeObjects exchange, io.flep.exchange.Exchange raw, ObjectMapper json) {
     this.exchange = exchange;
@@ -46,7 +52,11 @@ public class Statements {
   public List<Statement> all(UUID runId, String kind, String... producerRoles) {
     List<Statement> statements = new ArrayList<>();
     for (ExchangeRef ref : raw.list(runId, kind)) {
-      Map<String, Object> fact = verified.computeIfAbsent(ref.address(), a -> parse(exchange.fetch(ref, producerRoles)));
+      Map<String, Object> fact = verified.get(ref.address());
+      if (fact == null) {
+        fact = parse(exchange.fetch(ref, producerRoles)); // outside the lock: a fetch reads storage
+        verified.put(ref.address(), fact);
+      }
       statements.add(new Statement(ref.address(), ref.producer(), String.valueOf(fact.get("@role")), fact));
     }
     return statements;
