@@ -3,6 +3,7 @@ package io.flep.workers.analyst;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.workers.aggregation.ContributionLedger;
 import io.flep.workers.aggregation.EncryptedUpdates;
 import io.flep.exchange.ExchangeRef;
 import io.flep.workers.party.PartyIdentities;
@@ -38,10 +39,12 @@ public class SecureModelWorker {
   private final EncryptedUpdates updates;
   private final PartyIdentities identities;
   private final GlobalModels globalModels;
+  private final ContributionLedger ledger;
   private final SecureRandom random = new SecureRandom();
 
   public SecureModelWorker(StageRunner runner, HomomorphicKeys heKeys, ArtifactStore artifacts,
-      EncryptedUpdates updates, PartyIdentities identities, GlobalModels globalModels) {
+      EncryptedUpdates updates, PartyIdentities identities, GlobalModels globalModels, ContributionLedger ledger) {
+    this.ledger = ledger;
     this.updates = updates;
     this.identities = identities;
     this.globalModels = globalModels;
@@ -72,7 +75,13 @@ public class SecureModelWorker {
         details.put("dpUpdateNorm", p.normBefore());
         details.put("dpClipped", p.clipped());
       }
-      HeCiphertext ciphertext = he.encryption().encrypt(values);
+      byte[] fresh = he.encryption().encrypt(values).toBytes();
+      // one contribution per key and round: a second request gets the recorded ciphertext, never a new one
+      byte[] recorded = ledger.contribution(he.ref().address(), vars.round(), analystId, fresh);
+      HeCiphertext ciphertext = he.encryption().parse(recorded);
+      if (!java.util.Arrays.equals(recorded, fresh)) {
+        details.put("republished", true);
+      }
       // publishing is the analyst's signed statement: this update, for this run, round and key, and no other
       ExchangeRef updateRef = updates.publish(identities.of(analystId, Roles.ANALYST), he, vars.round(), ciphertext);
       details.put("plugin", he.schemeId());

@@ -1,0 +1,40 @@
+package io.flep.workers.aggregation;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The analyst's side of "one contribution per key and round": before it signs an update it records the ciphertext in
+ * its own store, in a transaction of its own that commits at once, whatever happens to the task afterwards. Asked
+ * again for the same key and round (a retried task, or anyone asking twice), it gets back that same ciphertext — so
+ * no two different updates of one round, which could be compared or averaged, ever carry its signature.
+ */
+@Repository
+public class ContributionLedger {
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  public ContributionLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * The ciphertext this analyst contributes for the key and round: {@code candidate} when it is the first, else the
+   * one recorded before.
+   */
+  public byte[] contribution(String heKey, int round, String analyst, byte[] candidate) {
+    return ownTransaction.execute(status -> {
+      jdbc.update("insert into signed_contribution (he_key, round, analyst, ciphertext) values (?, ?, ?, ?)"
+          + " on conflict do nothing", heKey, round, analyst, candidate);
+      List<byte[]> recorded = jdbc.queryForList("select ciphertext from signed_contribution where he_key = ?"
+          + " and round = ? and analyst = ?", byte[].class, heKey, round, analyst);
+      return recorded.get(0);
+    });
+  }
+}
