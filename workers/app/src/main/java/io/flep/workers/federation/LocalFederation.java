@@ -2,7 +2,6 @@ package io.flep.workers.federation;
 
 import io.flep.workers.FlepApplication;
 import io.flep.workers.engine.EmbeddedEngine;
-import io.flep.workers.engine.StandaloneEngineDatabase;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.party.Roles;
 import java.nio.file.Path;
@@ -48,14 +47,7 @@ public final class LocalFederation implements AutoCloseable {
    */
   public static LocalFederation start(Path root, List<PartySpec> parties, Map<String, Object> properties,
       PlaintextEvaluation evaluation, Consumer<String> progress) {
-    StandaloneEngineDatabase database = StandaloneEngineDatabase.open(root.resolve("engine"), Map.of());
-    EmbeddedEngine engine;
-    try {
-      engine = new EmbeddedEngine(0, 0, database.dataSource(), database).start();
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    EmbeddedEngine engine = FederationEngine.start(root);
     progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " parties");
     Map<PartySpec, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     ExecutorService starters = Executors.newFixedThreadPool(Math.min(parties.size(), 4), r -> {

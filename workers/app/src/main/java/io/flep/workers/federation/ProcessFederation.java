@@ -1,7 +1,6 @@
 package io.flep.workers.federation;
 
 import io.flep.workers.engine.EmbeddedEngine;
-import io.flep.workers.engine.StandaloneEngineDatabase;
 import io.flep.workers.party.Roles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,14 +41,7 @@ public final class ProcessFederation implements AutoCloseable {
    */
   public static ProcessFederation start(Path root, List<PartySpec> parties, List<String> commonArguments,
       Map<String, String> secretSettings, Consumer<String> progress) {
-    StandaloneEngineDatabase database = StandaloneEngineDatabase.open(root.resolve("engine"), Map.of());
-    EmbeddedEngine engine;
-    try {
-      engine = new EmbeddedEngine(0, 0, database.dataSource(), database).start();
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    EmbeddedEngine engine = FederationEngine.start(root);
     Map<String, String> environment = new LinkedHashMap<>();
     secretSettings.forEach((k, v) -> environment.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
         .replace('-', '_'), v));

@@ -16,7 +16,6 @@ import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
 import io.flep.workers.party.Roles;
-import io.flep.workers.store.KeyVault;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -24,7 +23,6 @@ import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Trusted path only: the IIoT services seal the homomorphic secret key to the trusted cloud's X25519 key, bound to
@@ -34,15 +32,15 @@ import java.util.UUID;
 @IiotRole
 public class GrantHeKeyWorker {
   private final StageRunner runner;
-  private final KeyVault keys;
+  private final HomomorphicKeys heKeys;
   private final ExchangeObjects exchange;
   private final PartyIdentities identities;
   private final FlepProperties properties;
 
-  public GrantHeKeyWorker(StageRunner runner, KeyVault keys, ExchangeObjects exchange, PartyIdentities identities,
+  public GrantHeKeyWorker(StageRunner runner, HomomorphicKeys heKeys, ExchangeObjects exchange, PartyIdentities identities,
       FlepProperties properties) {
     this.runner = runner;
-    this.keys = keys;
+    this.heKeys = heKeys;
     this.exchange = exchange;
     this.identities = identities;
     this.properties = properties;
@@ -59,11 +57,7 @@ public class GrantHeKeyWorker {
       }
       PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
       ExchangeRef heKeyRef = vars.exchangeRef("heKeyRef");
-      if (!heKeyRef.producer().equals(me.partyId())) {
-        throw new KeyAccessDeniedException("homomorphic key " + heKeyRef + " was not issued by '" + me.partyId() + "'");
-      }
-      UUID keyId = UUID.fromString(exchange.fetch(heKeyRef, Roles.IIOT).header().attribute(HomomorphicKeys.KEY_ID));
-      KeyMaterial key = keys.loadSecret(keyId, me.partyId());
+      KeyMaterial key = heKeys.issuerSecret(heKeys.withPublicKey(heKeyRef), me);
       PartyCredential recipient = exchange.credentialOf(cloud, Roles.CLOUD);
       byte[] secret = key.serializeSecret(SecretAccess.get());
       try {

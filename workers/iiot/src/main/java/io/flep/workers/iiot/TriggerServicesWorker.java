@@ -56,7 +56,7 @@ public class TriggerServicesWorker {
       Files.write(dir.resolve("global-model.flepm"), model);
       Map<String, Object> card = new LinkedHashMap<>();
       card.put("runId", runId.toString());
-      card.put("modelSha256", io.flep.workers.store.Sha256.hex(model));
+      card.put("modelSha256", io.flep.exchange.Sha256.hex(model));
       card.put("exchangeAddress", globalRef.address());
       card.put("rounds", rounds.size());
       card.put("accuracy", rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).accuracy());

@@ -58,9 +58,12 @@ public class HomomorphicKeys {
     this.plugins = plugins;
   }
 
-  /** The public side of a key, with the plugin id it came from and the policy it was issued under. */
+  /**
+   * The public side of a key, with the plugin id it came from, the policy it was issued under, and the id of the key
+   * pair in its issuer's own store (null for a threshold key, whose pair nobody stores).
+   */
   public record Bound(ExchangeRef ref, String schemeId, HomomorphicEncryption encryption, KeyMaterial publicKey,
-      AggregationPolicy policy) {}
+      AggregationPolicy policy, UUID issuerKeyId) {}
 
   /** Anyone may encrypt and add under the public key; the key object is verified as the IIoT services'. */
   public Bound withPublicKey(ExchangeRef heKeyRef) throws GeneralSecurityException {
@@ -82,7 +85,7 @@ public class HomomorphicKeys {
       throw new IntegrityViolationException("homomorphic key object " + heKeyRef + " carries a secret part");
     }
     Bound bound = new Bound(heKeyRef, key.schemeId(), plugins.homomorphicScheme(key.schemeId()).newEncryption(key),
-        key, policy);
+        key, policy, issuerKeyId(heKeyRef, object.header().attributes().get(KEY_ID)));
     publicSchemes.put(heKeyRef.address(), bound);
     return bound;
   }
@@ -96,15 +99,9 @@ public class HomomorphicKeys {
   public HomomorphicDecryption decryption(ExchangeRef heKeyRef, PartyIdentity me, ExchangeRef sealedSecret)
       throws GeneralSecurityException {
     Bound bound = withPublicKey(heKeyRef);
-    KeyMaterial key;
-    if (sealedSecret == null) {
-      if (!heKeyRef.producer().equals(me.partyId())) {
-        throw new KeyAccessDeniedException("'" + me.partyId() + "' was given no secret of homomorphic key " + heKeyRef);
-      }
-      key = keys.loadSecret(issuerKeyId(heKeyRef), me.partyId());
-    } else {
-      key = openSealed(heKeyRef, me, sealedSecret, SECRET_KEY_PURPOSE);
-    }
+    KeyMaterial key = sealedSecret == null
+        ? issuerSecret(bound, me)
+        : openSealed(heKeyRef, me, sealedSecret, SECRET_KEY_PURPOSE);
     if (!Arrays.equals(key.serializePublic(), bound.publicKey().serializePublic())) {
       throw new IntegrityViolationException("the secret key of " + heKeyRef + " does not belong to its public key");
     }
@@ -147,12 +144,27 @@ public class HomomorphicKeys {
     }
   }
 
-  private UUID issuerKeyId(ExchangeRef heKeyRef) throws GeneralSecurityException {
-    VerifiedObject object = exchange.fetch(heKeyRef, Roles.IIOT);
+  /**
+   * The issuer's own key pair of a key it published, from its store.
+   *
+   * @throws KeyAccessDeniedException if {@code me} did not issue it
+   */
+  public KeyMaterial issuerSecret(Bound key, PartyIdentity me) {
+    if (!key.ref().producer().equals(me.partyId())) {
+      throw new KeyAccessDeniedException("homomorphic key " + key.ref() + " was not issued by '" + me.partyId() + "'");
+    }
+    if (key.issuerKeyId() == null) {
+      throw new AggregationRefusedException("homomorphic key " + key.ref() + " names no key of its issuer's store"
+          + " (a threshold key: nobody holds it whole)");
+    }
+    return keys.loadSecret(key.issuerKeyId(), me.partyId());
+  }
+
+  private static UUID issuerKeyId(ExchangeRef heKeyRef, String keyId) {
     try {
-      return UUID.fromString(object.header().attribute(KEY_ID));
+      return keyId == null ? null : UUID.fromString(keyId);
     } catch (IllegalArgumentException e) {
-      throw new AggregationRefusedException("homomorphic key " + heKeyRef + " names no key of its issuer's store");
+      throw new IntegrityViolationException("homomorphic key " + heKeyRef + " names a malformed key id: " + keyId);
     }
   }
 }

@@ -10,7 +10,7 @@ import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
 import io.flep.workers.party.Roles;
-import io.flep.workers.store.Sha256;
+import io.flep.exchange.Sha256;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;

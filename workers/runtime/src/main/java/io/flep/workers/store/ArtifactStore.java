@@ -1,5 +1,6 @@
 package io.flep.workers.store;
 
+import io.flep.exchange.Sha256;
 import io.flep.workers.failure.BadInputException;
 import io.flep.workers.failure.IntegrityViolationException;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package io.flep.workers.store;
 
+import io.flep.exchange.Sha256;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.workers.failure.BadInputException;
@@ -75,11 +76,6 @@ public class KeyVault {
             + " values (?, ?, ?, ?, ?, ?, ?, ?)",
         id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped, parentKeyId);
     return new Ref(id, Sha256.hex(publicPart), publicPart.length);
-  }
-
-  /** The id of the party's identity key, if it has one. */
-  public Optional<UUID> identityKeyOf(String party) {
-    return partyKeyOf(party, Purpose.IDENTITY);
   }
 
   /** The id of the party's long-lived key of this purpose (one per party: identity, agreement), if it has one. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Models of every round (local, encrypted update, encrypted aggregate, global) and the round outcomes. */
+/** A party's own model records (an analyst's local models) and the rounds the IIoT services published. */
 @Repository
 public class ModelRepository {
   private final JdbcTemplate jdbc;
@@ -14,13 +14,9 @@ public class ModelRepository {
     this.jdbc = jdbc;
   }
 
-  /** A model row: which artifact holds it. */
-  public record ModelRow(UUID id, int round, String kind, String owner, UUID artifactId) {}
-
-  /** The outcome of one federated round. */
   /**
    * A published round. {@code maxAbsDiff} and {@code plaintextAccuracy} (the accuracy of plain FedAvg of the same
-   * local models) are single-machine checks, null when not verified.
+   * local models) are evaluation-mode checks, null in a deployment.
    */
   public record RoundRow(int round, String path, double accuracy, int contributors, Double maxAbsDiff,
       Double plaintextAccuracy) {}
@@ -48,14 +44,6 @@ public class ModelRepository {
       jdbc.update("delete from artifact where id = ?", artifact);
     }
     return artifacts.size();
-  }
-
-  public List<ModelRow> ofRound(UUID runId, int round, String kind) {
-    return jdbc.query(
-        "select id, round, kind, owner, artifact_id from model where run_id = ? and round = ? and kind = ? order by owner",
-        (rs, n) -> new ModelRow(rs.getObject("id", UUID.class), rs.getInt("round"), rs.getString("kind"),
-            rs.getString("owner"), rs.getObject("artifact_id", UUID.class)),
-        runId, round, kind);
   }
 
   public void recordRound(UUID runId, RoundRow row, UUID globalModelId) {

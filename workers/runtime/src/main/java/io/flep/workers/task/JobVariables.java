@@ -144,26 +144,6 @@ public final class JobVariables {
     return value == null ? null : Ref.fromVariable(name, value);
   }
 
-  public List<Ref> refs(String name) {
-    Object value = variables.get(name);
-    if (!(value instanceof List<?> list)) {
-      throw new BadInputException("process variable '" + name + "' must be a list of references: " + value);
-    }
-    return list.stream().map(v -> Ref.fromVariable(name, v)).toList();
-  }
-
-  /**
-   * A list of references in which null entries are skipped: the output collection of a multi-instance that
-   * completed early (its completion condition) holds null for the instances it cancelled.
-   */
-  public List<Ref> refsSkippingNulls(String name) {
-    Object value = variables.get(name);
-    if (!(value instanceof List<?> list)) {
-      throw new BadInputException("process variable '" + name + "' must be a list of references: " + value);
-    }
-    return list.stream().filter(Objects::nonNull).map(v -> Ref.fromVariable(name, v)).toList();
-  }
-
   /**
    * The plugin a task uses: the process variable {@code name} when set (a run-wide choice), else the task
    * header of the same name (the process engineer's choice in the model), else {@code fallback}.

@@ -84,7 +84,8 @@ class JobVariablesTest {
 
   @Test
   void referencesOfCancelledMultiInstanceElementsAreSkippedAndNumbersAreChecked() {
-    Map<String, Object> ref = Map.of("id", "6f1c0b1e-0000-4000-8000-000000000001", "sha256", "ab", "size", 3);
+    Map<String, Object> ref = Map.of("address", "ab".repeat(32), "runId", "6f1c0b1e-0000-4000-8000-000000000001",
+        "kind", "partial-decryption", "producer", "auditor");
     List<Object> collected = new java.util.ArrayList<>();
     collected.add(ref);
     collected.add(null);
@@ -94,8 +95,8 @@ class JobVariablesTest {
     vars.put("dpClipNorm", "big");
     JobVariables v = job(Map.of(), vars);
 
-    assertThat(v.refsSkippingNulls("partialDecryptionRefs")).singleElement()
-        .satisfies(r -> assertThat(r.size()).isEqualTo(3));
+    assertThat(v.exchangeRefs("partialDecryptionRefs")).singleElement()
+        .satisfies(r -> assertThat(r.producer()).isEqualTo("auditor"));
     assertThat(v.doubleOr("dpNoiseMultiplier", 0)).isEqualTo(1.5);
     assertThat(v.doubleOr("dpDelta", 1e-5)).isEqualTo(1e-5);
     assertThatThrownBy(() -> v.doubleOr("dpClipNorm", 1))
