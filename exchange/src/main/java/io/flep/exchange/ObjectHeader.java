@@ -29,7 +29,7 @@ public record ObjectHeader(UUID runId, String kind, String producer, String prod
     return value;
   }
 
-  static void checkName(String what, String value) {
+  public static void checkName(String what, String value) {
     if (value == null || !value.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("an exchange " + what
           + " is 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit: '" + value + "'");

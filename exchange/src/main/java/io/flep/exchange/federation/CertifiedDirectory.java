@@ -10,31 +10,74 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who is who, by certificate: a party's credential counts only if its certificate was signed by the federation
  * root, is valid now, names the party as its CN, and is not on the root's signed revocation list. No trust on first
- * use: a credential an attacker registers under someone's id has no certificate the root signed.
+ * use: a credential an attacker registers under someone's id has no certificate the root signed. Every lookup
+ * checks again (validity and revocation change over time); of several valid certificates the newest counts.
  */
 public final class CertifiedDirectory implements PartyDirectory {
   private final X509Certificate root;
-  private final Function<String, Optional<X509Certificate>> certificates;
-  private final Optional<X509CRL> revocations;
+  private final Function<String, List<X509Certificate>> certificates;
+  private final Supplier<Optional<X509CRL>> revocations;
   private final Clock clock;
 
   /**
-   * @param certificates the certificate a party presents, by party id (from the exchange, a startup kit, ...)
-   * @param revocations  the root's revocation list, if there is one; it is verified against the root too
+   * @param certificates the certificates presented for a party id, newest first (from the exchange, a startup kit)
+   * @param revocations  the root's current revocation list, if there is one; it is verified against the root on use
    */
-  public CertifiedDirectory(X509Certificate root, Function<String, Optional<X509Certificate>> certificates,
-      Optional<X509CRL> revocations, Clock clock) {
+  public CertifiedDirectory(X509Certificate root, Function<String, List<X509Certificate>> certificates,
+      Supplier<Optional<X509CRL>> revocations, Clock clock) {
     this.root = root;
     this.certificates = certificates;
     this.revocations = revocations;
     this.clock = clock;
-    revocations.ifPresent(crl -> {
+  }
+
+  /** A directory over the certificates and revocation lists published in the exchange. */
+  public static CertifiedDirectory inExchange(X509Certificate root, FederationCertificates published, Clock clock) {
+    return new CertifiedDirectory(root, published::certificatesOf, () -> published.latestRevocations(root), clock);
+  }
+
+  public X509Certificate root() {
+    return root;
+  }
+
+  /**
+   * @throws ExchangeIntegrityException if certificates are presented for the party but none is acceptable, naming
+   *     why the newest is not
+   */
+  @Override
+  public Optional<PartyCredential> find(String partyId) {
+    List<X509Certificate> presented = certificates.apply(partyId);
+    if (presented.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<X509CRL> revoked = currentRevocations();
+    ExchangeIntegrityException first = null;
+    for (X509Certificate certificate : presented) {
+      try {
+        return Optional.of(verified(partyId, certificate, revoked));
+      } catch (ExchangeIntegrityException e) {
+        first = first != null ? first : e;
+      }
+    }
+    throw first;
+  }
+
+  /** The credential {@code certificate} certifies for {@code partyId}, checked against the root now. */
+  public PartyCredential verified(String partyId, X509Certificate certificate) {
+    return verified(partyId, certificate, currentRevocations());
+  }
+
+  private Optional<X509CRL> currentRevocations() {
+    Optional<X509CRL> list = revocations.get();
+    list.ifPresent(crl -> {
       try {
         crl.verify(root.getPublicKey());
       } catch (GeneralSecurityException e) {
@@ -42,16 +85,12 @@ public final class CertifiedDirectory implements PartyDirectory {
             + e.getMessage(), e);
       }
     });
+    return list;
   }
 
-  @Override
-  public Optional<PartyCredential> find(String partyId) {
-    return certificates.apply(partyId).map(certificate -> verified(partyId, certificate));
-  }
-
-  /** The credential {@code certificate} certifies for {@code partyId}, checked against the root. */
-  public PartyCredential verified(String partyId, X509Certificate certificate) {
-    String who = "the certificate of '" + partyId + "' (" + PartyCertificates.describe(certificate) + ")";
+  private PartyCredential verified(String partyId, X509Certificate certificate, Optional<X509CRL> revoked) {
+    String who = "the certificate of '" + partyId + "' (" + PartyCertificates.describe(certificate) + ", serial "
+        + certificate.getSerialNumber().toString(16) + ")";
     try {
       certificate.verify(root.getPublicKey());
     } catch (GeneralSecurityException e) {
@@ -60,10 +99,11 @@ public final class CertifiedDirectory implements PartyDirectory {
     try {
       certificate.checkValidity(Date.from(clock.instant()));
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-      throw new ExchangeIntegrityException(who + " is not valid now (" + certificate.getNotBefore() + " to "
-          + certificate.getNotAfter() + ")", e);
+      throw new ExchangeIntegrityException(who + " is not valid now (" + certificate.getNotBefore().toInstant()
+          + " to " + certificate.getNotAfter().toInstant() + "); the federation admin renews it with"
+          + " 'flep federation renew'", e);
     }
-    if (revocations.isPresent() && revocations.get().isRevoked(certificate)) {
+    if (revoked.isPresent() && revoked.get().isRevoked(certificate)) {
       throw new ExchangeIntegrityException(who + " was revoked by the federation root");
     }
     PartyCredential credential;

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -115,14 +116,33 @@ public final class FederationRoot {
     }
   }
 
-  /** The signed list of revoked party certificates (by serial number and revocation time), issued {@code now}. */
-  public X509CRL revocationList(Map<BigInteger, Instant> revoked, Instant now, Duration nextUpdate)
-      throws GeneralSecurityException {
+  /**
+   * The signed list of revoked party certificates (by serial number and revocation time), issued {@code now}, with
+   * its sequence {@code number} (RFC 5280 CRL number): parties take the highest-numbered list the root signed, so an
+   * older list cannot be replayed to un-revoke someone.
+   */
+  public X509CRL revocationList(BigInteger number, Map<BigInteger, Instant> revoked, Instant now,
+      Duration nextUpdate) throws GeneralSecurityException {
     X509v2CRLBuilder builder = new X509v2CRLBuilder(
         X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), Date.from(now));
     builder.setNextUpdate(Date.from(now.plus(nextUpdate)));
     revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+    try {
+      builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("could not number the revocation list: " + e.getMessage(), e);
+    }
     return new JcaX509CRLConverter().getCRL(builder.build(signer(key)));
+  }
+
+  /** The sequence number of a revocation list ({@link #revocationList}); zero if it has none. */
+  public static BigInteger numberOf(X509CRL revocations) {
+    byte[] extension = revocations.getExtensionValue(Extension.cRLNumber.getId());
+    if (extension == null) {
+      return BigInteger.ZERO;
+    }
+    return CRLNumber.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets())
+        .getCRLNumber();
   }
 
   private static ContentSigner signer(PrivateKey key) throws GeneralSecurityException {

@@ -42,8 +42,9 @@ class CertifiedDirectoryTest {
   }
 
   private CertifiedDirectory directory(Instant at, Optional<X509CRL> revocations) {
-    return new CertifiedDirectory(root.certificate(), id -> Optional.ofNullable(presented.get(id)), revocations,
-        Clock.fixed(at, ZoneOffset.UTC));
+    return new CertifiedDirectory(root.certificate(),
+        id -> Optional.ofNullable(presented.get(id)).map(java.util.List::of).orElse(java.util.List.of()),
+        () -> revocations, Clock.fixed(at, ZoneOffset.UTC));
   }
 
   @Test
@@ -79,16 +80,16 @@ class CertifiedDirectoryTest {
   void aRevokedCertificateIsRefusedAndOnlyTheRootsListCounts() throws Exception {
     X509Certificate certificate = root.certify(analyst, NOW, Duration.ofDays(365));
     presented.put("analyst-1", certificate);
-    X509CRL list = root.revocationList(Map.of(certificate.getSerialNumber(), NOW), NOW, Duration.ofDays(7));
+    X509CRL list = root.revocationList(BigInteger.ONE, Map.of(certificate.getSerialNumber(), NOW), NOW, Duration.ofDays(7));
 
     assertThatThrownBy(() -> directory(NOW, Optional.of(list)).find("analyst-1"))
         .isInstanceOf(ExchangeIntegrityException.class).hasMessageContaining("revoked");
-    X509CRL other = root.revocationList(Map.of(BigInteger.TEN, NOW), NOW, Duration.ofDays(7));
+    X509CRL other = root.revocationList(BigInteger.TWO, Map.of(BigInteger.TEN, NOW), NOW, Duration.ofDays(7));
     assertThat(directory(NOW, Optional.of(other)).find("analyst-1")).contains(analyst);
 
     FederationRoot attacker = FederationRoot.create("attacker", NOW, Duration.ofDays(10), random);
-    X509CRL forged = attacker.revocationList(Map.of(), NOW, Duration.ofDays(7));
-    assertThatThrownBy(() -> directory(NOW, Optional.of(forged)))
+    X509CRL forged = attacker.revocationList(BigInteger.TEN, Map.of(), NOW, Duration.ofDays(7));
+    assertThatThrownBy(() -> directory(NOW, Optional.of(forged)).find("analyst-1"))
         .isInstanceOf(ExchangeIntegrityException.class).hasMessageContaining("revocation list is not signed");
   }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     version = "FLEP 0.1.0",
     description = "Federated Learning and Encryption-based Private AI for Industrial IoT.",
-    subcommands = {RunCommand.class, ServeCommand.class, PartyCommand.class, PluginsCommand.class, EngineCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, PartyCommand.class, FederationCommand.class, PluginsCommand.class,
+        EngineCommand.class})
 public final class FlepMain implements Runnable {
 
   public static void main(String[] args) {

@@ -2,11 +2,11 @@ package io.flep.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.flep.workers.config.Parties;
 import io.flep.workers.federation.LocalFederation;
 import io.flep.workers.federation.PartyProperties;
 import io.flep.workers.federation.PartySpec;
 import io.flep.workers.party.Roles;
+import io.flep.workers.trust.StartupKit;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
@@ -31,13 +31,18 @@ import picocli.CommandLine.Option;
         "private store (embedded PostgreSQL under --data-dir unless",
         "flep.datasource.url is set), key-encryption key and identity, against a",
         "Zeebe gateway (FLEP's engine or a Camunda 8 cluster) and the exchange,",
-        "until Ctrl-C. --role, --engine and --exchange are required to run one."})
+        "until Ctrl-C. --kit (the party's startup kit from 'flep federation",
+        "enroll') says who the party is, and where the engine and the exchange are",
+        "unless --engine and --exchange say otherwise."})
 public final class PartyCommand implements Callable<Integer> {
-  @Option(names = "--role", description = "data-owner | analyst | cloud | iiot | auditor.")
+  @Option(names = "--kit", paramLabel = "DIR",
+      description = "The party's startup kit: its certificate, keys, the federation root and addresses.")
+  Path kit;
+
+  @Option(names = "--role", description = "data-owner | analyst | cloud | iiot | auditor (checked against the kit).")
   String role;
 
-  @Option(names = "--id", description = "The party's id (default: the role's: data-owner, flep-cloud, iiot-services,"
-      + " auditor; an analyst needs one, e.g. analyst-1).")
+  @Option(names = "--id", description = "The party's id (checked against the kit).")
   String id;
 
   @Option(names = "--engine", paramLabel = "ADDRESS",
@@ -66,20 +71,33 @@ public final class PartyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String[] required : new String[][] {{"--role", role}, {"--engine", engine}, {"--exchange", exchange}}) {
+    if (kit == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing required option:"
+          + " '--kit' — a party joins a federation with the startup kit its admin made ('flep federation enroll"
+          + " --role ROLE --id ID --out DIR'); see ./flep party --help");
+    }
+    StartupKit startupKit = StartupKit.read(kit.toAbsolutePath());
+    if ((role != null && !role.equals(startupKit.role())) || (id != null && !id.equals(startupKit.partyId()))) {
+      throw new IllegalArgumentException("the startup kit in " + kit + " is for " + startupKit.role() + " '"
+          + startupKit.partyId() + "', not " + (role != null ? role : startupKit.role()) + " '"
+          + (id != null ? id : startupKit.partyId()) + "'");
+    }
+    role = startupKit.role();
+    String partyId = startupKit.partyId();
+    engine = engine != null ? engine : startupKit.settings().get(StartupKit.ENGINE_GRPC);
+    engineRest = engineRest != null ? engineRest : startupKit.settings().get(StartupKit.ENGINE_REST);
+    exchange = exchange != null ? exchange : startupKit.settings().get(StartupKit.EXCHANGE);
+    for (String[] required : new String[][] {{"--engine", engine}, {"--exchange", exchange}}) {
       if (required[1] == null || required[1].isBlank()) {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-            "Missing required option: '" + required[0] + "' (see ./flep party --help)");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing required option: '"
+            + required[0] + "' (the kit in " + kit + " does not say either; see ./flep party --help)");
       }
     }
-    if (!Roles.ALL.contains(role)) {
-      throw new IllegalArgumentException("--role must be one of " + Roles.ALL + ", not '" + role + "'");
-    }
-    String partyId = id != null ? id : defaultId(role);
     Map<String, Object> properties = common.toSpringProperties();
     Path dataDir = Path.of(String.valueOf(properties.getOrDefault("flep.data-dir", ".flep"))).toAbsolutePath();
     PartySpec party = new PartySpec(role, partyId, dataDir);
     Map<String, Object> own = PartyProperties.of(party, exchange, engine, engineRest, false, properties);
+    own.put("flep.federation.kit", kit.toAbsolutePath().toString());
     CountDownLatch stopped = new CountDownLatch(1);
     ConfigurableApplicationContext context;
     try {
@@ -120,15 +138,5 @@ public final class PartyCommand implements Callable<Integer> {
       System.out.println("flep party: run " + result.runId() + " " + result.status().toLowerCase(Locale.ROOT));
       return result.completed() ? 0 : 1;
     }
-  }
-
-  static String defaultId(String role) {
-    return switch (role) {
-      case Roles.DATA_OWNER -> Parties.DATA_OWNER;
-      case Roles.IIOT -> Parties.IIOT_SERVICES;
-      case Roles.AUDITOR -> Parties.AUDITOR;
-      case Roles.CLOUD -> "flep-cloud";
-      default -> throw new IllegalArgumentException("an " + role + " party needs --id (e.g. --id analyst-1)");
-    };
   }
 }

@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Every party of a run in this one JVM, wired exactly as separate organisations would be: an engine with its own
  * PostgreSQL, a shared exchange directory, and one application context per party with its own data directory, its
  * own store (an embedded PostgreSQL under it), its own key-encryption key and identity, reaching the engine as a
- * gRPC client. Parties share no bean but the in-memory evaluator of evaluation mode (null: none).
+ * gRPC client, and its own startup kit of the run's federation ({@link ThrowawayFederation}). Parties share no bean but the in-memory evaluator of evaluation mode (null: none).
  */
 public final class LocalFederation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFederation.class);
@@ -47,6 +47,7 @@ public final class LocalFederation implements AutoCloseable {
    */
   public static LocalFederation start(Path root, List<PartySpec> parties, Map<String, Object> properties,
       PlaintextEvaluation evaluation, Consumer<String> progress) {
+    ThrowawayFederation.prepare(root, parties);
     EmbeddedEngine engine = FederationEngine.start(root);
     progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " parties");
     Map<PartySpec, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();

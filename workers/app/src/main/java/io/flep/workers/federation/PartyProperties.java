@@ -17,6 +17,7 @@ public final class PartyProperties {
     own.put("flep.data-dir", party.dataDir().toString());
     own.put("flep.party.role", party.role());
     own.put("flep.party.id", party.id());
+    own.put("flep.federation.kit", party.kitDir().toString());
     for (String role : Roles.ALL) {
       own.put("flep.roles." + role, Boolean.toString(role.equals(party.role())));
     }

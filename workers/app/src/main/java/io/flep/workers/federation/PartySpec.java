@@ -9,6 +9,11 @@ import java.util.List;
 /** One party of a federation: its role, its id and its own data directory. */
 public record PartySpec(String role, String id, Path dataDir) {
 
+  /** Where the party's startup kit is kept: {@code <data dir>/kit}. */
+  public Path kitDir() {
+    return dataDir.resolve("kit");
+  }
+
   /** The parties of a run: the data owner, the IIoT services, the auditor, the cloud and each analyst. */
   public static List<PartySpec> forRun(Path root, String cloudId, List<String> analysts) {
     List<PartySpec> parties = new ArrayList<>();

@@ -41,6 +41,7 @@ public final class ProcessFederation implements AutoCloseable {
    */
   public static ProcessFederation start(Path root, List<PartySpec> parties, List<String> commonArguments,
       Map<String, String> secretSettings, Consumer<String> progress) {
+    ThrowawayFederation.prepare(root, parties);
     EmbeddedEngine engine = FederationEngine.start(root);
     Map<String, String> environment = new LinkedHashMap<>();
     secretSettings.forEach((k, v) -> environment.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
@@ -94,7 +95,7 @@ public final class ProcessFederation implements AutoCloseable {
   private Process launch(Path root, PartySpec party, List<String> common, List<String> extra, boolean pipeOutput) {
     List<String> command = new ArrayList<>(javaCommand());
     command.add("party");
-    command.addAll(List.of("--role", party.role(), "--id", party.id(), "--data-dir", party.dataDir().toString(),
+    command.addAll(List.of("--kit", party.kitDir().toString(), "--data-dir", party.dataDir().toString(),
         "--engine", engine.grpcAddress().toString(), "--engine-rest", engine.restAddress().toString(),
         "--exchange", root.resolve("exchange").toString()));
     command.addAll(common);
@@ -121,8 +122,8 @@ public final class ProcessFederation implements AutoCloseable {
   private void awaitRegistration(Path root, Consumer<String> progress) {
     long deadline = System.nanoTime() + REGISTRATION_TIMEOUT.toNanos();
     for (Map.Entry<PartySpec, Process> entry : processes.entrySet()) {
-      Path credential = root.resolve("exchange").resolve("parties").resolve(entry.getKey().id() + ".credential");
-      while (!Files.exists(credential)) {
+      Path certificates = root.resolve("exchange").resolve("parties").resolve(entry.getKey().id());
+      while (!hasCertificate(certificates)) {
         if (!entry.getValue().isAlive()) {
           throw new IllegalStateException("party " + entry.getKey().id() + " exited with code "
               + entry.getValue().exitValue() + " before it registered; see "
@@ -135,6 +136,18 @@ public final class ProcessFederation implements AutoCloseable {
         sleep();
       }
       progress.accept("party " + entry.getKey().id() + " up (pid " + entry.getValue().pid() + ")");
+    }
+  }
+
+  /** Whether the party published its certificate: it does so once its identity is loaded, before taking jobs. */
+  private static boolean hasCertificate(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".crt"));
+    } catch (IOException e) {
+      return false; // listed while being written: look again
     }
   }
 

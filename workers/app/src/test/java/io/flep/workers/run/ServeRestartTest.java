@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import io.flep.exchange.Exchange;
 import io.flep.exchange.ExchangeRef;
 import io.flep.exchange.ExchangeStorage;
-import io.flep.exchange.PartyRegistry;
+import io.flep.exchange.federation.CertifiedDirectory;
+import io.flep.exchange.federation.FederationCertificates;
+import io.flep.workers.trust.FederationAuthority;
 import io.flep.exchange.VerifiedObject;
 import java.nio.file.Files;
 import java.util.Map;
@@ -127,7 +129,10 @@ class ServeRestartTest {
     }
     // the global models in the exchange: one per round (a retried decryption republishes the same object)
     try (ExchangeStorage storage = ExchangeStorage.open(dataDir.resolve("exchange").toString())) {
-      Exchange exchange = new Exchange(storage, new PartyRegistry(storage));
+      // the parties' certificates, checked against the root of the serving process's own federation
+      Exchange exchange = new Exchange(storage, CertifiedDirectory.inExchange(
+          FederationAuthority.open(dataDir.resolve("federation"), null, java.time.Clock.systemUTC()).rootCertificate(),
+          new FederationCertificates(storage), java.time.Clock.systemUTC()));
       Map<String, VerifiedObject> byRound = new TreeMap<>();
       for (ExchangeRef ref : exchange.list(UUID.fromString(runId), "global-model")) {
         VerifiedObject global = exchange.fetch(ref, Set.of("iiot", "cloud"));

@@ -20,6 +20,7 @@ public record FlepProperties(
     @DefaultValue Datasource engineDatasource,
     @DefaultValue Roles roles,
     @DefaultValue Party party,
+    @DefaultValue Federation federation,
     @DefaultValue Cloud cloud,
     @DefaultValue Training training,
     @DefaultValue("false") boolean evaluation) {
@@ -60,6 +61,12 @@ public record FlepProperties(
       return role != null && !role.isBlank();
     }
   }
+
+  /**
+   * The federation this process belongs to: {@code kit} is the party's startup kit (from {@code flep federation
+   * enroll}); without one, a process running every role keeps a federation of its own in {@code <dataDir>/federation}.
+   */
+  public record Federation(Path kit) {}
 
   /** Which FLEP roles this process runs; a real deployment enables one role per organisation. */
   public record Roles(

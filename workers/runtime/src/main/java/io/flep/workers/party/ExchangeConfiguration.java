@@ -2,8 +2,8 @@ package io.flep.workers.party;
 
 import io.flep.exchange.Exchange;
 import io.flep.exchange.ExchangeStorage;
-import io.flep.exchange.PartyRegistry;
 import io.flep.workers.config.FlepProperties;
+import io.flep.workers.trust.FederationTrust;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +18,7 @@ public class ExchangeConfiguration {
   }
 
   @Bean
-  PartyRegistry partyRegistry(ExchangeStorage storage) {
-    return new PartyRegistry(storage);
-  }
-
-  @Bean
-  Exchange exchange(ExchangeStorage storage, PartyRegistry registry) {
-    return new Exchange(storage, registry);
+  Exchange exchange(ExchangeStorage storage, FederationTrust trust) {
+    return new Exchange(storage, trust.directory());
   }
 }

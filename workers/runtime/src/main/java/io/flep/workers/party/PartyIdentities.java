@@ -1,6 +1,5 @@
 package io.flep.workers.party;
 
-import io.flep.exchange.PartyRegistry;
 import io.flep.exchange.seal.AgreementKeyPair;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
@@ -8,6 +7,8 @@ import io.flep.plugin.api.key.SecretBytes;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.store.KeyVault;
+import io.flep.workers.trust.FederationTrust;
+import io.flep.workers.trust.StartupKit;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,9 +24,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The identities of the parties this process acts for: made on first use (Ed25519 with the JDK, X25519 with Bouncy
- * Castle), kept in the party's store with the secrets wrapped under its key-encryption key, and registered in the
- * exchange so that other parties can verify what it signs and seal secrets to it.
+ * The identities of the parties this process acts for, kept in the party's store with the secrets wrapped under its
+ * key-encryption key: a party of a federation imports the keys of its startup kit on first start; a process running
+ * every role makes them on first use (Ed25519 with the JDK, X25519 with Bouncy Castle). Each identity's certificate
+ * is published in the exchange ({@link FederationTrust#announce}) so that other parties can verify what it signs and
+ * seal secrets to it.
  */
 @Component
 public class PartyIdentities {
@@ -33,20 +36,20 @@ public class PartyIdentities {
   static final String AGREEMENT_SCHEME = "x25519";
 
   private final KeyVault keys;
-  private final PartyRegistry registry;
+  private final FederationTrust trust;
   private final FlepProperties properties;
   private final Map<String, PartyIdentity> loaded = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  public PartyIdentities(KeyVault keys, PartyRegistry registry, FlepProperties properties) {
+  public PartyIdentities(KeyVault keys, FederationTrust trust, FlepProperties properties) {
     this.keys = keys;
-    this.registry = registry;
+    this.trust = trust;
     this.properties = properties;
   }
 
-  /** Who is who, as the exchange registers it. */
+  /** Who is who, by the federation's certificates. */
   public io.flep.exchange.PartyDirectory directory() {
-    return registry;
+    return trust.directory();
   }
 
   /**
@@ -69,15 +72,25 @@ public class PartyIdentities {
   }
 
   private PartyIdentity load(String partyId, String role) {
-    KeyMaterial signing = ensure(partyId, KeyVault.Purpose.IDENTITY, () -> newSigningKey());
-    KeyMaterial agreement = ensure(partyId, KeyVault.Purpose.AGREEMENT, () -> newAgreementKey());
+    Optional<StartupKit> kit = trust.kit().filter(k -> k.partyId().equals(partyId));
+    Optional<StartupKit.IdentityKeys> issued = kit.flatMap(StartupKit::identityKeys);
+    KeyMaterial signing;
+    KeyMaterial agreement;
+    try {
+      signing = ensure(partyId, KeyVault.Purpose.IDENTITY, () -> issued.map(k -> imported(SIGNING_SCHEME,
+          kit.get().credential().signingKey(), k.signingKey())).orElseGet(PartyIdentities::newSigningKey));
+      agreement = ensure(partyId, KeyVault.Purpose.AGREEMENT, () -> issued.map(k -> imported(AGREEMENT_SCHEME,
+          kit.get().credential().agreementKey(), k.agreementKey())).orElseGet(this::newAgreementKey));
+    } finally {
+      issued.ifPresent(StartupKit.IdentityKeys::wipe);
+    }
     byte[] signingSecret = signing.secretPart().orElseThrow().toByteArray(SecretAccess.get());
     byte[] agreementSecret = agreement.secretPart().orElseThrow().toByteArray(SecretAccess.get());
     try {
       PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(signingSecret));
       PartyIdentity identity = new PartyIdentity(partyId, role, privateKey, signing.publicPart(),
           AgreementKeyPair.fromPrivateKey(agreementSecret));
-      registry.register(identity.credential(), identity);
+      trust.announce(identity.credential());
       return identity;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the identity key of party '" + partyId + "' is unusable: " + e.getMessage(), e);
@@ -98,6 +111,10 @@ public class PartyIdentities {
       existing = keys.partyKeyOf(partyId, purpose);
     }
     return keys.loadSecret(existing.orElseThrow(), partyId);
+  }
+
+  private static KeyMaterial imported(String scheme, byte[] publicKey, byte[] secret) {
+    return new KeyMaterial(scheme, 1, publicKey, Optional.of(SecretBytes.copyFrom(secret, SecretAccess.get())));
   }
 
   private static KeyMaterial newSigningKey() {

@@ -8,19 +8,14 @@ import io.flep.plugin.api.key.SecretAccess;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.config.FlepProperties;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +34,6 @@ public class KeyEncryptionKey {
   static final String SCHEME = "aes-gcm";
   /** Set by the launcher only; in the JVM's own environment it would leak into every child process. */
   static final String ENVIRONMENT_VARIABLE = "FLEP_KEY_ENCRYPTION_KEY";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
   private final Aead cipher;
   private final String source;
@@ -86,11 +79,10 @@ public class KeyEncryptionKey {
       if (Files.exists(file)) {
         return KeyMaterial.deserialize(Files.readAllBytes(file));
       }
-      createOwnerOnlyDirectory(file.toAbsolutePath().getParent());
+      OwnerOnlyFiles.createDirectory(file.toAbsolutePath().getParent());
       KeyMaterial key = aes.generateKey(PluginOptions.empty(), new SecureRandom());
-      try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file,
-          EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(OWNER_ONLY)))) {
-        out.write(key.serializeSecret(SecretAccess.get()));
+      try {
+        OwnerOnlyFiles.writeNew(file, key.serializeSecret(SecretAccess.get()));
       } catch (FileAlreadyExistsException e) {
         return KeyMaterial.deserialize(Files.readAllBytes(file)); // another worker of this party created it
       }
@@ -99,23 +91,6 @@ public class KeyEncryptionKey {
       throw new UncheckedIOException("cannot read or create the key-encryption key " + file + ": " + e.getMessage(),
           e);
     }
-  }
-
-  private static void createOwnerOnlyDirectory(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir.getParent());
-      try {
-        Files.createDirectory(dir, ownerOnly(OWNER_ONLY_DIR));
-      } catch (FileAlreadyExistsException ignored) {
-        // created concurrently
-      }
-    }
-  }
-
-  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-    boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    return posix ? new java.nio.file.attribute.FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
-        : new java.nio.file.attribute.FileAttribute<?>[0];
   }
 
   byte[] wrap(byte[] secret, byte[] context) throws GeneralSecurityException {
