@@ -4,7 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.jobhandling.JobWorkerManager;
 import io.flep.workers.config.AnalystRole;
 import io.flep.workers.party.PartyIdentities;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

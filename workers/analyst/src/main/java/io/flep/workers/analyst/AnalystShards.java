@@ -1,17 +1,18 @@
 package io.flep.workers.analyst;
 
-import io.flep.workers.failure.BadInputException;
-import io.flep.workers.task.JobVariables;
+import io.flep.workers.failure.PolicyRefusedException;
+import io.flep.workers.policy.PolicyRuleException;
+import io.flep.workers.policy.RunPolicy;
 
-/** Which shard belongs to which analyst: the analyst's position in the run's {@code analysts} list. */
+/** Which shard belongs to which analyst: the analyst's position among the run policy's analysts. */
 final class AnalystShards {
   private AnalystShards() {}
 
-  static int shardOf(JobVariables vars, String analystId) {
-    int shard = vars.strings("analysts").indexOf(analystId);
-    if (shard < 0) {
-      throw new BadInputException("analyst '" + analystId + "' is not one of the run's analysts");
+  static int shardOf(RunPolicy policy, String analystId) {
+    try {
+      return policy.shardOf(analystId);
+    } catch (PolicyRuleException e) {
+      throw new PolicyRefusedException(e.getMessage(), e);
     }
-    return shard;
   }
 }

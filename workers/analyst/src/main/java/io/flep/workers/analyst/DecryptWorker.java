@@ -7,7 +7,7 @@ import io.flep.workers.evaluation.PlaintextEvaluation;
 import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.dataset.LabeledImage;
 import io.flep.workers.party.PartyIdentities;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.flep.workers.policy.RunPolicies;
 
 /**
  * Analyze, part 1: the analyst decrypts its shard into its own workspace, once per run (later rounds reuse it;
@@ -32,8 +33,11 @@ public class DecryptWorker {
   private final ObjectProvider<PlaintextEvaluation> evaluation;
   private final PartyIdentities identities;
 
+  private final RunPolicies policies;
+
   public DecryptWorker(StageRunner runner, ShardDecryptor decryptor, AnalystWorkspace workspace,
-      ObjectProvider<PlaintextEvaluation> evaluation, PartyIdentities identities) {
+      ObjectProvider<PlaintextEvaluation> evaluation, PartyIdentities identities, RunPolicies policies) {
+    this.policies = policies;
     this.identities = identities;
     this.runner = runner;
     this.decryptor = decryptor;
@@ -48,7 +52,7 @@ public class DecryptWorker {
     return runner.run(job, Stage.ANALYZE, analystId, () -> {
       AnalystJobs.analystOf(job);
       UUID runId = vars.runId();
-      AnalystShards.shardOf(vars, analystId);
+      AnalystShards.shardOf(policies.of(vars), analystId);
       Map<String, Object> details = new LinkedHashMap<>();
       Optional<List<LabeledImage>> held = workspace.get(runId, analystId);
       if (held.isPresent()) {

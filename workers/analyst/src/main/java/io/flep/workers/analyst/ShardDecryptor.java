@@ -13,7 +13,7 @@ import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.DataAssociation;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;

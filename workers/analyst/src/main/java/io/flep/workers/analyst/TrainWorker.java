@@ -10,7 +10,7 @@ import io.flep.workers.evaluation.PlaintextEvaluation;
 import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.dataset.LabeledImage;
 import io.flep.workers.party.PartyIdentities;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.learning.DigitModel;
 import io.flep.workers.learning.LocalTrainer;
 import io.flep.workers.learning.TrainingOptions;
@@ -26,6 +26,7 @@ import io.flep.workers.task.TaskResult;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.flep.workers.policy.RunPolicies;
 
 /**
  * Analyze, part 2: local training from the current global model on the analyst's decrypted shard. Round 1
@@ -46,10 +47,13 @@ public class TrainWorker {
   private final PartyIdentities identities;
   private final ObjectProvider<PlaintextEvaluation> evaluation;
 
+  private final RunPolicies policies;
+
   public TrainWorker(StageRunner runner, AnalystWorkspace workspace, ShardDecryptor decryptor, ArtifactStore artifacts,
       ModelRepository models, LocalTrainer trainer, DigitModel model, FlepProperties properties,
       HomomorphicKeys heKeys, GlobalModels globalModels, PartyIdentities identities,
-      ObjectProvider<PlaintextEvaluation> evaluation) {
+      ObjectProvider<PlaintextEvaluation> evaluation, RunPolicies policies) {
+    this.policies = policies;
     this.identities = identities;
     this.evaluation = evaluation;
     this.heKeys = heKeys;
@@ -87,7 +91,7 @@ public class TrainWorker {
           .epochs(training.epochs())
           .batchSize(training.batchSize())
           .learningRate(training.learningRate())
-          .seed(seed * 1_000_003L + round * 101L + AnalystShards.shardOf(vars, analystId))
+          .seed(seed * 1_000_003L + round * 101L + AnalystShards.shardOf(policies.of(vars), analystId))
           .build();
       float[] local = trainer.train(global, shard, options);
       PlaintextEvaluation evaluator = evaluation.getIfAvailable();

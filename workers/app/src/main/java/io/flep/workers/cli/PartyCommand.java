@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flep.workers.federation.LocalFederation;
 import io.flep.workers.federation.PartyProperties;
 import io.flep.workers.federation.PartySpec;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.trust.StartupKit;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;

@@ -11,6 +11,7 @@ import io.flep.workers.federation.PartySpec;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
+import io.flep.workers.run.RunPolicyRules;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
 import io.flep.workers.task.PluginDefaults;
@@ -96,6 +97,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   long timeoutMinutes;
 
+  @Option(names = "--reproduction",
+      description = "Reproduce the paper: the run policy allows data ciphers marked not-secure (flep-3layer); the"
+          + " report and logs say so. Never for real data.")
+  boolean reproduction;
+
   @Option(names = "--processes",
       description = "Start every party as its own OS process (own JVM, own data directory) instead of one context"
           + " each in this process; the report is the same, without the plaintext comparisons of evaluation mode.")
@@ -111,8 +117,8 @@ public final class RunCommand implements Callable<Integer> {
         .targetAccuracy(targetAccuracy).dataSource(images).dataCipher(dataCipher).heScheme(heScheme).seed(seed)
         .dataCipherOptions(cipherOptions).minContributors(minContributors)
         .differentialPrivacy(dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta))
-        .heSchemeOptions(heOptions).build();
-    checkPluginOptions();
+        .heSchemeOptions(heOptions).reproduction(reproduction).build();
+    checkPluginOptions(request);
     StandaloneLogging.apply(); // the engine's database starts before any party configures logging
     PrintStream out = System.out;
     out.println("flep run: " + analysts + " analysts, up to " + rounds + " rounds, " + request.cloudMode() + " cloud");
@@ -121,6 +127,11 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("flep: FLEP_KEY_ENCRYPTION_KEY / " + KEY_ENCRYPTION_KEY_FILE + " is one party's key;"
           + " ./flep run gives each of its parties a key of its own in its data directory and ignores it");
       System.clearProperty(KEY_ENCRYPTION_KEY_FILE);
+    }
+    String cloudParty = common.properties.getOrDefault("flep.cloud.id", "flep-cloud");
+    if (!"untrusted".equals(request.cloudMode())) {
+      // these parties are all yours: the IIoT services trust your cloud when the run's policy does
+      common.properties.putIfAbsent("flep.cloud.trusted-partners", cloudParty);
     }
     Map<String, Object> properties = new LinkedHashMap<>(common.toSpringProperties());
     properties.remove(KEY_ENCRYPTION_KEY_FILE);
@@ -209,7 +220,7 @@ public final class RunCommand implements Callable<Integer> {
    * Validates --cipher-option and --he-option against the chosen (or default) plugins' declared parameters before
    * anything starts, so a typo costs no run. A plugin that is not installed is left to the run to report.
    */
-  private void checkPluginOptions() {
+  private void checkPluginOptions(RunRequest request) {
     try (PluginRegistry plugins = PluginRegistry.load(common.pluginsDir(), RunCommand.class.getClassLoader())) {
       String cipherId = dataCipher != null ? dataCipher : PluginDefaults.DATA_CIPHER;
       if (plugins.descriptor(cipherId).filter(d -> d.kind().isDataCipher()).isPresent()) {
@@ -219,13 +230,15 @@ public final class RunCommand implements Callable<Integer> {
       if (plugins.descriptor(schemeId).isPresent()) {
         plugins.homomorphicScheme(schemeId).parameters().validate(schemeId, heOptions, "--he-option");
       }
+      RunPolicyRules.check(request, plugins);
     }
   }
 
   private static void warnIfNotSecure(PluginRegistry plugins, String id) {
     if (id != null) {
       plugins.descriptor(id).filter(PluginDescriptor::notSecure).ifPresent(d ->
-          System.err.println("flep: warning: data cipher " + id + " does not protect data. " + d.securityNote()));
+          System.err.println("flep: warning: paper reproduction: data cipher " + id + " does not protect data. "
+              + d.securityNote()));
     }
   }
 

@@ -3,7 +3,7 @@ package io.flep.workers.federation;
 import io.flep.workers.FlepApplication;
 import io.flep.workers.engine.EmbeddedEngine;
 import io.flep.workers.evaluation.PlaintextEvaluation;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,6 +131,11 @@ public final class LocalFederation implements AutoCloseable {
   public ConfigurableApplicationContext coordinator() {
     return contexts.entrySet().stream().filter(e -> e.getKey().role().equals(Roles.DATA_OWNER))
         .map(Map.Entry::getValue).findFirst().orElseThrow();
+  }
+
+  /** The engine the parties share. */
+  public EmbeddedEngine engine() {
+    return engine;
   }
 
   public List<PartySpec> parties() {

@@ -1,6 +1,6 @@
 package io.flep.workers.federation;
 
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

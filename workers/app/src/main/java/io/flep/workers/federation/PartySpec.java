@@ -1,7 +1,7 @@
 package io.flep.workers.federation;
 
 import io.flep.workers.config.Parties;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

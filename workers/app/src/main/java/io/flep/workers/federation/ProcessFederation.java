@@ -1,7 +1,7 @@
 package io.flep.workers.federation;
 
 import io.flep.workers.engine.EmbeddedEngine;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package io.flep.workers.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.party.Statements;
 import io.flep.workers.store.ModelRepository.RoundRow;
 import io.flep.workers.store.StageRepository.StageRow;

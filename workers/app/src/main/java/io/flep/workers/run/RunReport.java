@@ -13,6 +13,8 @@ import java.util.Map;
  * @param decryption per analyst and round, how faithful its decrypted shard is
  * @param maxAbsDiffVsPlaintextFedAvg of the final round, or null when not verified
  * @param privacy the differential-privacy guarantee of the published model, or null when the run added no noise
+ * @param policy the run policy the data owner signed (its exchange address and the rules it set), or null when the
+ *     report was built without it
  */
 public record RunReport(
     String runId,
@@ -31,6 +33,7 @@ public record RunReport(
     Double finalAccuracy,
     Double maxAbsDiffVsPlaintextFedAvg,
     Privacy privacy,
+    Policy policy,
     List<Party> parties,
     long totalMs) {
 
@@ -40,9 +43,15 @@ public record RunReport(
   /** The same report, listing the parties that ran it. */
   public RunReport withParties(List<Party> parties) {
     return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode,
-        plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, List.copyOf(parties),
-        totalMs);
+        plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy,
+        List.copyOf(parties), totalMs);
   }
+
+  /**
+   * The signed run policy: where it is in the exchange, K, the clouds it trusts with a secret key, and whether the run
+   * reproduces the paper (a cipher marked not-secure was allowed).
+   */
+  public record Policy(String address, int minContributors, List<String> trustedClouds, boolean reproduction) {}
 
   /**
    * A stage line: name, status, work time summed over its task executions, and how many task executions it had
@@ -90,6 +99,7 @@ public record RunReport(
     private int analysts;
     private int roundsRequested;
     private String cloudMode;
+    private Policy policy;
     private Map<String, String> plugins = Map.of();
     private List<Stage> stages = List.of();
     private List<Round> rounds = List.of();
@@ -181,13 +191,18 @@ public record RunReport(
       return this;
     }
 
+    public Builder policy(Policy policy) {
+      this.policy = policy;
+      return this;
+    }
+
     public Builder totalMs(long totalMs) {
       this.totalMs = totalMs;
       return this;
     }
 
     public RunReport build() {
-      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, List.of(), totalMs);
+      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy, List.of(), totalMs);
     }
   }
 }

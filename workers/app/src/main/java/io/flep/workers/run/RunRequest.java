@@ -1,5 +1,7 @@
 package io.flep.workers.run;
 
+import io.flep.workers.policy.PolicyRuleException;
+import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +25,13 @@ public record RunRequest(
     Map<String, String> dataCipherOptions,
     int minContributors,
     DifferentialPrivacy privacy,
-    Map<String, String> heSchemeOptions) {
+    Map<String, String> heSchemeOptions,
+    boolean reproduction) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
-  /** Fewer than two contributors would let the key holder read one analyst's update. */
-  public static final int DEFAULT_MIN_CONTRIBUTORS = 2;
+  /** K by default; never below {@link RunPolicy#MIN_K} (one contributor's update would be read by the key holder). */
+  public static final int DEFAULT_MIN_CONTRIBUTORS = RunPolicy.DEFAULT_K;
 
   /** A request with the defaults of {@code flep run}; set what differs, then {@link Builder#build()} validates. */
   public static Builder builder() {
@@ -37,7 +40,8 @@ public record RunRequest(
 
   /**
    * Options of a run, defaulting to {@code flep run}'s: 3 analysts, 5 rounds, an untrusted cloud, target accuracy 1,
-   * the shipped digits, the model's plugins with their task-header options, seed 42, at least 2 contributors, no DP.
+   * the shipped digits, the model's plugins with their task-header options, seed 42, at least 3 contributors, no DP,
+   * no paper reproduction.
    */
   public static final class Builder {
     private int analysts = 3;
@@ -52,8 +56,15 @@ public record RunRequest(
     private int minContributors = DEFAULT_MIN_CONTRIBUTORS;
     private DifferentialPrivacy privacy;
     private Map<String, String> heSchemeOptions = Map.of();
+    private boolean reproduction;
 
     private Builder() {}
+
+    /** The run reproduces the paper: ciphers marked not-secure are allowed, and the report says so. */
+    public Builder reproduction(boolean reproduction) {
+      this.reproduction = reproduction;
+      return this;
+    }
 
     public Builder analysts(int analysts) {
       this.analysts = analysts;
@@ -123,7 +134,7 @@ public record RunRequest(
     /** @throws IllegalArgumentException naming the option that is out of range */
     public RunRequest build() {
       return new RunRequest(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed,
-          dataCipherOptions, minContributors, privacy, heSchemeOptions);
+          dataCipherOptions, minContributors, privacy, heSchemeOptions, reproduction);
     }
   }
 
@@ -136,14 +147,15 @@ public record RunRequest(
     if (analysts < 1 || analysts > MAX_ANALYSTS) {
       throw new IllegalArgumentException("--analysts must be between 1 and " + MAX_ANALYSTS + ", got " + analysts);
     }
-    if (minContributors < 1) {
-      throw new IllegalArgumentException("--min-contributors must be at least 1, got " + minContributors);
+    if (minContributors < RunPolicy.MIN_K) {
+      throw new PolicyRuleException("--min-contributors is " + minContributors + ", below " + RunPolicy.MIN_K
+          + ": with one contributor the key holder reads that analyst's update");
     }
     if (minContributors > analysts) {
-      throw new IllegalArgumentException("--min-contributors is " + minContributors + " but the run has only "
+      throw new PolicyRuleException("--min-contributors is " + minContributors + " but the run has only "
           + analysts + " analyst" + (analysts == 1 ? "" : "s") + ": an aggregate of fewer would never be decrypted."
-          + " Use --analysts " + minContributors + " or more, or lower --min-contributors (with 1, the key holder"
-          + " can read a lone analyst's update)");
+          + " Use --analysts " + minContributors + " or more, or lower --min-contributors (at least "
+          + RunPolicy.MIN_K + ")");
     }
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);

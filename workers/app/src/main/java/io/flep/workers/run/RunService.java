@@ -1,5 +1,16 @@
 package io.flep.workers.run;
 
+import io.flep.workers.config.Parties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.flep.exchange.Exchange;
+import io.flep.exchange.ExchangeRef;
+import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.config.Roles;
+import io.flep.workers.policy.RunPolicies;
+import io.flep.workers.policy.RunPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
@@ -33,6 +44,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RunService {
+  private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
   public static final String PROCESS_ID = "flep-lifecycle";
   private static final Duration POLL = Duration.ofMillis(300);
 
@@ -45,11 +57,20 @@ public class RunService {
   private final ApplicationEventPublisher events;
   private final ObjectProvider<AnalystJobWorkers> analystWorkers;
   private final ObjectProvider<PlaintextEvaluation> evaluation;
+  private final RunPolicies policies;
+  private final PartyIdentities identities;
+  private final PluginRegistry plugins;
+  private final Exchange exchange;
 
   public RunService(CamundaClient client, RunRepository runs, RunRecords records,
       FlepProperties properties, ObjectMapper json, ObjectProvider<IncidentSource> incidents,
       ApplicationEventPublisher events, ObjectProvider<AnalystJobWorkers> analystWorkers,
-      ObjectProvider<PlaintextEvaluation> evaluation) {
+      ObjectProvider<PlaintextEvaluation> evaluation, RunPolicies policies, PartyIdentities identities,
+      PluginRegistry plugins, Exchange exchange) {
+    this.policies = policies;
+    this.identities = identities;
+    this.plugins = plugins;
+    this.exchange = exchange;
     this.analystWorkers = analystWorkers;
     this.evaluation = evaluation;
     this.client = client;
@@ -61,12 +82,25 @@ public class RunService {
     this.events = events;
   }
 
-  /** Starts the run and returns its id and process instance key without waiting. */
+  /**
+   * Starts the run and returns its id and process instance key without waiting: checks the request against the
+   * policy rules, signs the run's policy as the data owner and publishes it, then starts the process with a
+   * reference to it. The variables steer the model; what the parties may do is the policy's.
+   *
+   * @throws io.flep.workers.policy.PolicyRuleException naming the rule the request breaks; nothing is started
+   */
   public StartedRun start(RunRequest request) {
+    RunPolicyRules.check(request, plugins);
     UUID runId = UUID.randomUUID();
+    RunPolicy policy = RunPolicyRules.policyFor(request, runId, properties.cloud().id());
     actForAnalysts(request);
     runs.create(runId, engineMode(), toJson(request));
+    ExchangeRef policyRef = policies.publish(identities.of(Parties.DATA_OWNER, Roles.DATA_OWNER), policy);
+    if (policy.reproduction()) {
+      LOG.warn("run {} reproduces the paper: its policy allows ciphers marked not-secure", runId);
+    }
     Map<String, Object> variables = new HashMap<>();
+    variables.put(RunPolicies.VARIABLE, policyRef.toVariable());
     variables.put("runId", runId.toString());
     variables.put("analysts", request.analystIds());
     variables.put("rounds", request.rounds());
@@ -76,25 +110,7 @@ public class RunService {
     variables.put("cloudAttested", properties.cloud().attested());
     variables.put("cloudJurisdiction", properties.cloud().jurisdiction());
     variables.put("seed", request.seed());
-    variables.put("minContributors", request.minContributors());
-    request.differentialPrivacy().ifPresent(dp -> {
-      variables.put("dpNoiseMultiplier", dp.noiseMultiplier());
-      variables.put("dpClipNorm", dp.clipNorm());
-      variables.put("dpDelta", dp.delta());
-    });
     variables.put("dataSource", request.dataSource() == null ? DeviceDataSource.BUILTIN_DIGITS : request.dataSource());
-    if (request.dataCipher() != null) {
-      variables.put("dataCipher", request.dataCipher());
-    }
-    if (request.heScheme() != null) {
-      variables.put("heScheme", request.heScheme());
-    }
-    if (!request.heSchemeOptions().isEmpty()) {
-      variables.put("heSchemeOptions", request.heSchemeOptions());
-    }
-    if (!request.dataCipherOptions().isEmpty()) {
-      variables.put("dataCipherOptions", request.dataCipherOptions());
-    }
     long key;
     try {
       key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(variables)
@@ -230,7 +246,18 @@ public class RunService {
         .maxAbsDiffVsPlaintextFedAvg(last == null ? null : last.maxAbsDiffVsPlaintextFedAvg())
         .privacy(request.differentialPrivacy().map(dp -> new RunReport.Privacy(dp.noiseMultiplier(), dp.clipNorm(),
             dp.delta(), rounds.size(), dp.epsilon(rounds.size()))).orElse(null))
+        .policy(policyOf(runId, request))
         .totalMs(totalMs).build();
+  }
+
+  private RunReport.Policy policyOf(UUID runId, RunRequest request) {
+    List<ExchangeRef> published = exchange.list(runId, ExchangeKinds.RUN_POLICY);
+    if (published.isEmpty()) {
+      return null;
+    }
+    RunPolicy policy = policies.verified(published.get(0), runId);
+    return new RunReport.Policy(published.get(0).address(), policy.minContributors(), policy.trustedClouds(),
+        policy.reproduction());
   }
 
   private Map<String, String> pluginsUsed(List<StageRepository.StageRow> rows) {

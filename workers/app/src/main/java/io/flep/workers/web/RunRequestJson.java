@@ -12,14 +12,14 @@ import java.util.Map;
 /**
  * The run options of {@code POST /api/runs} as JSON, the same options {@code ./flep run} takes:
  * {@code analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, dataCipherOptions,
- * heScheme, heSchemeOptions, seed, minContributors, differentialPrivacy {noiseMultiplier, clipNorm,
+ * heScheme, heSchemeOptions, seed, minContributors, reproduction, differentialPrivacy {noiseMultiplier, clipNorm,
  * delta}}; what is left out has {@code ./flep run}'s default. An unknown option, a value of the wrong type
  * or out of range is an {@link InvalidRunOptionException} naming the option.
  */
 final class RunRequestJson {
   private static final List<String> OPTIONS = List.of(
       "analysts", "cloudMode", "dataCipher", "dataCipherOptions", "dataSource", "differentialPrivacy", "heScheme",
-      "heSchemeOptions", "minContributors", "rounds", "seed", "targetAccuracy");
+      "heSchemeOptions", "minContributors", "reproduction", "rounds", "seed", "targetAccuracy");
   private static final List<String> PRIVACY_OPTIONS = List.of("noiseMultiplier", "clipNorm", "delta");
   /** {@code flep run}'s flags, which RunRequest's messages name, and the JSON options they are. */
   private static final Map<String, String> FLAGS = flags();
@@ -64,6 +64,12 @@ final class RunRequestJson {
     }
     if (body.has("dataCipherOptions")) {
       run.dataCipherOptions(options(body, "dataCipherOptions"));
+    }
+    if (body.has("reproduction")) {
+      if (!body.get("reproduction").isBoolean()) {
+        throw new InvalidRunOptionException("reproduction", "reproduction must be true or false");
+      }
+      run.reproduction(body.get("reproduction").asBoolean());
     }
     if (body.has("heSchemeOptions")) {
       run.heSchemeOptions(options(body, "heSchemeOptions"));
@@ -179,6 +185,7 @@ final class RunRequestJson {
   private static Map<String, String> flags() {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("--min-contributors", "minContributors");
+    flags.put("--reproduction", "reproduction");
     flags.put("--analysts", "analysts");
     flags.put("--rounds", "rounds");
     flags.put("--cloud", "cloudMode");

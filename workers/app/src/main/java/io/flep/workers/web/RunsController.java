@@ -88,6 +88,11 @@ public class RunsController {
     return ResponseEntity.of(problem).build();
   }
 
+  @ExceptionHandler(io.flep.workers.policy.PolicyRuleException.class)
+  ResponseEntity<ProblemDetail> policyRule(io.flep.workers.policy.PolicyRuleException e) {
+    return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "Run policy refused", e.getMessage())).build();
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "Invalid run options",

@@ -18,21 +18,40 @@ class ContributionLedgerTest extends EmbeddedFlepTest {
   void aSecondRequestForTheSameKeyAndRoundGetsTheFirstCiphertext() {
     String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
     byte[] first = {1, 2, 3};
+    UUID model1 = UUID.randomUUID();
 
-    assertThat(ledger.contribution(key, 1, "analyst-1", first)).isEqualTo(first);
-    assertThat(ledger.contribution(key, 1, "analyst-1", new byte[] {9, 9})).as("asked again").isEqualTo(first);
-    assertThat(ledger.contribution(key, 2, "analyst-1", new byte[] {4})).as("the next round").containsExactly(4);
-    assertThat(ledger.contribution(key, 1, "analyst-2", new byte[] {5})).as("another analyst").containsExactly(5);
+    assertThat(ledger.contribution(key, 1, "analyst-1", model1, first)).isEqualTo(first);
+    assertThat(ledger.contribution(key, 1, "analyst-1", model1, new byte[] {9, 9})).as("asked again")
+        .isEqualTo(first);
+    assertThat(ledger.contribution(key, 2, "analyst-1", UUID.randomUUID(), new byte[] {4})).as("the next round")
+        .containsExactly(4);
+    assertThat(ledger.contribution(key, 1, "analyst-2", UUID.randomUUID(), new byte[] {5})).as("another analyst")
+        .containsExactly(5);
+  }
+
+  @Test
+  void aLocalModelIsContributedInOneRoundOnly() {
+    String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    UUID model = UUID.randomUUID();
+    ledger.contribution(key, 1, "analyst-1", model, new byte[] {1});
+
+    // the replay of the review: the same update signed again "for round 2", to be differenced against round 1
+    assertThatThrownBy(() -> ledger.contribution(key, 2, "analyst-1", model, new byte[] {2}))
+        .isInstanceOf(io.flep.workers.failure.AggregationRefusedException.class)
+        .hasMessageContaining("already contributed its local model " + model + " in round 1");
+    assertThat(ledger.contribution(key, 1, "analyst-1", model, new byte[] {3})).as("round 1 still answers")
+        .containsExactly(1);
   }
 
   @Test
   void theRecordOutlivesATaskThatRollsBack() {
     String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      ledger.contribution(key, 1, "analyst-1", new byte[] {7});
+      ledger.contribution(key, 1, "analyst-1", UUID.randomUUID(), new byte[] {7});
       throw new IllegalStateException("the task died after signing");
     })).isInstanceOf(IllegalStateException.class);
 
-    assertThat(ledger.contribution(key, 1, "analyst-1", new byte[] {8})).as("retried task").containsExactly(7);
+    assertThat(ledger.contribution(key, 1, "analyst-1", UUID.randomUUID(), new byte[] {8})).as("retried task")
+        .containsExactly(7);
   }
 }

@@ -21,7 +21,7 @@ import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.testing.EmbeddedFlepTest;
 import java.nio.file.Files;
@@ -129,6 +129,23 @@ class SecureAggregatorTest extends EmbeddedFlepTest {
     assertThatThrownBy(() -> decrypt(1, twice, Optional.empty()))
         .isInstanceOf(IntegrityViolationException.class)
         .hasMessageStartingWith("analyst 'analyst-1' contributes more than one update to round 1");
+  }
+
+  @Test
+  void anAggregateReUsingAContributionDecryptedInAnotherRoundIsRefused() throws Exception {
+    // analyst-1's update of round 1, re-signed for round 2 with the very same ciphertext (a fooled or replaying
+    // analyst): decrypting {1, 2} in round 1 and {1, 3} in round 2 would single out analyst-2 minus analyst-3
+    HeCiphertext reused = bound.encryption().encrypt(new double[] {7, 7});
+    ExchangeRef first = updates.publish(identities.of("analyst-1", Roles.ANALYST), bound, 1, reused);
+    decrypt(1, List.of(first, contribute("analyst-2", 1, 1, 2)), Optional.empty());
+    ExchangeRef again = updates.publish(identities.of("analyst-1", Roles.ANALYST), bound, 2, reused);
+
+    assertThatThrownBy(() -> decrypt(2, List.of(again, contribute("analyst-3", 2, 3, 4)), Optional.empty()))
+        .isInstanceOf(AggregationRefusedException.class)
+        .hasMessageContaining("the contribution of analyst 'analyst-1' in round 2")
+        .hasMessageContaining("was already decrypted in round 1");
+    assertThat(jdbc.queryForObject("select count(*) from decryption_claim where he_key = ? and round = 2",
+        Integer.class, heKey.address())).as("nothing of round 2 was decrypted").isZero();
   }
 
   @Test

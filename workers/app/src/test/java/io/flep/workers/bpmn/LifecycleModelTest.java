@@ -292,7 +292,9 @@ class LifecycleModelTest {
           .containsOnly(
               Map.entry("EndEvent_GlobalModelServed", "=\"completed\""),
               Map.entry("EndEvent_RunRejected", "=\"integrity-violation\""),
-              Map.entry("EndEvent_AggregationRefused", "=\"aggregation-refused\""));
+              Map.entry("EndEvent_AggregationRefused", "=\"aggregation-refused\""),
+              Map.entry("EndEvent_PolicyRefused", "=\"policy-refused\""),
+              Map.entry("EndEvent_KeyPolicyRefused", "=\"policy-refused\""));
     }
 
     @Test

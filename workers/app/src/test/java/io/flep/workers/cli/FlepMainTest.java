@@ -13,7 +13,8 @@ class FlepMainTest {
 
   @Test
   void runWithAnUnknownPluginExitsNonZeroAndSaysWhyInOneLine(@TempDir Path dir) {
-    FlepCli.Result result = FlepCli.run("run", "--analysts", "2", "--rounds", "1", "--data-cipher", "rot13",
+    FlepCli.Result result = FlepCli.run("run", "--analysts", "2", "--min-contributors", "2", "--rounds", "1",
+        "--data-cipher", "rot13",
         "--data-dir", dir.resolve("data").toString(), "--plugins-dir", dir.resolve("plugins").toString(),
         "--report", dir.resolve("r.json").toString());
 
@@ -31,6 +32,27 @@ class FlepMainTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("--cloud must be one of").contains("sideways");
     assertThat(Files.exists(dir.resolve("postgres"))).as("nothing was started").isFalse();
+  }
+
+  @Test
+  void aRunThePolicyRulesForbidExitsNonZeroWithOneLineNamingTheRuleBeforeAnythingStarts(@TempDir Path dir) {
+    FlepCli.Result k1 = FlepCli.run("run", "--min-contributors", "1", "--data-dir", dir.toString());
+    FlepCli.Result weakCipher = FlepCli.run("run", "--data-cipher", "flep-3layer", "--data-dir", dir.toString());
+    FlepCli.Result weakKey = FlepCli.run("run", "--he-option", "keyBits=1024", "--he-option", "allowWeakKeys=true",
+        "--data-dir", dir.toString());
+
+    assertThat(k1.exitCode()).isEqualTo(1);
+    assertThat(k1.errLines()).singleElement().asString().startsWith("flep: policy rule: --min-contributors is 1,"
+        + " below 2");
+    assertThat(weakCipher.exitCode()).isEqualTo(1);
+    assertThat(weakCipher.errLines()).containsExactly("flep: policy rule: data cipher flep-3layer is marked"
+        + " not-secure; it is allowed only to reproduce the paper, with --reproduction (./flep plugins says why it"
+        + " is not secure)");
+    assertThat(weakKey.exitCode()).isEqualTo(1);
+    assertThat(weakKey.errLines()).containsExactly("flep: policy rule: homomorphic keys of 1024 bits are refused;"
+        + " at least 2048");
+    assertThat(Files.exists(dir.resolve("postgres"))).as("nothing was started").isFalse();
+    assertThat(Files.exists(dir.resolve("federation"))).as("nothing was started").isFalse();
   }
 
   @Test

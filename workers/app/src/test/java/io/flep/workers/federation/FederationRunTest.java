@@ -16,7 +16,7 @@ import io.flep.workers.holdings.Holdings;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
@@ -55,7 +55,8 @@ class FederationRunTest {
   static final Set<String> KINDS = Set.of(ExchangeKinds.ENCRYPTED_SHARD, ExchangeKinds.DATA_KEY_ENVELOPE,
       ExchangeKinds.SEALED_TEST_SET, ExchangeKinds.HE_PUBLIC_KEY, ExchangeKinds.HE_SECRET_KEY,
       ExchangeKinds.HE_KEY_SHARE, ExchangeKinds.ENCRYPTED_UPDATE, ExchangeKinds.ENCRYPTED_AGGREGATE,
-      ExchangeKinds.PARTIAL_DECRYPTION, ExchangeKinds.GLOBAL_MODEL, "stage-record", "round-result");
+      ExchangeKinds.PARTIAL_DECRYPTION, ExchangeKinds.GLOBAL_MODEL, "stage-record", "round-result",
+      ExchangeKinds.RUN_POLICY);
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   Path root;

@@ -53,7 +53,7 @@ class BadInputRunTest {
   @Autowired DatasetRepository dataset;
 
   private RunReport run(String images, String dataCipher) {
-    return runs.execute(RunRequest.builder().analysts(2).rounds(1).seed(1).dataSource(images).dataCipher(dataCipher).build(), line -> {},
+    return runs.execute(RunRequest.builder().analysts(2).minContributors(2).rounds(1).seed(1).dataSource(images).dataCipher(dataCipher).build(), line -> {},
         Duration.ofMinutes(5));
   }
 

@@ -56,7 +56,7 @@ class ExternalDatabaseDownTest {
 
   @Test
   void databaseGoingDownStopsTheRunWithAnIncidentAndLosesNothing() throws Exception {
-    RunRequest request = RunRequest.builder().analysts(2).rounds(1).seed(1).build();
+    RunRequest request = RunRequest.builder().analysts(2).minContributors(2).rounds(1).seed(1).build();
     RunService.StartedRun started = runs.start(request);
     external.close();
 

@@ -35,7 +35,8 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Autowired Exchange exchange;
 
   private RunReport run(int analysts, int rounds, String cloud) {
-    return run(RunRequest.builder().analysts(analysts).rounds(rounds).cloudMode(cloud).seed(7).build());
+    return run(RunRequest.builder().analysts(analysts).minContributors(Math.min(analysts, 3)).rounds(rounds)
+        .cloudMode(cloud).seed(7).build());
   }
 
   private RunReport run(RunRequest request) {
@@ -118,7 +119,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
 
   @Test
   void aThresholdKeyIsDecryptedOnlyByTwoOfThreeShareHoldersTogether() {
-    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).cloudMode("trusted").seed(7)
+    RunReport report = run(RunRequest.builder().analysts(2).minContributors(2).rounds(1).cloudMode("trusted").seed(7)
         .heSchemeOptions(Map.of("threshold", "2")).build());
 
     assertThat(report.rounds()).singleElement().satisfies(r -> {
@@ -137,7 +138,7 @@ class LifecycleRunTest extends EmbeddedFlepTest {
   @Test
   void differentialPrivacyNoisesTheAggregateAndReportsEpsilon() {
     DifferentialPrivacy dp = new DifferentialPrivacy(0.5, 1.0, 1e-5);
-    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).seed(7).differentialPrivacy(dp).build());
+    RunReport report = run(RunRequest.builder().analysts(2).minContributors(2).rounds(1).seed(7).differentialPrivacy(dp).build());
 
     assertThat(report.privacy()).isNotNull();
     assertThat(report.privacy().rounds()).isEqualTo(1);
@@ -186,10 +187,11 @@ class LifecycleRunTest extends EmbeddedFlepTest {
 
   @Test
   void theAnalystsRemoveTheNoiseLayerWithTheDnCnnAndThePsnrIsReportedPerAnalyst() {
-    RunReport report = run(RunRequest.builder().analysts(2).rounds(1).seed(7).dataCipher("flep-3layer")
-        .dataCipherOptions(Map.of("denoiser", "dncnn")).build());
+    RunReport report = run(RunRequest.builder().analysts(2).minContributors(2).rounds(1).seed(7).dataCipher("flep-3layer")
+        .dataCipherOptions(Map.of("denoiser", "dncnn")).reproduction(true).build());
 
     assertThat(report.plugins()).containsEntry("dataCipher", "flep-3layer");
+    assertThat(report.policy().reproduction()).as("the report names the paper reproduction").isTrue();
     assertThat(report.decryption()).extracting(RunReport.Decryption::analyst)
         .containsExactlyInAnyOrder("analyst-1", "analyst-2");
     assertThat(report.decryption()).allSatisfy(d -> {

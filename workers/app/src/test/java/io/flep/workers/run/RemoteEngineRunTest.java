@@ -51,7 +51,7 @@ class RemoteEngineRunTest {
   void theSameWorkersRunTheLifecycleAgainstAnEngineTheyDidNotStart() {
     assertThat(context.getBeansOfType(EmbeddedEngine.class)).as("no engine of its own").isEmpty();
 
-    RunReport report = runs.execute(RunRequest.builder().analysts(2).rounds(1).seed(3).build(), line -> {},
+    RunReport report = runs.execute(RunRequest.builder().analysts(2).minContributors(2).rounds(1).seed(3).build(), line -> {},
         Duration.ofMinutes(10));
 
     assertThat(report.status()).as(report.failure()).isEqualTo("COMPLETED");

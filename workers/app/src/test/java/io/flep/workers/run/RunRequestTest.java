@@ -3,6 +3,7 @@ package io.flep.workers.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flep.workers.policy.PolicyRuleException;
 import org.junit.jupiter.api.Test;
 
 class RunRequestTest {
@@ -31,15 +32,16 @@ class RunRequestTest {
   }
 
   @Test
-  void secureAggregationNeedsAtLeastTwoAnalystsUnlessTheUserLowersTheMinimum() {
-    assertThat(request(2, 1, "untrusted", 1).minContributors()).isEqualTo(2);
-    assertThatThrownBy(() -> request(1, 1, "untrusted", 1)).hasMessage("--min-contributors is 2 but the run has only"
-        + " 1 analyst: an aggregate of fewer would never be decrypted. Use --analysts 2 or more, or lower"
-        + " --min-contributors (with 1, the key holder can read a lone analyst's update)");
-    assertThat(RunRequest.builder().analysts(1).rounds(1).minContributors(1).build().minContributors())
-        .isEqualTo(1);
-    assertThatThrownBy(() -> RunRequest.builder().rounds(1).minContributors(0).build())
-        .hasMessage("--min-contributors must be at least 1, got 0");
+  void kIsThreeByDefaultNeverBelowTwoAndNeverAboveTheAnalysts() {
+    assertThat(request(3, 1, "untrusted", 1).minContributors()).isEqualTo(3);
+    assertThat(RunRequest.builder().analysts(2).minContributors(2).rounds(1).build().minContributors()).isEqualTo(2);
+    assertThatThrownBy(() -> request(2, 1, "untrusted", 1)).isInstanceOf(PolicyRuleException.class)
+        .hasMessage("policy rule: --min-contributors is 3 but the run has only 2 analysts: an aggregate of fewer"
+            + " would never be decrypted. Use --analysts 3 or more, or lower --min-contributors (at least 2)");
+    assertThatThrownBy(() -> RunRequest.builder().analysts(1).rounds(1).minContributors(1).build())
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessage("policy rule: --min-contributors is 1, below 2: with one contributor the key holder reads that"
+            + " analyst's update");
   }
 
   @Test

@@ -23,6 +23,8 @@ public abstract class EmbeddedFlepTest {
     registry.add("flep.data-dir", DATA::toString);
     registry.add("flep.plugins-dir", PLUGINS::toString);
     registry.add("flep.evaluation", () -> "true");
+    // this process is also the IIoT services: they trust the test cloud with a secret key when a run's policy does
+    registry.add("flep.cloud.trusted-partners", () -> "flep-cloud");
   }
 
   private static Path temp(String name) {

@@ -6,7 +6,7 @@ import io.flep.workers.aggregation.PartialDecryptions;
 import io.flep.workers.config.AuditorRole;
 import io.flep.workers.config.Parties;
 import io.flep.workers.party.PartyIdentities;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.task.JobTypes;
 import java.util.Map;
 

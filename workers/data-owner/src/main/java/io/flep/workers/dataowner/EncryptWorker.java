@@ -14,8 +14,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.failure.PolicyRefusedException;
+import io.flep.workers.policy.RunPolicies;
+import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.Artifact;
 import java.util.LinkedHashMap;
 import io.flep.plugin.host.PluginRegistry;
@@ -58,10 +61,13 @@ public class EncryptWorker {
   private final ObjectProvider<PlaintextEvaluation> evaluation;
   private final SecureRandom random = new SecureRandom();
 
+  private final RunPolicies policies;
+
   public EncryptWorker(StageRunner runner, PluginRegistry plugins, ArtifactStore artifacts, DatasetRepository dataset,
       KeyVault keys, PartyIdentities identities, ExchangeObjects exchange,
-      ObjectProvider<PlaintextEvaluation> evaluation) {
+      ObjectProvider<PlaintextEvaluation> evaluation, RunPolicies policies) {
     this.evaluation = evaluation;
+    this.policies = policies;
     this.runner = runner;
     this.plugins = plugins;
     this.artifacts = artifacts;
@@ -76,14 +82,19 @@ public class EncryptWorker {
     return runner.run(job, Stage.ENCRYPT, Parties.DATA_OWNER, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
-      List<String> analysts = vars.strings("analysts");
-      String cipherId = vars.pluginChoice("dataCipher", PluginDefaults.DATA_CIPHER);
+      RunPolicy policy = policies.of(vars);
+      List<String> analysts = policy.analysts();
+      String cipherId = vars.pluginChoice("dataCipher", policy.dataCipher(), PluginDefaults.DATA_CIPHER);
       DataCiphers ciphers = new DataCiphers(plugins);
       ParameterSet declared = ciphers.parameters(cipherId);
-      ParameterValues options = vars.pluginOptions("dataCipher", cipherId, declared);
+      ParameterValues options = vars.pluginOptions("dataCipher", cipherId, declared, policy.dataCipherOptions());
       boolean notSecure = plugins.descriptor(cipherId).map(PluginDescriptor::notSecure).orElse(false);
       if (notSecure) {
-        LOG.warn("run {} encrypts with {}, which does not protect data: {}", runId,
+        if (!policy.reproduction()) {
+          throw new PolicyRefusedException("policy rule: data cipher " + cipherId + " is marked not-secure and the run"
+              + " policy has no reproduction flag; it is used only to reproduce the paper");
+        }
+        LOG.warn("run {} (paper reproduction) encrypts with {}, which does not protect data: {}", runId,
             cipherId, plugins.descriptor(cipherId).orElseThrow().securityNote());
       }
       PartyIdentity me = identities.of(Parties.DATA_OWNER, Roles.DATA_OWNER);

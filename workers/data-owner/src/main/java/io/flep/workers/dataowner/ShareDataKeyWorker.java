@@ -17,7 +17,7 @@ import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.DatasetRepository;
 import io.flep.workers.store.KeyVault;
 import io.flep.workers.task.JobTypes;
@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.flep.workers.policy.RunPolicies;
 
 /**
  * Share keys: each analyst of the run gets its shard's data key and labels sealed to its own X25519 key (HPKE),
@@ -45,8 +46,11 @@ public class ShareDataKeyWorker {
   private final ExchangeObjects exchange;
   private final ArtifactStore artifacts;
 
+  private final RunPolicies policies;
+
   public ShareDataKeyWorker(StageRunner runner, KeyVault keys, DatasetRepository dataset, PartyIdentities identities,
-      ExchangeObjects exchange, ArtifactStore artifacts) {
+      ExchangeObjects exchange, ArtifactStore artifacts, RunPolicies policies) {
+    this.policies = policies;
     this.artifacts = artifacts;
     this.runner = runner;
     this.keys = keys;
@@ -75,7 +79,7 @@ public class ShareDataKeyWorker {
     return runner.run(job, Stage.SHARE_KEYS, Parties.DATA_OWNER, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
-      List<String> analysts = vars.strings("analysts");
+      List<String> analysts = policies.of(vars).analysts();
       PartyIdentity me = identities.of(Parties.DATA_OWNER, Roles.DATA_OWNER);
       Map<String, Object> envelopes = new LinkedHashMap<>();
       for (int shard = 0; shard < analysts.size(); shard++) {

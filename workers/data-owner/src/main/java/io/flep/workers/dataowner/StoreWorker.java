@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.flep.workers.policy.RunPolicies;
 
 /**
  * Store: the upload goes into the private database, one artifact per image, split into a held-out test set
@@ -37,8 +38,11 @@ public class StoreWorker {
   private final DatasetRepository dataset;
   private final TransactionTemplate transaction;
 
+  private final RunPolicies policies;
+
   public StoreWorker(StageRunner runner, ArtifactStore artifacts, DatasetRepository dataset,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, RunPolicies policies) {
+    this.policies = policies;
     this.runner = runner;
     this.artifacts = artifacts;
     this.dataset = dataset;
@@ -50,7 +54,7 @@ public class StoreWorker {
     return runner.run(job, Stage.STORE, Parties.DATA_OWNER, () -> {
       JobVariables vars = new JobVariables(job);
       UUID runId = vars.runId();
-      int analysts = vars.strings("analysts").size();
+      int analysts = policies.of(vars).analysts().size();
       List<DeviceBatch.Entry> entries = DeviceBatch.decode(artifacts.get(vars.ref("rawDataRef")).content());
 
       Map<LabeledImage, DeviceBatch.Entry> byImage = new IdentityHashMap<>();

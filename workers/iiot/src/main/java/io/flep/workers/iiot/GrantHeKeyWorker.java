@@ -15,7 +15,7 @@ import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;
 import io.flep.workers.task.Stage;
@@ -23,6 +23,8 @@ import io.flep.workers.task.StageRunner;
 import io.flep.workers.task.TaskResult;
 import java.util.Arrays;
 import java.util.Map;
+import io.flep.workers.policy.RunPolicies;
+import io.flep.workers.policy.RunPolicy;
 
 /**
  * Trusted path only: the IIoT services seal the homomorphic secret key to the trusted cloud's X25519 key, bound to
@@ -37,8 +39,11 @@ public class GrantHeKeyWorker {
   private final PartyIdentities identities;
   private final FlepProperties properties;
 
+  private final RunPolicies policies;
+
   public GrantHeKeyWorker(StageRunner runner, HomomorphicKeys heKeys, ExchangeObjects exchange, PartyIdentities identities,
-      FlepProperties properties) {
+      FlepProperties properties, RunPolicies policies) {
+    this.policies = policies;
     this.runner = runner;
     this.heKeys = heKeys;
     this.exchange = exchange;
@@ -50,14 +55,23 @@ public class GrantHeKeyWorker {
   public Map<String, Object> grant(ActivatedJob job) {
     return runner.run(job, Stage.AGGREGATE, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      String cloud = properties.cloud().id();
+      RunPolicy policy = policies.of(vars);
+      String cloud = policy.cloud();
+      // both must agree: the run's signed policy and this party's own list of partners it trusts with a secret key
+      if (!policy.trusts(cloud)) {
+        throw new KeyAccessDeniedException("cloud '" + cloud + "' is not a trusted cloud of the run policy (trusted: "
+            + policy.trustedClouds() + "); it gets no key and aggregates ciphertexts instead");
+      }
       if (!properties.cloud().trustedPartners().contains(cloud)) {
-        throw new KeyAccessDeniedException("cloud '" + cloud + "' is not a registered trusted partner (trusted: "
-            + properties.cloud().trustedPartners() + "); it gets no key and aggregates ciphertexts instead");
+        throw new KeyAccessDeniedException("cloud '" + cloud + "' is not one of the IIoT services' trusted partners"
+            + " (flep.cloud.trusted-partners: " + properties.cloud().trustedPartners() + "); it gets no key and"
+            + " aggregates ciphertexts instead");
       }
       PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
       ExchangeRef heKeyRef = vars.exchangeRef("heKeyRef");
-      KeyMaterial key = heKeys.issuerSecret(heKeys.withPublicKey(heKeyRef), me);
+      HomomorphicKeys.Bound bound = heKeys.withPublicKey(heKeyRef);
+      bound.requireIssuedUnder(vars.exchangeRef(RunPolicies.VARIABLE).address());
+      KeyMaterial key = heKeys.issuerSecret(bound, me);
       PartyCredential recipient = exchange.credentialOf(cloud, Roles.CLOUD);
       byte[] secret = key.serializeSecret(SecretAccess.get());
       try {

@@ -16,7 +16,7 @@ import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.util.Arrays;
 import java.util.UUID;
 import io.flep.workers.aggregation.AggregationPolicy;
@@ -36,6 +36,9 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.flep.workers.policy.OwnMinimums;
+import io.flep.workers.policy.RunPolicies;
+import io.flep.workers.policy.RunPolicy;
 
 /**
  * Share keys: the IIoT services, the only party meant to decrypt aggregates, create the homomorphic key pair
@@ -44,7 +47,6 @@ import java.util.Map;
 @IiotRole
 public class IssueHeKeysWorker {
   /** Fewer than two contributors would let the key holder read one analyst's update. */
-  static final int DEFAULT_MIN_CONTRIBUTORS = 2;
 
   private final StageRunner runner;
   private final PluginRegistry plugins;
@@ -54,8 +56,11 @@ public class IssueHeKeysWorker {
   private final ExchangeObjects exchange;
   private final SecureRandom random = new SecureRandom();
 
+  private final RunPolicies policies;
+
   public IssueHeKeysWorker(StageRunner runner, PluginRegistry plugins, KeyVault keys, FlepProperties properties,
-      PartyIdentities identities, ExchangeObjects exchange) {
+      PartyIdentities identities, ExchangeObjects exchange, RunPolicies policies) {
+    this.policies = policies;
     this.identities = identities;
     this.exchange = exchange;
     this.runner = runner;
@@ -68,11 +73,12 @@ public class IssueHeKeysWorker {
   public Map<String, Object> issue(ActivatedJob job) {
     return runner.run(job, Stage.SHARE_KEYS, Parties.IIOT_SERVICES, () -> {
       JobVariables vars = new JobVariables(job);
-      String schemeId = vars.pluginChoice("heScheme", PluginDefaults.HE_SCHEME);
-      List<String> analysts = vars.strings("analysts");
+      RunPolicy runPolicy = policies.of(vars);
+      String schemeId = vars.pluginChoice("heScheme", runPolicy.heScheme(), PluginDefaults.HE_SCHEME);
+      List<String> analysts = runPolicy.analysts();
       HomomorphicSchemeProvider provider = plugins.homomorphicScheme(schemeId);
       ParameterSet declared = provider.parameters();
-      ParameterValues options = vars.pluginOptions("heScheme", schemeId, declared);
+      ParameterValues options = vars.pluginOptions("heScheme", schemeId, declared, runPolicy.heSchemeOptions());
       if (declared.declares(HeParameters.MAX_CONTRIBUTORS)) {
         options = options.withDefault(HeParameters.MAX_CONTRIBUTORS, Math.max(analysts.size(), 2),
             "the run's " + analysts.size() + " analysts");
@@ -87,17 +93,15 @@ public class IssueHeKeysWorker {
         }
         options = options.withDefault(HeParameters.SHAREHOLDERS, holders, "the lifecycle's share holders");
       }
-      AggregationPolicy policy;
-      try {
-        policy = new AggregationPolicy(
-            (int) Math.min(Integer.MAX_VALUE, vars.longOr("minContributors", DEFAULT_MIN_CONTRIBUTORS)), analysts);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("process variable 'minContributors': " + e.getMessage(), e);
-      }
+      AggregationPolicy policy = new AggregationPolicy(runPolicy.minContributors(), analysts);
       PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
       UUID runId = vars.runId();
       KeyMaterial keyPair = provider.generateKeyPair(options, random);
+      // the countersignature of the policy's HE part: checked before the key is published under the policy
+      OwnMinimums.check(runPolicy, provider.newEncryption(keyPair).keyBits(), properties.policy(),
+          "the IIoT services");
       Map<String, String> attributes = new LinkedHashMap<>(policy.toAttributes());
+      attributes.put(RunPolicies.POLICY_ATTRIBUTE, vars.exchangeRef(RunPolicies.VARIABLE).address());
       attributes.put("scheme", schemeId);
       attributes.put("threshold", Integer.toString(threshold));
       if (threshold == 0) {

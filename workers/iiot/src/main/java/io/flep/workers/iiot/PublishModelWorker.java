@@ -14,7 +14,7 @@ import io.flep.workers.model.FedAvg;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.party.Statements;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.task.JobTypes;

@@ -8,7 +8,7 @@ import io.flep.workers.config.IiotRole;
 import io.flep.workers.config.Parties;
 import io.flep.exchange.ExchangeRef;
 import io.flep.workers.party.ExchangeObjects;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.ModelRepository;
 import io.flep.workers.task.JobTypes;
 import io.flep.workers.task.JobVariables;

@@ -1,6 +1,8 @@
 package io.flep.workers.aggregation;
 
+import io.flep.workers.failure.AggregationRefusedException;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,11 +29,21 @@ public class ContributionLedger {
   /**
    * The ciphertext this analyst contributes for the key and round: {@code candidate} when it is the first, else the
    * one recorded before.
+   *
+   * @param localModel the local model the update comes from: it is contributed in one round only
+   * @throws AggregationRefusedException if this local model was already contributed under this key in another round
    */
-  public byte[] contribution(String heKey, int round, String analyst, byte[] candidate) {
+  public byte[] contribution(String heKey, int round, String analyst, UUID localModel, byte[] candidate) {
     return ownTransaction.execute(status -> {
-      jdbc.update("insert into signed_contribution (he_key, round, analyst, ciphertext) values (?, ?, ?, ?)"
-          + " on conflict do nothing", heKey, round, analyst, candidate);
+      List<Integer> earlier = jdbc.queryForList("select round from signed_contribution where he_key = ? and analyst = ?"
+          + " and local_model = ? and round <> ?", Integer.class, heKey, analyst, localModel, round);
+      if (!earlier.isEmpty()) {
+        throw new AggregationRefusedException("analyst '" + analyst + "' already contributed its local model "
+            + localModel + " in round " + earlier.get(0) + " under this key; it does not sign it again for round "
+            + round);
+      }
+      jdbc.update("insert into signed_contribution (he_key, round, analyst, local_model, ciphertext)"
+          + " values (?, ?, ?, ?, ?) on conflict do nothing", heKey, round, analyst, localModel, candidate);
       List<byte[]> recorded = jdbc.queryForList("select ciphertext from signed_contribution where he_key = ?"
           + " and round = ? and analyst = ?", byte[].class, heKey, round, analyst);
       return recorded.get(0);

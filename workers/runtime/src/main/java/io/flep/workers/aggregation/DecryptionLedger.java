@@ -1,10 +1,15 @@
 package io.flep.workers.aggregation;
 
 import io.flep.workers.failure.AggregationRefusedException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Enforces "at most one decryption per key and round" in the decrypting party's own store. */
+/**
+ * Enforces, in the decrypting party's own store, "at most one decryption per key and round" and "a contribution is
+ * decrypted in one round only".
+ */
 @Repository
 public class DecryptionLedger {
   private final JdbcTemplate jdbc;
@@ -18,13 +23,28 @@ public class DecryptionLedger {
    * object has address {@code heKey}. Claiming the same aggregate again (a retried task) is allowed: it reveals
    * nothing new.
    *
-   * @throws AggregationRefusedException if a different aggregate of this key was already decrypted this round
+   * @param contributions each contributing analyst and the SHA-256 of its update's ciphertext
+   * @throws AggregationRefusedException if a different aggregate of this key was already decrypted this round, or a
+   *     contribution was already decrypted in another round
    */
-  public void claim(String heKey, int round, String aggregateSha256, String party, int contributors) {
+  public void claim(String heKey, int round, String aggregateSha256, String party, Map<String, String> contributions) {
+    for (Map.Entry<String, String> c : contributions.entrySet()) {
+      List<Integer> earlier = jdbc.queryForList("select round from decrypted_contribution where he_key = ?"
+          + " and decrypted_by = ? and ciphertext_sha256 = ? and round <> ?", Integer.class, heKey, party,
+          c.getValue(), round);
+      if (!earlier.isEmpty()) {
+        throw new AggregationRefusedException("the contribution of analyst '" + c.getKey() + "' in round " + round
+            + " (ciphertext " + c.getValue() + ") was already decrypted in round " + earlier.get(0) + "; an aggregate"
+            + " that re-uses it is refused, as two aggregates sharing it could single out another update");
+      }
+    }
     int inserted = jdbc.update("insert into decryption_claim (he_key, round, aggregate_sha256, decrypted_by,"
         + " contributors) values (?, ?, ?, ?, ?) on conflict do nothing",
-        heKey, round, aggregateSha256, party, contributors);
+        heKey, round, aggregateSha256, party, contributions.size());
     if (inserted == 1) {
+      contributions.forEach((analyst, digest) -> jdbc.update("insert into decrypted_contribution (he_key,"
+          + " decrypted_by, ciphertext_sha256, round, analyst) values (?, ?, ?, ?, ?) on conflict do nothing",
+          heKey, party, digest, round, analyst));
       return;
     }
     String earlier = jdbc.queryForObject("select aggregate_sha256 || ' by ' || decrypted_by || ' at ' || decrypted_at"

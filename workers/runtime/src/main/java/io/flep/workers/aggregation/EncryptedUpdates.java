@@ -8,7 +8,7 @@ import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;

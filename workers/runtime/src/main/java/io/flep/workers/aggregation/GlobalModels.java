@@ -1,12 +1,13 @@
 package io.flep.workers.aggregation;
 
 import io.flep.exchange.ExchangeRef;
+import io.flep.workers.failure.AggregationRefusedException;
 import io.flep.workers.model.ModelArchitecture;
 import io.flep.workers.model.ModelCodec;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.task.JobVariables;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,36 @@ public class GlobalModels {
   public float[] current(JobVariables vars) {
     ExchangeRef globalRef = vars.exchangeRefOrNull("globalModelRef");
     return globalRef == null ? model.initialParams(vars.longOr("seed", 42)) : load(globalRef);
+  }
+
+  /**
+   * The model round {@code round} builds on, as an analyst accepts it: the initial model in round 1, else the global
+   * model the IIoT services (or the trusted cloud) published for round {@code round - 1} of this run. An update is
+   * only ever computed against that base, so a round number set by anyone else cannot make an analyst sign an
+   * update twice against the same model.
+   *
+   * @throws AggregationRefusedException if the variables name another base
+   */
+  public float[] baseOf(JobVariables vars, int round) {
+    ExchangeRef globalRef = vars.exchangeRefOrNull("globalModelRef");
+    if (round == 1) {
+      if (globalRef != null) {
+        throw new AggregationRefusedException("round 1 builds on the initial model, but the job names the global"
+            + " model " + globalRef + "; no update is signed");
+      }
+      return model.initialParams(vars.longOr("seed", 42));
+    }
+    if (globalRef == null || !globalRef.runId().equals(vars.runId())) {
+      throw new AggregationRefusedException("round " + round + " builds on the global model of round " + (round - 1)
+          + " of run " + vars.runId() + ", but the job names " + globalRef + "; no update is signed");
+    }
+    var published = exchange.fetch(globalRef, PUBLISHERS);
+    String publishedRound = published.header().attributes().get("round");
+    if (!Integer.toString(round - 1).equals(publishedRound)) {
+      throw new AggregationRefusedException("round " + round + " builds on the global model of round " + (round - 1)
+          + ", but " + globalRef + " is round " + publishedRound + "'s; no update is signed");
+    }
+    return ModelCodec.decode(published.content(), model);
   }
 
   /** A published global model, verified. */

@@ -10,10 +10,12 @@ import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.failure.AggregationRefusedException;
 import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.failure.KeyAccessDeniedException;
+import io.flep.workers.failure.PolicyRefusedException;
+import io.flep.workers.policy.RunPolicies;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.KeyVault;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -60,10 +62,22 @@ public class HomomorphicKeys {
 
   /**
    * The public side of a key, with the plugin id it came from, the policy it was issued under, and the id of the key
-   * pair in its issuer's own store (null for a threshold key, whose pair nobody stores).
+   * pair in its issuer's own store (null for a threshold key, whose pair nobody stores), and the address of the run
+   * policy the issuer countersigned by issuing the key under it (null for a key issued without one).
    */
   public record Bound(ExchangeRef ref, String schemeId, HomomorphicEncryption encryption, KeyMaterial publicKey,
-      AggregationPolicy policy, UUID issuerKeyId) {}
+      AggregationPolicy policy, UUID issuerKeyId, String runPolicy) {
+
+    /**
+     * @throws PolicyRefusedException if the key was not issued under the run policy at {@code policyAddress}
+     */
+    public void requireIssuedUnder(String policyAddress) {
+      if (!policyAddress.equals(runPolicy)) {
+        throw new PolicyRefusedException("the homomorphic key " + ref + " was not issued under the run's policy "
+            + policyAddress + " (it names " + runPolicy + "): the IIoT services did not countersign this policy");
+      }
+    }
+  }
 
   /** Anyone may encrypt and add under the public key; the key object is verified as the IIoT services'. */
   public Bound withPublicKey(ExchangeRef heKeyRef) throws GeneralSecurityException {
@@ -85,7 +99,8 @@ public class HomomorphicKeys {
       throw new IntegrityViolationException("homomorphic key object " + heKeyRef + " carries a secret part");
     }
     Bound bound = new Bound(heKeyRef, key.schemeId(), plugins.homomorphicScheme(key.schemeId()).newEncryption(key),
-        key, policy, issuerKeyId(heKeyRef, object.header().attributes().get(KEY_ID)));
+        key, policy, issuerKeyId(heKeyRef, object.header().attributes().get(KEY_ID)),
+        object.header().attributes().get(RunPolicies.POLICY_ATTRIBUTE));
     publicSchemes.put(heKeyRef.address(), bound);
     return bound;
   }

@@ -9,11 +9,13 @@ import io.flep.workers.failure.AggregationRefusedException;
 import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.exchange.Sha256;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +72,7 @@ public class SecureAggregator {
       throws GeneralSecurityException {
     HomomorphicDecryption decryption = heKeys.decryption(heKeyRef, me, sealedSecret);
     VerifiedRound v = verify(round, heKeyRef, updateRefs, cloudAggregate);
-    ledger.claim(heKeyRef.address(), round, Sha256.hex(v.sumBytes()), me.partyId(), v.analysts().size());
+    ledger.claim(heKeyRef.address(), round, Sha256.hex(v.sumBytes()), me.partyId(), v.contributions());
     return new DecryptedSum(decryption.decrypt(v.sum()), v.analysts());
   }
 
@@ -85,7 +87,7 @@ public class SecureAggregator {
       ExchangeRef cloudAggregate, PartyIdentity me, ExchangeRef sealedShare) throws GeneralSecurityException {
     ThresholdDecryption threshold = heKeys.share(heKeyRef, me, sealedShare);
     VerifiedRound v = verify(round, heKeyRef, updateRefs, Optional.of(cloudAggregate));
-    ledger.claim(heKeyRef.address(), round, Sha256.hex(v.sumBytes()), me.partyId(), v.analysts().size());
+    ledger.claim(heKeyRef.address(), round, Sha256.hex(v.sumBytes()), me.partyId(), v.contributions());
     return new PartialDecryption(threshold.partialDecrypt(v.sum()), v.analysts());
   }
 
@@ -107,7 +109,9 @@ public class SecureAggregator {
     }
   }
 
-  private record VerifiedRound(HeCiphertext sum, byte[] sumBytes, List<String> analysts) {}
+  /** @param contributions each analyst and the SHA-256 of its update's ciphertext */
+  private record VerifiedRound(HeCiphertext sum, byte[] sumBytes, List<String> analysts,
+      Map<String, String> contributions) {}
 
   private VerifiedRound verify(int round, ExchangeRef heKeyRef, List<ExchangeRef> updateRefs,
       Optional<ExchangeRef> cloudAggregate) throws GeneralSecurityException {
@@ -134,6 +138,8 @@ public class SecureAggregator {
             + " other ciphertexts");
       }
     }
-    return new VerifiedRound(sum, sumBytes, analysts);
+    Map<String, String> digests = new LinkedHashMap<>();
+    contributions.forEach(c -> digests.put(c.analyst(), Sha256.hex(c.update().toBytes())));
+    return new VerifiedRound(sum, sumBytes, analysts, digests);
   }
 }

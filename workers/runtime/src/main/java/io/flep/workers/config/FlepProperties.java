@@ -21,6 +21,7 @@ public record FlepProperties(
     @DefaultValue Roles roles,
     @DefaultValue Party party,
     @DefaultValue Federation federation,
+    @DefaultValue PolicyMinimums policy,
     @DefaultValue Cloud cloud,
     @DefaultValue Training training,
     @DefaultValue("false") boolean evaluation) {
@@ -68,6 +69,24 @@ public record FlepProperties(
    */
   public record Federation(Path kit) {}
 
+  /**
+   * What this party itself requires of any run policy before it acts under it ({@code flep.policy.*}): at least
+   * {@code minimumContributors} contributors per decrypted aggregate and homomorphic keys of at least
+   * {@code minimumHeKeyBits} bits. Neither can be set below the federation-wide floors (2 and 2048).
+   */
+  public record PolicyMinimums(
+      @DefaultValue("2") int minimumContributors,
+      @DefaultValue("2048") int minimumHeKeyBits) {
+    public PolicyMinimums {
+      if (minimumContributors < 2) {
+        throw new IllegalArgumentException("flep.policy.minimum-contributors is at least 2, got " + minimumContributors);
+      }
+      if (minimumHeKeyBits < 2048) {
+        throw new IllegalArgumentException("flep.policy.minimum-he-key-bits is at least 2048, got " + minimumHeKeyBits);
+      }
+    }
+  }
+
   /** Which FLEP roles this process runs; a real deployment enables one role per organisation. */
   public record Roles(
       @DefaultValue("true") boolean dataOwner,
@@ -78,12 +97,12 @@ public record FlepProperties(
 
   /**
    * The AI cloud this installation aggregates with: its attributes feed the trust decision (DMN
-   * {@code cloud-trust}) under {@code --cloud policy}; only clouds listed in {@code trustedPartners} are ever
-   * given a secret key.
+   * {@code cloud-trust}) under {@code --cloud policy}. The IIoT services seal the HE secret key only to a cloud that
+   * both the run's signed policy and their own {@code trustedPartners} (empty by default) list.
    */
   public record Cloud(
       @DefaultValue("flep-cloud") String id,
-      @DefaultValue("flep-cloud") List<String> trustedPartners,
+      @DefaultValue List<String> trustedPartners,
       @DefaultValue("false") boolean attested,
       @DefaultValue("domestic") String jurisdiction) {}
 

@@ -6,6 +6,10 @@ public class KeyAccessDeniedException extends BusinessRuleViolation {
     super(message);
   }
 
+  public KeyAccessDeniedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
   @Override
   public String bpmnErrorCode() {
     return BpmnErrors.UNTRUSTED_PARTY;

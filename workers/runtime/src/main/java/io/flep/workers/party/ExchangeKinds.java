@@ -2,6 +2,8 @@ package io.flep.workers.party;
 
 /** The kinds of object the lifecycle publishes to the exchange, and who may produce each. */
 public final class ExchangeKinds {
+  /** The run's policy, signed by the data owner ({@code io.flep.workers.policy.RunPolicy}). */
+  public static final String RUN_POLICY = "run-policy";
   /** A data owner's ciphertexts of one analyst's shard. */
   public static final String ENCRYPTED_SHARD = "encrypted-shard";
   /** One analyst's data key and shard labels, sealed to that analyst. */

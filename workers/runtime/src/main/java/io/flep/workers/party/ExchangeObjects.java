@@ -54,10 +54,15 @@ public class ExchangeObjects {
     return object;
   }
 
-  /** The registered credential of {@code partyId}, which must have {@code role}. */
+  /** The certified credential of {@code partyId}, which must have {@code role}. */
   public PartyCredential credentialOf(String partyId, String role) {
-    PartyCredential credential = exchange.directory().find(partyId).orElseThrow(() -> new KeyAccessDeniedException(
-        "party '" + partyId + "' is not registered in the exchange, so no secret can be sealed to it"));
+    PartyCredential credential;
+    try {
+      credential = exchange.directory().find(partyId).orElseThrow(() -> new KeyAccessDeniedException(
+          "party '" + partyId + "' has no certificate in the exchange, so no secret can be sealed to it"));
+    } catch (ExchangeIntegrityException e) {
+      throw new KeyAccessDeniedException("no secret is sealed to party '" + partyId + "': " + e.getMessage(), e);
+    }
     if (!credential.role().equals(role)) {
       throw new KeyAccessDeniedException("party '" + partyId + "' is registered as " + credential.role()
           + ", not as " + role);

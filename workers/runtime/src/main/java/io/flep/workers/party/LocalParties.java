@@ -1,5 +1,6 @@
 package io.flep.workers.party;
 
+import io.flep.workers.config.Roles;
 import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.Parties;
 import org.springframework.beans.factory.InitializingBean;

@@ -145,25 +145,28 @@ public final class JobVariables {
   }
 
   /**
-   * The plugin a task uses: the process variable {@code name} when set (a run-wide choice), else the task
-   * header of the same name (the process engineer's choice in the model), else {@code fallback}.
+   * The plugin a task uses: the run policy's choice when it makes one ({@code chosen}), else the task header
+   * {@code name} (the process engineer's choice in the model), else {@code fallback}. Never a process variable.
    */
-  public String pluginChoice(String name, String fallback) {
+  public String pluginChoice(String name, String chosen, String fallback) {
+    if (chosen != null && !chosen.isBlank()) {
+      return chosen;
+    }
     String header = job.getCustomHeaders().get(name);
-    return stringOr(name, header == null || header.isBlank() ? fallback : header);
+    return header == null || header.isBlank() ? fallback : header;
   }
 
   /**
    * Plugin options of the task, validated against the plugin's declared parameters before the plugin sees them: the
    * task headers {@code <prefix>.<option>} (the process engineer's settings, e.g. {@code dataCipher.keySizeBits=128}),
-   * overridden by the entries of the process variable {@code <prefix>Options} when it is set (a run-wide choice, e.g.
-   * {@code dataCipherOptions = {denoiser: "dncnn"}}). Options are settings, never secrets.
+   * overridden by {@code runOptions}, the run policy's (a run-wide choice the data owner signed, e.g.
+   * {@code denoiser=dncnn}). Options are settings, never secrets; process variables never set them.
    *
    * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its
    *     domain, naming the plugin, the option, the closest known name and where the option came from (bad input)
-   * @throws BadInputException if the variable is not an object of string, number or boolean values
    */
-  public ParameterValues pluginOptions(String prefix, String pluginId, ParameterSet parameters) {
+  public ParameterValues pluginOptions(String prefix, String pluginId, ParameterSet parameters,
+      Map<String, String> runOptions) {
     Map<String, String> options = new TreeMap<>();
     Map<String, String> sources = new TreeMap<>();
     job.getCustomHeaders().forEach((k, v) -> {
@@ -173,21 +176,15 @@ public final class JobVariables {
         sources.put(option, "task header " + k);
       }
     });
-    String name = prefix + "Options";
-    Object value = variables.get(name);
-    if (value != null) {
-      if (!(value instanceof Map<?, ?> map)) {
-        throw new BadInputException("process variable '" + name + "' must be an object of option values: " + value);
-      }
-      map.forEach((k, v) -> {
-        if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-          throw new BadInputException("process variable '" + name + "': option '" + k
-              + "' must be a string, number or boolean, got " + v);
-        }
-        options.put(String.valueOf(k), String.valueOf(v));
-        sources.put(String.valueOf(k), "process variable " + name);
-      });
-    }
+    runOptions.forEach((k, v) -> {
+      options.put(k, v);
+      sources.put(k, "the run policy's " + prefix + "Options");
+    });
     return parameters.validate(pluginId, options, sources::get);
+  }
+
+  /** Every variable of the job, as the engine gave them. */
+  public Map<String, Object> all() {
+    return variables;
   }
 }

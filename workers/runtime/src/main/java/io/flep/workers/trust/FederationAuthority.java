@@ -5,7 +5,7 @@ import io.flep.exchange.federation.FederationCertificates;
 import io.flep.exchange.federation.FederationRoot;
 import io.flep.exchange.federation.Pem;
 import io.flep.exchange.seal.AgreementKeyPair;
-import io.flep.workers.party.Roles;
+import io.flep.workers.config.Roles;
 import io.flep.workers.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.StringReader;

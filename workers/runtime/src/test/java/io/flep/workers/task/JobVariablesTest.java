@@ -38,48 +38,45 @@ class JobVariablesTest {
   private static final ParameterSet CIPHER = ParameterSet.of(DENOISER, ALPHA, SIGMA, NOISE);
 
   @Test
-  void pluginOptionsAreHeadersOverriddenByTheOptionsVariableAndTyped() {
+  void pluginOptionsAreHeadersOverriddenByTheRunPolicysOptionsAndTyped() {
     Map<String, Object> vars = new HashMap<>();
-    vars.put("dataCipherOptions", Map.of("denoiser", "dncnn", "sigma", 20, "noise", true));
+    // a variable never sets an option: only the signed run policy (passed in) overrides the model's headers
+    vars.put("dataCipherOptions", Map.of("denoiser", "bm3d", "alpha", 0.8));
     JobVariables v = job(Map.of("dataCipher", "flep-3layer", "dataCipher.denoiser", "wiener",
         "dataCipher.alpha", "0.3", "heScheme.threshold", "2"), vars);
 
-    ParameterValues cipher = v.pluginOptions("dataCipher", "flep-3layer", CIPHER);
+    ParameterValues cipher = v.pluginOptions("dataCipher", "flep-3layer", CIPHER,
+        Map.of("denoiser", "dncnn", "sigma", "20", "noise", "true"));
     assertThat(cipher.get(DENOISER)).isEqualTo("dncnn");
     assertThat(cipher.get(ALPHA)).isEqualTo(0.3);
     assertThat(cipher.get(SIGMA)).isEqualTo(20.0);
     assertThat(cipher.get(NOISE)).isTrue();
-    assertThat(v.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD)).get(THRESHOLD)).isEqualTo(2);
+    assertThat(v.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD), Map.of()).get(THRESHOLD))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void thePluginIsThePolicysChoiceElseTheHeaderNeverAVariable() {
+    JobVariables v = job(Map.of("dataCipher", "aes-gcm"), new HashMap<>(Map.of("dataCipher", "flep-3layer")));
+
+    assertThat(v.pluginChoice("dataCipher", null, "x")).isEqualTo("aes-gcm");
+    assertThat(v.pluginChoice("dataCipher", "flep-3layer-hardened", "x")).isEqualTo("flep-3layer-hardened");
+    assertThat(job(Map.of(), new HashMap<>()).pluginChoice("dataCipher", null, "aes-gcm")).isEqualTo("aes-gcm");
   }
 
   @Test
   void anUnknownOrBadOptionNamesThePluginTheClosestNameAndWhereItCameFrom() {
     JobVariables header = job(Map.of("heScheme.treshold", "2"), new HashMap<>());
-    Map<String, Object> vars = new HashMap<>(Map.of("dataCipherOptions", Map.of("alpha", 2)));
-    JobVariables variable = job(Map.of(), vars);
+    JobVariables noHeaders = job(Map.of(), new HashMap<>());
 
-    assertThatThrownBy(() -> header.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD)))
+    assertThatThrownBy(() -> header.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD), Map.of()))
         .isInstanceOf(InvalidPluginOptionException.class)
         .hasMessage("unknown option 'treshold' for paillier; did you mean 'threshold'? (from task header"
             + " heScheme.treshold)");
-    assertThatThrownBy(() -> variable.pluginOptions("dataCipher", "flep-3layer", CIPHER))
+    assertThatThrownBy(() -> noHeaders.pluginOptions("dataCipher", "flep-3layer", CIPHER, Map.of("alpha", "2")))
         .isInstanceOf(InvalidPluginOptionException.class)
         .hasMessageStartingWith("option 'alpha' of flep-3layer must be")
-        .hasMessageEndingWith("got '2' (from process variable dataCipherOptions)");
-  }
-
-  @Test
-  void aMalformedOptionsVariableIsBadInputNamingIt() {
-    Map<String, Object> notAMap = new HashMap<>(Map.of("dataCipherOptions", "denoiser=dncnn"));
-    Map<String, Object> nested = new HashMap<>(Map.of("dataCipherOptions", Map.of("denoiser", List.of("a"))));
-
-    assertThatThrownBy(() -> job(Map.of(), notAMap).pluginOptions("dataCipher", "x", CIPHER))
-        .isInstanceOf(BadInputException.class)
-        .hasMessage("process variable 'dataCipherOptions' must be an object of option values: denoiser=dncnn");
-    assertThatThrownBy(() -> job(Map.of(), nested).pluginOptions("dataCipher", "x", CIPHER))
-        .isInstanceOf(BadInputException.class)
-        .hasMessage("process variable 'dataCipherOptions': option 'denoiser' must be a string, number or boolean,"
-            + " got [a]");
+        .hasMessageEndingWith("got '2' (from the run policy's dataCipherOptions)");
   }
 
   @Test

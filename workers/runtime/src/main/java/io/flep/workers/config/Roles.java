@@ -1,4 +1,4 @@
-package io.flep.workers.party;
+package io.flep.workers.config;
 
 import java.util.List;
 

@@ -1,0 +1,182 @@
+package io.flep.workers.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flep.exchange.Exchange;
+import io.flep.exchange.ExchangeRef;
+import io.flep.plugin.api.he.HeCiphertext;
+import io.flep.workers.aggregation.EncryptedUpdates;
+import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.cloud.AggregateEncryptedWorker;
+import io.flep.workers.evaluation.PlaintextEvaluation;
+import io.flep.workers.party.ExchangeKinds;
+import io.flep.workers.party.ExchangeObjects;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.config.Roles;
+import io.flep.workers.run.RunReport;
+import io.flep.workers.run.RunRequest;
+import io.flep.workers.run.RunService;
+import io.flep.workers.task.JobTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 13's attacks on the signed run policy, played by the untrusted AI cloud through the real engine, stores and
+ * exchange: its aggregation job is taken by this test instead of its worker, so the test completes it with whatever
+ * variables the cloud likes. The cloud lowers {@code minContributors} to 1 and drops two analysts' updates; it replays
+ * an analyst's signed update of round 1 into round 2. Each is refused on its modelled path, and nothing is decrypted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyAttackTest {
+  static final List<String> ANALYSTS = List.of("analyst-1", "analyst-2", "analyst-3");
+
+  Path root;
+  LocalFederation federation;
+  CamundaClient engine;
+
+  @BeforeAll
+  void start() throws IOException {
+    root = Files.createTempDirectory("flep-attack-");
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("flep.plugins-dir", root.resolve("plugins").toString());
+    // the cloud's aggregation jobs are the attacker's: its worker does not take them
+    properties.put("camunda.client.worker.override[" + JobTypes.AGGREGATE_ENCRYPTED + "].enabled", "false");
+    federation = LocalFederation.start(root, PartySpec.forRun(root, "flep-cloud", ANALYSTS), properties,
+        new PlaintextEvaluation(), line -> { });
+    engine = CamundaClient.newClientBuilder().grpcAddress(federation.engine().grpcAddress())
+        .restAddress(federation.engine().restAddress()).preferRestOverGrpc(false).build();
+  }
+
+  @AfterAll
+  void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+    if (federation != null) {
+      federation.close();
+    }
+  }
+
+  @Test
+  void theCloudCannotLowerKByVariableNorDropUpdates() throws Exception {
+    RunRequest request = RunRequest.builder().analysts(3).rounds(1).cloudMode("untrusted").seed(11).build();
+    RunReport report = runWithCloud(request, (job, cloud) -> {
+      List<Object> refs = new ArrayList<>((List<?>) job.getVariablesAsMap().get("updateRefs"));
+      Map<String, Object> variables = new LinkedHashMap<>();
+      // only the first analyst's update, "aggregated" by the cloud, and K set to 1 by variable
+      variables.put("updateRefs", List.of(refs.get(0)));
+      variables.put("minContributors", 1);
+      variables.put("encryptedAggregateRef", cloud.aggregateOf(job, List.of(refs.get(0))).toVariable());
+      return variables;
+    });
+
+    assertThat(report.status()).as("failure: %s", report.failure()).isEqualTo("REJECTED");
+    assertThat(report.outcome()).isEqualTo("aggregation-refused");
+    assertThat(report.failure()).contains("1 verified contribution").contains("at least 3");
+    UUID runId = UUID.fromString(report.runId());
+    assertNothingDecrypted(runId, 1);
+  }
+
+  @Test
+  void anUpdateReplayedIntoTheNextRoundIsRefusedAndRoundTwoIsNotDecrypted() throws Exception {
+    RunRequest request = RunRequest.builder().analysts(3).rounds(2).cloudMode("untrusted").seed(12).build();
+    Map<Integer, List<Object>> refsByRound = new LinkedHashMap<>();
+    RunReport report = runWithCloud(request, (job, cloud) -> {
+      int round = ((Number) job.getVariablesAsMap().get("round")).intValue();
+      List<Object> refs = new ArrayList<>((List<?>) job.getVariablesAsMap().get("updateRefs"));
+      refsByRound.put(round, refs);
+      Map<String, Object> variables = new LinkedHashMap<>(cloud.honestly(job));
+      if (round == 2) {
+        // analyst-1's signed update of round 1 in place of its round-2 update
+        refs.set(0, refsByRound.get(1).get(0));
+        variables.put("updateRefs", refs);
+      }
+      return variables;
+    });
+
+    assertThat(report.status()).as("failure: %s", report.failure()).isEqualTo("REJECTED");
+    assertThat(report.outcome()).isEqualTo("integrity-violation");
+    assertThat(report.failure()).contains("analyst-1").contains("round 1").contains("round 2");
+    UUID runId = UUID.fromString(report.runId());
+    Exchange exchange = federation.coordinator().getBean(Exchange.class);
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("round 1 only").hasSize(1);
+    assertNothingDecrypted(runId, 2);
+  }
+
+  /** What the cloud does with its aggregation job: the variables it completes the job with. */
+  @FunctionalInterface
+  interface CloudMove {
+    Map<String, Object> complete(ActivatedJob job, Cloud cloud) throws Exception;
+  }
+
+  /** The cloud party's own beans: what an attacker who runs the cloud has. */
+  final class Cloud {
+    private final org.springframework.context.ConfigurableApplicationContext context =
+        federation.context("flep-cloud");
+
+    /** The real worker's result for the job. */
+    Map<String, Object> honestly(ActivatedJob job) {
+      return context.getBean(AggregateEncryptedWorker.class).aggregate(job);
+    }
+
+    /** The homomorphic sum of {@code refs}, published and signed by the cloud. */
+    ExchangeRef aggregateOf(ActivatedJob job, List<Object> refs) throws Exception {
+      Map<String, Object> vars = job.getVariablesAsMap();
+      HomomorphicKeys.Bound key = context.getBean(HomomorphicKeys.class)
+          .withPublicKey(ExchangeRef.fromVariable("heKeyRef", vars.get("heKeyRef")));
+      List<ExchangeRef> updates = refs.stream().map(r -> ExchangeRef.fromVariable("updateRefs", r)).toList();
+      int round = ((Number) vars.get("round")).intValue();
+      HeCiphertext sum = null;
+      for (EncryptedUpdates.Contribution c : context.getBean(EncryptedUpdates.class).load(key, round, updates)) {
+        sum = sum == null ? c.update() : key.encryption().add(sum, c.update());
+      }
+      return context.getBean(ExchangeObjects.class).publish(
+          context.getBean(PartyIdentities.class).of("flep-cloud", Roles.CLOUD), UUID.fromString((String) vars.get(
+              "runId")), ExchangeKinds.ENCRYPTED_AGGREGATE, Map.of("round", Integer.toString(round),
+              HomomorphicKeys.HE_KEY, key.ref().address(), "contributors", Integer.toString(sum.contributors())),
+          sum.toBytes());
+    }
+  }
+
+  /** Runs {@code request}, the test taking the cloud's aggregation jobs and completing them as {@code move} says. */
+  private RunReport runWithCloud(RunRequest request, CloudMove move) throws Exception {
+    RunService runs = federation.coordinator().getBean(RunService.class);
+    RunService.StartedRun run = runs.start(request);
+    CompletableFuture<RunReport> followed = CompletableFuture.supplyAsync(
+        () -> runs.follow(run, request, line -> { }, Duration.ofMinutes(10)));
+    Cloud cloud = new Cloud();
+    while (!followed.isDone()) {
+      for (ActivatedJob job : engine.newActivateJobsCommand().jobType(JobTypes.AGGREGATE_ENCRYPTED).maxJobsToActivate(1)
+          .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofSeconds(2)).send().join().getJobs()) {
+        engine.newCompleteCommand(job.getKey()).variables(move.complete(job, cloud)).send().join();
+      }
+    }
+    return followed.join();
+  }
+
+  /** No global model of {@code round}, and no decryption claimed by the IIoT services for it. */
+  private void assertNothingDecrypted(UUID runId, int round) {
+    Exchange exchange = federation.coordinator().getBean(Exchange.class);
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("global models").hasSizeLessThan(round);
+    String heKey = exchange.list(runId, ExchangeKinds.HE_PUBLIC_KEY).get(0).address();
+    JdbcTemplate iiot = new JdbcTemplate(federation.context("iiot-services").getBean(DataSource.class));
+    assertThat(iiot.queryForObject("select count(*) from decryption_claim where he_key = ? and round = ?",
+        Integer.class, heKey, round)).as("decryptions of round %s", round).isZero();
+  }
+}
