@@ -59,7 +59,8 @@ class ServeRestartTest {
     try (ServeProcess first = ServeProcess.start(dataDir, port, "first")) {
       first.awaitUp(Duration.ofMinutes(3));
       String options =
-          "{\"analysts\": " + ANALYSTS + ", \"rounds\": " + ROUNDS + ", \"cloudMode\": \"untrusted\", \"seed\": 11}";
+          "{\"analysts\": " + ANALYSTS + ", \"minContributors\": " + ANALYSTS + ", \"rounds\": " + ROUNDS
+              + ", \"cloudMode\": \"untrusted\", \"seed\": 11}";
       HttpResponse<String> started = first.postWhenReady("/api/runs", options, Duration.ofMinutes(2));
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       runId = JSON.readTree(started.body()).get("runId").asText();
