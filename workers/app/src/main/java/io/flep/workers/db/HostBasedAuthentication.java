@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded PostgreSQL's {@code pg_hba.conf}, written by FLEP (owner-only, replaced atomically) before every
- * start. Its first line marks a store that FLEP has set up: its roles have the passwords of {@link
- * PostgresPasswords}.
+ * The embedded PostgreSQL's {@code pg_hba.conf}, written by FLEP (owner-only, replaced atomically) on every start:
+ * before the server starts, or, for a new store, right after initdb's own password-only one. Its first line marks a
+ * store that FLEP has set up: its roles have the passwords of {@link PostgresPasswords}.
  */
 final class HostBasedAuthentication {
   private static final String MARKER = "# FLEP: password logins only";
