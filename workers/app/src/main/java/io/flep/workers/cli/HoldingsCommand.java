@@ -47,7 +47,7 @@ public final class HoldingsCommand implements Callable<Integer> {
         throw new IllegalArgumentException(dataDir + " holds no party store (no postgres/ directory)");
       }
       try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
-          Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "")) {
+          Connection db = postgres.connect()) {
         holdings = Holdings.read(db);
       }
     }

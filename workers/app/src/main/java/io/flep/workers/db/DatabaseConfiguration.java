@@ -36,6 +36,7 @@ public class DatabaseConfiguration {
       EmbeddedPostgresServer server = embedded.server();
       config.setJdbcUrl(server.jdbcUrl());
       config.setUsername(server.username());
+      config.setPassword(server.password());
     }
     config.setPoolName("flep-private-db");
     config.setMaximumPoolSize(8);

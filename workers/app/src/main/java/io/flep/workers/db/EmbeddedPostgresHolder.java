@@ -27,6 +27,11 @@ public final class EmbeddedPostgresHolder implements AutoCloseable {
     return server().username();
   }
 
+  /** The application role's password; never log it. */
+  public String password() {
+    return server().password();
+  }
+
   /** Closes the server, logging instead of throwing (for failed start-ups). */
   public void closeQuietly() {
     try {

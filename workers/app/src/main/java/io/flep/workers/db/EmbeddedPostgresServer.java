@@ -5,26 +5,47 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server started by this process, keeping its data under {@code <dataDir>/postgres} so that runs
- * survive a restart of {@code flep serve}. It listens on loopback only.
+ * survive a restart of {@code flep serve}. It listens on 127.0.0.1 only and has no Unix socket.
+ *
+ * <p>Every login needs a password (SCRAM-SHA-256, {@link HostBasedAuthentication}). FLEP, Flyway and the engine
+ * log in as {@value ApplicationRole#NAME}, which owns the database {@code postgres} and is no superuser (so it
+ * cannot run programs or read server files); the superuser {@code postgres} is used only to set the store up. The
+ * passwords are in owner-only files under {@code <dataDir>/secrets} ({@link PostgresPasswords}): another local
+ * user without them cannot log in; the account that runs FLEP (and root) can.
+ *
+ * <p>How a start sets the store up:
+ * <ul>
+ *   <li>a new data directory: initdb creates the cluster with password authentication and the superuser's password
+ *       from its file, so it never accepts a login without password; then the application role is created.
+ *   <li>a data directory of an earlier version (initialised with {@code trust}, everything owned by {@code
+ *       postgres}): started once with TCP refused to everyone and a Unix socket only this account can reach
+ *       (owner-only directory, socket 0700), on which the superuser alone logs in without password; through it,
+ *       FLEP sets the passwords, creates the application role and gives it the database and everything in it; then
+ *       it writes the password-only {@code pg_hba.conf} and starts the server normally. Nothing is lost.
+ *   <li>a data directory FLEP has set up: its {@code pg_hba.conf} is rewritten and the application role logs in.
+ *       A missing or wrong password file stops the start with a message naming the file and what to do.
+ * </ul>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
   private final EmbeddedPostgres postgres;
   private final DataDirectoryLock lock;
+  private final String password;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock, String password) {
     this.postgres = postgres;
     this.lock = lock;
+    this.password = password;
   }
 
   public static EmbeddedPostgresServer start(Path dataDir) {
@@ -33,70 +54,90 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(pgData);
       lock = DataDirectoryLock.acquire(dataDir);
-      removeStalePidFile(pgData);
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(pgData)
-              .setCleanDataDirectory(false)
-              .setOverrideWorkingDirectory(dataDir.resolve("postgres-runtime").toFile())
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              .start();
-      LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), pgData);
-      return new EmbeddedPostgresServer(postgres, lock);
-    } catch (IOException | RuntimeException e) {
+      PostgresLauncher launcher = PostgresLauncher.forDataDirectory(dataDir, pgData);
+      PostgresPasswords passwords = PostgresPasswords.in(dataDir);
+      EmbeddedPostgres postgres = open(launcher, passwords, pgData);
+      LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}, role {}", postgres.getPort(), pgData,
+          ApplicationRole.NAME);
+      return new EmbeddedPostgresServer(postgres, lock, passwords.application());
+    } catch (IOException | SQLException | RuntimeException e) {
       closeQuietly(lock, e);
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new UncheckedIOException(
-          "could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), (IOException) e);
+      String message = "could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage();
+      throw e instanceof IOException io ? new UncheckedIOException(message, io) : new IllegalStateException(message, e);
     }
   }
 
-  /**
-   * A FLEP process killed hard leaves {@code postmaster.pid} behind, and its PostgreSQL server running (a process
-   * of its own): PostgreSQL would refuse to start on the data directory. Called while holding the {@link
-   * DataDirectoryLock}, so whatever server runs on it belongs to a FLEP process that is gone: it is stopped.
-   */
-  private static void removeStalePidFile(Path pgData) throws IOException {
-    Path pid = pgData.resolve("postmaster.pid");
-    if (!Files.exists(pid)) {
-      return;
+  private static EmbeddedPostgres open(PostgresLauncher launcher, PostgresPasswords passwords, Path pgData)
+      throws IOException, SQLException {
+    if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+      passwords.createMissing();
+      EmbeddedPostgres postgres = launcher.initialise(passwords);
+      try (Connection superuser = DriverManager.getConnection(
+          url(postgres.getPort()), ApplicationRole.SUPERUSER, passwords.superuser())) {
+        ApplicationRole.setUp(superuser, passwords);
+        // initdb's pg_hba.conf, which this server keeps until it restarts, asks every login for a password too
+        HostBasedAuthentication.writePasswordsOnly(pgData);
+      } catch (IOException | SQLException | RuntimeException e) {
+        postgres.close();
+        throw e;
+      }
+      return postgres;
     }
-    String firstLine = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
-    Optional<ProcessHandle> postmaster = firstLine.matches("\\d+")
-        ? ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
-        : Optional.empty();
-    // a live process that is not PostgreSQL got the number of a server that is gone: only the file is stale
-    if (postmaster.isPresent() && postmaster.get().info().command().map(c -> c.contains("postgres")).orElse(true)) {
-      stop(postmaster.get(), pgData);
+    if (!HostBasedAuthentication.isSetUp(pgData)) {
+      passwords.createMissing();
+      setUpThroughSocket(launcher, passwords, pgData);
     }
-    Files.deleteIfExists(pid);
+    HostBasedAuthentication.writePasswordsOnly(pgData);
+    return launcher.start(passwords);
   }
 
-  private static void stop(ProcessHandle postmaster, Path pgData) throws IOException {
-    LOG.warn("stopping PostgreSQL process {} on {}: the FLEP process that started it is gone", postmaster.pid(),
+  /** A data directory of an earlier version, or one whose passwords are being reset. */
+  private static void setUpThroughSocket(PostgresLauncher launcher, PostgresPasswords passwords, Path pgData)
+      throws IOException, SQLException {
+    LOG.info("setting up password logins and the role {} on the embedded PostgreSQL in {}", ApplicationRole.NAME,
         pgData);
-    postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with their JVM
-    try {
-      postmaster.onExit().get(30, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      postmaster.destroyForcibly();
-      postmaster.onExit().join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while stopping the orphaned PostgreSQL " + postmaster.pid(), e);
-    } catch (ExecutionException e) {
-      throw new IOException("could not stop the orphaned PostgreSQL " + postmaster.pid(), e);
+    Path socketDirectory = launcher.socketDirectory();
+    int port = PostgresLauncher.freePort();
+    Properties socketLogin = new Properties();
+    socketLogin.putAll(PostgresLauncher.socketLogin(socketDirectory, port));
+    HostBasedAuthentication.writeSetup(pgData);
+    try (EmbeddedPostgres setUp = launcher.startForSetUp(socketDirectory, port);
+        Connection superuser = DriverManager.getConnection(url(port), socketLogin)) {
+      ApplicationRole.setUp(superuser, passwords);
+      HostBasedAuthentication.writePasswordsOnly(pgData);
+    } finally {
+      try {
+        Files.deleteIfExists(socketDirectory); // empty once the server has stopped
+      } catch (IOException e) {
+        LOG.warn("could not remove the set-up socket's directory {}: {}", socketDirectory, e.toString());
+      }
     }
+  }
+
+  private static String url(int port) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    return url(postgres.getPort());
   }
 
+  /** The application role: not a superuser, owner of the database. */
   public String username() {
-    return "postgres";
+    return ApplicationRole.NAME;
+  }
+
+  /** The application role's password (from the data directory's owner-only file); never log it. */
+  public String password() {
+    return password;
+  }
+
+  /** A new connection as the application role. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), username(), password());
   }
 
   @Override

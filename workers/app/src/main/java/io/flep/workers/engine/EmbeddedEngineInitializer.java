@@ -124,6 +124,7 @@ public final class EmbeddedEngineInitializer
           EmbeddedPostgresHolder.of(EmbeddedPostgresServer.start(properties.dataDir()));
       config.setJdbcUrl(postgres.jdbcUrl());
       config.setUsername(postgres.username());
+      config.setPassword(postgres.password());
       registerPostgres(context, postgres);
     }
     HikariDataSource dataSource = new HikariDataSource(config);

@@ -43,6 +43,7 @@ public final class StandaloneEngineDatabase implements AutoCloseable {
     try {
       config.setJdbcUrl(postgres.jdbcUrl());
       config.setUsername(postgres.username());
+      config.setPassword(postgres.password());
       return new StandaloneEngineDatabase(
           new HikariDataSource(config), postgres, "the embedded PostgreSQL under " + dataDir.resolve("postgres"));
     } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,7 @@ class EmbeddedPostgresServerTest {
   }
 
   private static boolean answers(EmbeddedPostgresServer server) throws Exception {
-    try (Connection db = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+    try (Connection db = server.connect();
         ResultSet one = db.createStatement().executeQuery("select 1")) {
       return one.next() && one.getInt(1) == 1;
     }

@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -116,7 +115,7 @@ class ServeRestartTest {
   /** What the report sums up, checked row by row in the private database. */
   private static void assertStoredOnce(Path dataDir, String runId, String shown) throws Exception {
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
-        Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "")) {
+        Connection db = postgres.connect()) {
       String run = "run_id = '" + runId + "'";
       assertThat(strings(db, "select task_type || ' round ' || coalesce(round, 0) || ' ' || coalesce(actor, '-')"
           + " || ': ' || string_agg(status, ', ') from stage_result where " + run
