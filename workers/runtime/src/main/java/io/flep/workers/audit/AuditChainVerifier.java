@@ -1,5 +1,6 @@
 package io.flep.workers.audit;
 
+import io.flep.exchange.ExchangeIntegrityException;
 import io.flep.exchange.ExchangeStorage;
 import io.flep.exchange.PartyCredential;
 import io.flep.exchange.PartyDirectory;
@@ -107,7 +108,12 @@ public final class AuditChainVerifier {
       return counts.failed(0, "this store holds no identity key of the party to verify its signatures with");
     }
     if (exchange.isPresent()) {
-      Optional<PartyCredential> credential = exchange.get().directory().find(party);
+      Optional<PartyCredential> credential;
+      try {
+        credential = exchange.get().directory().find(party);
+      } catch (ExchangeIntegrityException e) {
+        return counts.failed(0, "its credential in the exchange is not acceptable: " + e.getMessage());
+      }
       if (credential.isEmpty()) {
         return counts.failed(0, "the exchange holds no credential of the party");
       }
