@@ -10,6 +10,7 @@ import io.flep.exchange.seal.SealContext;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.audit.AuditChainVerifier;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.holdings.Holdings;
@@ -177,6 +178,44 @@ class FederationRunTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyPartysAuditChainVerifiesAgainstTheExchangeAndRecordsWhatItDid() throws Exception {
+    Map<String, List<String>> events = new LinkedHashMap<>();
+    try (io.flep.exchange.ExchangeStorage exchange =
+        io.flep.exchange.ExchangeStorage.open(root.resolve("exchange").toString())) {
+      AuditChainVerifier.Exchange against =
+          new AuditChainVerifier.Exchange(exchange, new io.flep.exchange.PartyRegistry(exchange));
+      for (PartySpec party : federation.parties()) {
+        try (Connection db = dataSource(party.id()).getConnection()) {
+          AuditChainVerifier.Result result =
+              new AuditChainVerifier(db, java.util.Optional.of(against), line -> { }).verify(java.util.Optional.empty());
+          assertThat(result.parties()).as("chains in the store of %s", party.id()).singleElement().satisfies(chain -> {
+            assertThat(chain.party()).isEqualTo(party.id());
+            assertThat(chain.problem()).as("chain of %s", party.id()).isNull();
+            assertThat(chain.entries()).isPositive();
+          });
+          if (!party.role().equals(Roles.AUDITOR)) { // the auditor has no task without a threshold key
+            assertThat(result.parties().get(0).anchorsChecked()).as("heads %s stated", party.id()).isPositive();
+          }
+        }
+        events.put(party.id(), new JdbcTemplate(dataSource(party.id())).queryForList(
+            "select type from audit_entry where run_id = ?::uuid or run_id is null order by seq", String.class,
+            report.runId()));
+      }
+    }
+    events.forEach((party, types) -> assertThat(types).as("events of %s", party).startsWith("KEY_ISSUED")
+        .contains("KEY_UNSEALED"));
+    for (String analyst : ANALYSTS) {
+      assertThat(events.get(analyst)).as("%s: one contribution in the run's one round", analyst)
+          .containsOnlyOnce("CONTRIBUTION_SIGNED");
+    }
+    assertThat(events.get("iiot-services")).as("the untrusted path: the IIoT services decrypt")
+        .contains("DECRYPTION", "KEY_ISSUED");
+    assertThat(events.get("flep-cloud")).as("the untrusted cloud decrypts nothing").doesNotContain("DECRYPTION");
+    assertThat(events.get("data-owner").stream().filter("KEY_SEALED"::equals).count())
+        .as("a data key per analyst and the test set, sealed").isEqualTo(ANALYSTS.size() + 1);
   }
 
   @Test
