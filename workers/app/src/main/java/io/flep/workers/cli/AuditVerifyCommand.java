@@ -28,15 +28,15 @@ import picocli.CommandLine.Option;
         "recomputed, each signature checked against the party's identity key,",
         "every referenced key, artifact and contribution in the store with the",
         "recorded SHA-256. With --exchange also: the identity key is the one",
-        "the exchange's credential holds, every referenced exchange object is",
-        "there with its digest, and every chain head the party stated in the",
-        "exchange is in its chain (nothing cut off or rewritten); credentials",
-        "count through the federation root of --kit (default: the party's",
-        "kit in DIR/kit, or the local federation in DIR/federation). Prints, per",
-        "party, the entries verified and the first problem found; exits 0 only",
-        "if every chain verifies. Opens the party's embedded PostgreSQL under",
-        "--data-dir (the party must be stopped), or an external one with",
-        "-P flep.datasource.url=..."})
+        "the party's certificate in the exchange certifies, every referenced",
+        "exchange object is there with its digest, and every chain head the",
+        "party stated in the exchange is in its chain (nothing cut off or",
+        "rewritten); certificates count through the federation root of --kit",
+        "(default: the party's kit in DIR/kit, or the local federation in",
+        "DIR/federation). Prints, per party, the entries verified and the",
+        "first problem found; exits 0 only if every chain verifies. Opens the",
+        "party's embedded PostgreSQL under --data-dir (the party must be",
+        "stopped), or an external one with -P flep.datasource.url=..."})
 public final class AuditVerifyCommand implements Callable<Integer> {
   @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "The party's data directory.")
   Path dataDir;

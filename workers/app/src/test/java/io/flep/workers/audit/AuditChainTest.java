@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.exchange.ExchangeStorage;
-import io.flep.exchange.PartyRegistry;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.workers.aggregation.ContributionLedger;
@@ -19,6 +18,7 @@ import io.flep.workers.task.Stage;
 import io.flep.workers.task.StageStatements;
 import io.flep.workers.testing.EmbeddedFlepTest;
 import io.flep.workers.testing.FlepCli;
+import io.flep.workers.trust.FederationTrust;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -55,7 +55,7 @@ class AuditChainTest extends EmbeddedFlepTest {
   @Autowired PluginRegistry plugins;
   @Autowired StageStatements statements;
   @Autowired ExchangeStorage exchange;
-  @Autowired PartyRegistry registry;
+  @Autowired FederationTrust trust;
   @Autowired FlepProperties properties;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
@@ -89,7 +89,7 @@ class AuditChainTest extends EmbeddedFlepTest {
   private AuditChainVerifier.PartyChain verify(boolean withExchange) throws Exception {
     try (Connection db = dataSource.getConnection()) {
       Optional<AuditChainVerifier.Exchange> against = withExchange
-          ? Optional.of(new AuditChainVerifier.Exchange(exchange, registry)) : Optional.empty();
+          ? Optional.of(new AuditChainVerifier.Exchange(exchange, trust.directory())) : Optional.empty();
       List<AuditChainVerifier.PartyChain> chains = new AuditChainVerifier(db, against, line -> { })
           .verify(Optional.of(party)).parties();
       assertThat(chains).hasSize(1);

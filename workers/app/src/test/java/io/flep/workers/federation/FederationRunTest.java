@@ -10,7 +10,7 @@ import io.flep.exchange.seal.SealContext;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.workers.aggregation.HomomorphicKeys;
-import io.flep.workers.audit.AuditChainVerifier;
+import io.flep.workers.testing.FlepCli;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.holdings.Holdings;
@@ -183,27 +183,26 @@ class FederationRunTest {
   @Test
   void everyPartysAuditChainVerifiesAgainstTheExchangeAndRecordsWhatItDid() throws Exception {
     Map<String, List<String>> events = new LinkedHashMap<>();
-    try (io.flep.exchange.ExchangeStorage exchange =
-        io.flep.exchange.ExchangeStorage.open(root.resolve("exchange").toString())) {
-      AuditChainVerifier.Exchange against =
-          new AuditChainVerifier.Exchange(exchange, new io.flep.exchange.PartyRegistry(exchange));
-      for (PartySpec party : federation.parties()) {
-        try (Connection db = dataSource(party.id()).getConnection()) {
-          AuditChainVerifier.Result result =
-              new AuditChainVerifier(db, java.util.Optional.of(against), line -> { }).verify(java.util.Optional.empty());
-          assertThat(result.parties()).as("chains in the store of %s", party.id()).singleElement().satisfies(chain -> {
-            assertThat(chain.party()).isEqualTo(party.id());
-            assertThat(chain.problem()).as("chain of %s", party.id()).isNull();
-            assertThat(chain.entries()).isPositive();
-          });
-          if (!party.role().equals(Roles.AUDITOR)) { // the auditor has no task without a threshold key
-            assertThat(result.parties().get(0).anchorsChecked()).as("heads %s stated", party.id()).isPositive();
-          }
-        }
-        events.put(party.id(), new JdbcTemplate(dataSource(party.id())).queryForList(
-            "select type from audit_entry where run_id = ?::uuid or run_id is null order by seq", String.class,
-            report.runId()));
+    for (PartySpec party : federation.parties()) {
+      // flep audit verify, on the running party's store; credentials through the root of the party's own kit
+      JdbcTemplate db = new JdbcTemplate(dataSource(party.id()));
+      FlepCli.Result cli = FlepCli.run("audit", "verify", "--data-dir", party.dataDir().toString(), "--exchange",
+          root.resolve("exchange").toString(), "--json", "-P", "flep.datasource.url=" + jdbcUrl(party.id()),
+          "-P", "flep.datasource.username=" + db.execute((Connection c) -> c.getMetaData().getUserName()));
+      assertThat(cli.exitCode()).as("audit verify of %s: %s %s", party.id(), cli.out(), cli.err()).isZero();
+      com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(cli.out());
+      assertThat(result.get("exchangeChecked").asBoolean()).isTrue();
+      assertThat(result.get("parties")).as("chains in the store of %s", party.id()).hasSize(1);
+      com.fasterxml.jackson.databind.JsonNode chain = result.get("parties").get(0);
+      assertThat(chain.get("party").asText()).isEqualTo(party.id());
+      assertThat(chain.get("problem").isNull()).as("chain of %s: %s", party.id(), chain).isTrue();
+      assertThat(chain.get("entries").asLong()).isPositive();
+      if (!party.role().equals(Roles.AUDITOR)) { // the auditor has no task without a threshold key
+        assertThat(chain.get("anchorsChecked").asLong()).as("heads %s stated", party.id()).isPositive();
       }
+      events.put(party.id(), db.queryForList("select type from audit_entry where run_id = ?::uuid or run_id is null"
+          + " order by seq", String.class, report.runId()));
     }
     events.forEach((party, types) -> assertThat(types).as("events of %s", party).startsWith("KEY_ISSUED")
         .contains("KEY_UNSEALED"));
