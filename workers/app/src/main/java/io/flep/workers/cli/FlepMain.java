@@ -11,7 +11,7 @@ import picocli.CommandLine;
     version = "FLEP 0.1.0",
     description = "Federated Learning and Encryption-based Private AI for Industrial IoT.",
     subcommands = {RunCommand.class, ServeCommand.class, PartyCommand.class, FederationCommand.class, PluginsCommand.class,
-        EngineCommand.class})
+        EngineCommand.class, AuditCommand.class})
 public final class FlepMain implements Runnable {
 
   public static void main(String[] args) {

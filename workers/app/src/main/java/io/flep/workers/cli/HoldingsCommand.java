@@ -2,12 +2,8 @@ package io.flep.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.flep.workers.db.EmbeddedPostgresServer;
 import io.flep.workers.holdings.Holdings;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,21 +31,9 @@ public final class HoldingsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StandaloneLogging.apply();
-    String url = properties.get("flep.datasource.url");
     Holdings holdings;
-    if (url != null && !url.isBlank()) {
-      try (Connection db = DriverManager.getConnection(url, properties.getOrDefault("flep.datasource.username",
-          "postgres"), System.getenv().getOrDefault("FLEP_DATASOURCE_PASSWORD", ""))) {
-        holdings = Holdings.read(db);
-      }
-    } else {
-      if (!Files.isDirectory(dataDir.resolve("postgres"))) {
-        throw new IllegalArgumentException(dataDir + " holds no party store (no postgres/ directory)");
-      }
-      try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
-          Connection db = postgres.connect()) {
-        holdings = Holdings.read(db);
-      }
+    try (PartyStore store = PartyStore.open(dataDir, properties)) {
+      holdings = Holdings.read(store.connection());
     }
     if (json) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(holdings));

@@ -10,6 +10,7 @@ import io.flep.exchange.seal.SealContext;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
 import io.flep.workers.aggregation.HomomorphicKeys;
+import io.flep.workers.testing.FlepCli;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.failure.KeyAccessDeniedException;
 import io.flep.workers.holdings.Holdings;
@@ -178,6 +179,43 @@ class FederationRunTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyPartysAuditChainVerifiesAgainstTheExchangeAndRecordsWhatItDid() throws Exception {
+    Map<String, List<String>> events = new LinkedHashMap<>();
+    for (PartySpec party : federation.parties()) {
+      // flep audit verify, on the running party's store; credentials through the root of the party's own kit
+      JdbcTemplate db = new JdbcTemplate(dataSource(party.id()));
+      FlepCli.Result cli = FlepCli.run("audit", "verify", "--data-dir", party.dataDir().toString(), "--exchange",
+          root.resolve("exchange").toString(), "--json", "-P", "flep.datasource.url=" + jdbcUrl(party.id()),
+          "-P", "flep.datasource.username=" + db.execute((Connection c) -> c.getMetaData().getUserName()));
+      assertThat(cli.exitCode()).as("audit verify of %s: %s %s", party.id(), cli.out(), cli.err()).isZero();
+      com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(cli.out());
+      assertThat(result.get("exchangeChecked").asBoolean()).isTrue();
+      assertThat(result.get("parties")).as("chains in the store of %s", party.id()).hasSize(1);
+      com.fasterxml.jackson.databind.JsonNode chain = result.get("parties").get(0);
+      assertThat(chain.get("party").asText()).isEqualTo(party.id());
+      assertThat(chain.get("problem").isNull()).as("chain of %s: %s", party.id(), chain).isTrue();
+      assertThat(chain.get("entries").asLong()).isPositive();
+      if (!party.role().equals(Roles.AUDITOR)) { // the auditor has no task without a threshold key
+        assertThat(chain.get("anchorsChecked").asLong()).as("heads %s stated", party.id()).isPositive();
+      }
+      events.put(party.id(), db.queryForList("select type from audit_entry where run_id = ?::uuid or run_id is null"
+          + " order by seq", String.class, report.runId()));
+    }
+    events.forEach((party, types) -> assertThat(types).as("events of %s", party).startsWith("KEY_ISSUED")
+        .contains("KEY_UNSEALED"));
+    for (String analyst : ANALYSTS) {
+      assertThat(events.get(analyst)).as("%s: one contribution in the run's one round", analyst)
+          .containsOnlyOnce("CONTRIBUTION_SIGNED");
+    }
+    assertThat(events.get("iiot-services")).as("the untrusted path: the IIoT services decrypt")
+        .contains("DECRYPTION", "KEY_ISSUED");
+    assertThat(events.get("flep-cloud")).as("the untrusted cloud decrypts nothing").doesNotContain("DECRYPTION");
+    assertThat(events.get("data-owner").stream().filter("KEY_SEALED"::equals).count())
+        .as("a data key per analyst and the test set, sealed").isEqualTo(ANALYSTS.size() + 1);
   }
 
   @Test

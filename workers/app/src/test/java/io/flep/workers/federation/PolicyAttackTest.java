@@ -178,5 +178,10 @@ class PolicyAttackTest {
     JdbcTemplate iiot = new JdbcTemplate(federation.context("iiot-services").getBean(DataSource.class));
     assertThat(iiot.queryForObject("select count(*) from decryption_claim where he_key = ? and round = ?",
         Integer.class, heKey, round)).as("decryptions of round %s", round).isZero();
+    // the refusal is in the decrypting party's signed audit chain
+    assertThat(iiot.queryForList("select detail from audit_entry where party = 'iiot-services' and type = 'REFUSED'"
+        + " and run_id = ?", String.class, runId)).as("refusals recorded by the IIoT services").isNotEmpty();
+    assertThat(iiot.queryForObject("select count(*) from audit_entry where party = 'iiot-services'"
+        + " and type = 'POLICY_VERIFIED' and run_id = ?", Integer.class, runId)).as("policy verified").isPositive();
   }
 }

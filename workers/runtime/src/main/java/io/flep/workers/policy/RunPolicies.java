@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flep.exchange.ExchangeRef;
 import io.flep.exchange.VerifiedObject;
+import io.flep.workers.audit.AuditEvent;
+import io.flep.workers.audit.AuditEventType;
+import io.flep.workers.audit.AuditLog;
+import io.flep.workers.audit.AuditRef;
 import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.failure.PolicyRefusedException;
 import io.flep.workers.party.ExchangeKinds;
@@ -38,6 +42,7 @@ public class RunPolicies {
       .build();
 
   private final ExchangeObjects exchange;
+  private final AuditLog audit;
   private final Map<String, RunPolicy> verified = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, RunPolicy> eldest) {
@@ -45,8 +50,9 @@ public class RunPolicies {
     }
   });
 
-  public RunPolicies(ExchangeObjects exchange) {
+  public RunPolicies(ExchangeObjects exchange, AuditLog audit) {
     this.exchange = exchange;
+    this.audit = audit;
   }
 
   /** Signs and publishes {@code policy} as the data owner; the reference goes into the process variables. */
@@ -54,7 +60,10 @@ public class RunPolicies {
     if (!Roles.DATA_OWNER.equals(dataOwner.role())) {
       throw new IllegalArgumentException("only the data owner signs a run's policy, not " + dataOwner.role());
     }
-    return exchange.publish(dataOwner, policy.runId(), ExchangeKinds.RUN_POLICY, Map.of(), encode(policy));
+    ExchangeRef ref = exchange.publish(dataOwner, policy.runId(), ExchangeKinds.RUN_POLICY, Map.of(), encode(policy));
+    audit.record(dataOwner.partyId(), AuditEvent.of(AuditEventType.POLICY_VERIFIED, policy.runId(),
+        "signed and published the run policy: " + summary(policy), AuditRef.exchange(ref)));
+    return ref;
   }
 
   /**
@@ -74,7 +83,8 @@ public class RunPolicies {
 
   /** The policy {@code ref} names, verified as the data owner's policy of {@code runId}. */
   public RunPolicy verified(ExchangeRef ref, UUID runId) {
-    RunPolicy known = verified.get(ref.address());
+    String party = audit.actingParty().orElse("");
+    RunPolicy known = verified.get(party + " " + ref.address());
     if (known != null && known.runId().equals(runId)) {
       return known;
     }
@@ -91,8 +101,17 @@ public class RunPolicies {
     if (!policy.runId().equals(runId)) {
       throw new PolicyRefusedException("the run policy " + ref + " is for run " + policy.runId() + ", not " + runId);
     }
-    verified.put(ref.address(), policy);
+    verified.put(party + " " + ref.address(), policy);
+    if (!party.isEmpty()) {
+      audit.record(party, AuditEvent.of(AuditEventType.POLICY_VERIFIED, runId,
+          "verified the data owner's run policy: " + summary(policy), AuditRef.exchange(ref)));
+    }
     return policy;
+  }
+
+  private static String summary(RunPolicy policy) {
+    return "analysts " + policy.analysts() + ", K " + policy.minContributors() + ", rounds " + policy.rounds()
+        + ", trusted clouds " + policy.trustedClouds() + (policy.reproduction() ? ", paper reproduction" : "");
   }
 
   static byte[] encode(RunPolicy policy) {

@@ -3,6 +3,10 @@ package io.flep.workers.store;
 import io.flep.exchange.Sha256;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
+import io.flep.workers.audit.AuditEvent;
+import io.flep.workers.audit.AuditEventType;
+import io.flep.workers.audit.AuditLog;
+import io.flep.workers.audit.AuditRef;
 import io.flep.workers.failure.BadInputException;
 import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.failure.KeyAccessDeniedException;
@@ -18,16 +22,20 @@ import org.springframework.stereotype.Repository;
 /**
  * Key material in the party's private store. Public parts are stored as they are; secret parts only wrapped under
  * the party's {@link KeyEncryptionKey}, with the row id, owner, purpose, scheme and run bound into the associated
- * data, so a wrapped secret moved to another row, owner or run no longer unwraps.
+ * data, so a wrapped secret moved to another row, owner or run no longer unwraps. Every key stored is recorded in
+ * its owner's audit chain when the storing transaction commits ({@code KEY_ISSUED}), every secret unwrapped before it
+ * is handed out ({@code KEY_UNSEALED}).
  */
 @Repository
 public class KeyVault {
   private final JdbcTemplate jdbc;
   private final KeyEncryptionKey keyEncryptionKey;
+  private final AuditLog audit;
 
-  public KeyVault(JdbcTemplate jdbc, KeyEncryptionKey keyEncryptionKey) {
+  public KeyVault(JdbcTemplate jdbc, KeyEncryptionKey keyEncryptionKey, AuditLog audit) {
     this.jdbc = jdbc;
     this.keyEncryptionKey = keyEncryptionKey;
+    this.audit = audit;
   }
 
   /** What a key is for, which decides who may be granted it. */
@@ -75,7 +83,12 @@ public class KeyVault {
         "insert into key_material (id, run_id, scheme_id, purpose, owner, public_part, wrapped_secret, parent_key_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)",
         id, runId, key.schemeId(), purpose.name(), owner, publicPart, wrapped, parentKeyId);
-    return new Ref(id, Sha256.hex(publicPart), publicPart.length);
+    Ref ref = new Ref(id, Sha256.hex(publicPart), publicPart.length);
+    audit.recordOnCommit(owner, AuditEvent.of(AuditEventType.KEY_ISSUED, runId, "stored " + purpose + " key "
+        + id + " (" + key.schemeId() + (parentKeyId == null ? "" : ", a share of key " + parentKeyId) + "), "
+        + (wrapped == null ? "public part only" : "secret wrapped under the key-encryption key"),
+        AuditRef.key(id, ref.sha256())));
+    return ref;
   }
 
   /** The id of the party's long-lived key of this purpose (one per party: identity, agreement), if it has one. */
@@ -97,7 +110,7 @@ public class KeyVault {
   /** The full key, for its owner only: what another party needs is sealed to it, never granted. */
   public KeyMaterial loadSecret(UUID keyId, String requester) {
     List<Map<String, Object>> rows = jdbc.queryForList(
-        "select owner, purpose, scheme_id, run_id from key_material where id = ?", keyId);
+        "select owner, purpose, scheme_id, run_id, public_part from key_material where id = ?", keyId);
     String owner = (String) single(rows, keyId).get("owner");
     if (!owner.equals(requester)) {
       throw new KeyAccessDeniedException("'" + requester + "' does not own key " + keyId
@@ -108,9 +121,10 @@ public class KeyVault {
     if (wrapped == null) {
       throw new KeyAccessDeniedException("key " + keyId + " has no secret part stored here");
     }
+    Map<String, Object> row = rows.get(0);
+    KeyMaterial key;
     try {
-      Map<String, Object> row = rows.get(0);
-      return KeyMaterial.deserialize(keyEncryptionKey.unwrap(wrapped, context(keyId, owner,
+      key = KeyMaterial.deserialize(keyEncryptionKey.unwrap(wrapped, context(keyId, owner,
           (String) row.get("purpose"), (String) row.get("scheme_id"), (UUID) row.get("run_id"))));
     } catch (GeneralSecurityException e) {
       throw new IntegrityViolationException(
@@ -118,6 +132,10 @@ public class KeyVault {
               + " (" + keyEncryptionKey.source() + "): the row was altered or moved, or the key is another party's: "
               + e.getMessage(), e);
     }
+    audit.record(owner, AuditEvent.of(AuditEventType.KEY_UNSEALED, (UUID) row.get("run_id"), "unwrapped the secret"
+        + " of " + row.get("purpose") + " key " + keyId + " (" + row.get("scheme_id") + ")",
+        AuditRef.key(keyId, Sha256.hex((byte[]) row.get("public_part")))));
+    return key;
   }
 
   /** The associated data of a wrapped secret: length-prefixed, so no two different contexts encode alike. */

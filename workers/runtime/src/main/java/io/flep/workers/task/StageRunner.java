@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.flep.plugin.api.param.InvalidPluginOptionException;
 import io.flep.plugin.host.UnknownPluginException;
+import io.flep.workers.audit.AuditLog;
 import io.flep.workers.failure.BadInputException;
 import io.flep.workers.failure.BusinessRuleViolation;
 import io.flep.workers.store.StageRepository;
@@ -40,6 +41,10 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * only its RUNNING record behind. The job, delivered again, takes over that record and runs the work from
  * scratch; a job whose work committed but whose completion never reached the engine is answered from the
  * recorded result without running the work again.
+ *
+ * <p>While the body runs, the thread acts for the task's actor ({@link AuditLog#actingAs}), so what it does is
+ * recorded in that party's audit chain; a business-rule refusal is recorded there too ({@code REFUSED}), in a
+ * transaction of its own that the task's rollback does not undo.
  */
 @Component
 public class StageRunner {
@@ -51,9 +56,11 @@ public class StageRunner {
   private final ObjectMapper json;
   private final PlatformTransactionManager transactions;
   private final StageStatements statements;
+  private final AuditLog audit;
 
   public StageRunner(StageRepository stages, ObjectMapper json, PlatformTransactionManager transactions,
-      StageStatements statements) {
+      StageStatements statements, AuditLog audit) {
+    this.audit = audit;
     this.stages = stages;
     this.json = json;
     this.transactions = transactions;
@@ -63,6 +70,13 @@ public class StageRunner {
   public Map<String, Object> run(ActivatedJob job, Stage stage, String actor, TaskBody body) {
     JobVariables vars = new JobVariables(job);
     UUID runId = vars.runId();
+    try (AuditLog.Scope acting = audit.actingAs(actor, runId)) {
+      return runAs(job, stage, actor, body, vars, runId);
+    }
+  }
+
+  private Map<String, Object> runAs(ActivatedJob job, Stage stage, String actor, TaskBody body, JobVariables vars,
+      UUID runId) {
     long startedNanos = System.nanoTime();
     long recordId;
     try {
@@ -84,6 +98,8 @@ public class StageRunner {
       finished.state("COMPLETED", null, result.details());
       return result.variables();
     } catch (BusinessRuleViolation e) {
+      audit.refused(actor, runId, job.getType() + (vars.roundOrNull() == null ? "" : " round " + vars.roundOrNull())
+          + ": " + e.bpmnErrorCode() + ": " + e.getMessage());
       finished.state("REJECTED", e.bpmnErrorCode() + ": " + e.getMessage(), null);
       throw businessError(recordId, startedNanos, e.bpmnErrorCode(), e);
     } catch (BadInputException | InvalidPluginOptionException | UnknownPluginException e) {

@@ -1,5 +1,7 @@
 package io.flep.workers.task;
 
+import io.flep.workers.audit.AuditAnchors;
+import io.flep.workers.audit.AuditLog;
 import io.flep.workers.party.PartyIdentities;
 import io.flep.workers.party.Statements;
 import java.util.LinkedHashMap;
@@ -14,21 +16,24 @@ import org.springframework.stereotype.Component;
  * Each task a party finishes (completed, rejected, failed for good) is also stated in the exchange
  * ({@value #KIND}), signed by the party: what the run report's stage lines are made of, wherever the parties run.
  * Details a party keeps to itself (the norm of an analyst's update before clipping says something about the update)
- * stay in its own store only.
+ * stay in its own store only. Each statement also carries the party's audit chain head ({@link AuditAnchors#FIELD}:
+ * seq and entry hash), which anchors the chain in the exchange.
  */
 @Component
 public class StageStatements {
-  public static final String KIND = "stage-record";
+  public static final String KIND = AuditAnchors.STATEMENT_KIND;
   /** Details that describe private data: recorded in the party's store, never stated. */
   static final Set<String> PRIVATE_DETAILS = Set.of("dpUpdateNorm", "dpClipped", "clippedValuesInProcess");
   private static final Logger LOG = LoggerFactory.getLogger(StageStatements.class);
 
   private final Statements statements;
   private final PartyIdentities identities;
+  private final AuditLog audit;
 
-  public StageStatements(Statements statements, PartyIdentities identities) {
+  public StageStatements(Statements statements, PartyIdentities identities, AuditLog audit) {
     this.statements = statements;
     this.identities = identities;
+    this.audit = audit;
   }
 
   /** States a finished task; a failure to publish is logged, not thrown: the task's work is done and recorded. */
@@ -49,11 +54,22 @@ public class StageStatements {
         shown.keySet().removeAll(PRIVATE_DETAILS);
         fact.put("details", shown);
       }
+      anchor(actor, fact);
       statements.publish(identities.of(actor, roleOf(taskType)), runId, KIND,
           round == null ? Map.of("taskType", taskType) : Map.of("taskType", taskType, "round", round.toString()),
           fact);
     } catch (RuntimeException e) {
       LOG.warn("could not state {} of run {} in the exchange: {}", taskType, runId, e.toString());
+    }
+  }
+
+  /** Adds the actor's audit chain head; without it (the store is down) the statement still goes out. */
+  private void anchor(String actor, Map<String, Object> fact) {
+    try {
+      audit.head(actor).ifPresent(head -> fact.put(AuditAnchors.FIELD,
+          Map.of("seq", head.seq(), "entryHash", head.entryHash())));
+    } catch (RuntimeException e) {
+      LOG.warn("could not read the audit chain head of '{}' to state it: {}", actor, e.toString());
     }
   }
 

@@ -1,0 +1,59 @@
+package io.flep.workers.cli;
+
+import io.flep.workers.db.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A stopped party's store, opened for a command that reads it: the embedded PostgreSQL under its data directory, or
+ * the external one {@code -P flep.datasource.url=...} names (password from {@code FLEP_DATASOURCE_PASSWORD}).
+ */
+final class PartyStore implements AutoCloseable {
+  private final EmbeddedPostgresServer postgres;
+  private final Connection connection;
+
+  private PartyStore(EmbeddedPostgresServer postgres, Connection connection) {
+    this.postgres = postgres;
+    this.connection = connection;
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code dataDir} holds no party store and no external one is named
+   */
+  static PartyStore open(Path dataDir, Map<String, String> properties) throws Exception {
+    String url = properties.get("flep.datasource.url");
+    if (url != null && !url.isBlank()) {
+      return new PartyStore(null, DriverManager.getConnection(url, properties.getOrDefault(
+          "flep.datasource.username", "postgres"), System.getenv().getOrDefault("FLEP_DATASOURCE_PASSWORD", "")));
+    }
+    if (!Files.isDirectory(dataDir.resolve("postgres"))) {
+      throw new IllegalArgumentException(dataDir + " holds no party store (no postgres/ directory)");
+    }
+    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
+    try {
+      return new PartyStore(postgres, postgres.connect());
+    } catch (SQLException | RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      connection.close();
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+}

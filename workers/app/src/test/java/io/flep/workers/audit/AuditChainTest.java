@@ -1,0 +1,279 @@
+package io.flep.workers.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flep.exchange.ExchangeStorage;
+import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.host.PluginRegistry;
+import io.flep.workers.aggregation.ContributionLedger;
+import io.flep.workers.aggregation.DecryptionLedger;
+import io.flep.workers.config.FlepProperties;
+import io.flep.workers.party.PartyIdentities;
+import io.flep.workers.config.Roles;
+import io.flep.workers.store.ArtifactStore;
+import io.flep.workers.store.KeyVault;
+import io.flep.workers.store.Ref;
+import io.flep.workers.task.Stage;
+import io.flep.workers.task.StageStatements;
+import io.flep.workers.testing.EmbeddedFlepTest;
+import io.flep.workers.testing.FlepCli;
+import io.flep.workers.trust.FederationTrust;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Audit chains on the real store: what a party's actions record, what the table refuses, and what the verifier finds
+ * after someone with database access (a superuser, who can switch the append-only triggers off) edits the store.
+ * Each test works on a party of its own, so that a chain broken by one test is no other test's.
+ */
+class AuditChainTest extends EmbeddedFlepTest {
+  @Autowired AuditLog audit;
+  @Autowired KeyVault vault;
+  @Autowired ArtifactStore artifacts;
+  @Autowired ContributionLedger contributions;
+  @Autowired DecryptionLedger decryptions;
+  @Autowired PartyIdentities identities;
+  @Autowired PluginRegistry plugins;
+  @Autowired StageStatements statements;
+  @Autowired ExchangeStorage exchange;
+  @Autowired FederationTrust trust;
+  @Autowired FlepProperties properties;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired DataSource dataSource;
+
+  String party;
+
+  @BeforeEach
+  void newParty() {
+    party = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+    identities.of(party, Roles.AUDITOR);
+  }
+
+  /** Records one of each kind of event for the test's party, through the components that record them. */
+  private void actions(UUID runId) throws Exception {
+    Ref key = vault.store(runId, KeyVault.Purpose.DATA, party, plugins.aead("aes-gcm")
+        .generateKey(PluginOptions.empty(), new SecureRandom()));
+    vault.loadSecret(key.id(), party);
+    String heKey = "ab".repeat(32);
+    try (AuditLog.Scope acting = audit.actingAs(party, runId)) {
+      contributions.contribution(heKey, 1, party, UUID.randomUUID(), new byte[] {1, 2, 3});
+      decryptions.claim(heKey, 1, "cd".repeat(32), party,
+          java.util.Map.of("analyst-1", "01".repeat(32), "analyst-2", "02".repeat(32), "analyst-3", "03".repeat(32)));
+    }
+    Ref checked = artifacts.put(runId, new ArtifactStore.NewArtifact("note", party, "text/plain",
+        "policy input".getBytes(StandardCharsets.UTF_8), null));
+    audit.record(party, AuditEvent.of(AuditEventType.POLICY_VERIFIED, runId, "2 of 3 analysts contributed",
+        AuditRef.artifact(checked.id(), checked.sha256())));
+    audit.refused(party, runId, "an object that did not verify");
+  }
+
+  private AuditChainVerifier.PartyChain verify(boolean withExchange) throws Exception {
+    try (Connection db = dataSource.getConnection()) {
+      Optional<AuditChainVerifier.Exchange> against = withExchange
+          ? Optional.of(new AuditChainVerifier.Exchange(exchange, trust.directory())) : Optional.empty();
+      List<AuditChainVerifier.PartyChain> chains = new AuditChainVerifier(db, against, line -> { })
+          .verify(Optional.of(party)).parties();
+      assertThat(chains).hasSize(1);
+      return chains.get(0);
+    }
+  }
+
+  private long seqOf(AuditEventType type) {
+    return jdbc.queryForObject("select min(seq) from audit_entry where party = ? and type = ?", Long.class, party,
+        type.name());
+  }
+
+  /** Changes the store as a superuser would: with the append-only triggers switched off for this transaction. */
+  private void asSuperuser(String sql, Object... args) {
+    transaction.executeWithoutResult(status -> {
+      jdbc.execute("set local session_replication_role = replica");
+      assertThat(jdbc.update(sql, args)).as(sql).isPositive();
+    });
+  }
+
+  @Test
+  void aPartysActionsMakeOneChainThatVerifies() throws Exception {
+    actions(UUID.randomUUID());
+
+    assertThat(jdbc.queryForList("select type from audit_entry where party = ? order by seq", String.class, party))
+        .startsWith("KEY_ISSUED") // its identity key
+        .contains("KEY_UNSEALED", "CONTRIBUTION_SIGNED", "DECRYPTION", "POLICY_VERIFIED", "REFUSED");
+    long entries = jdbc.queryForObject("select count(*) from audit_entry where party = ?", Long.class, party);
+    assertThat(jdbc.queryForObject("select max(seq) from audit_entry where party = ?", Long.class, party))
+        .isEqualTo(entries);
+    AuditChainVerifier.PartyChain chain = verify(true);
+    assertThat(chain.problem()).isNull();
+    assertThat(chain.entries()).isEqualTo(entries);
+    assertThat(chain.refsChecked()).as("keys, the contribution and the artifact").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void theTableRefusesUpdateDeleteAndTruncate() throws Exception {
+    actions(UUID.randomUUID());
+
+    assertThatThrownBy(() -> jdbc.update("update audit_entry set detail = 'nothing happened' where party = ?", party))
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from audit_entry where party = ?", party))
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThat(verify(false).problem()).isNull();
+  }
+
+  @Test
+  void anEditedEntryIsFoundAtItsSeqAndTheCommandSaysSo() throws Exception {
+    actions(UUID.randomUUID());
+    long refused = seqOf(AuditEventType.REFUSED);
+    asSuperuser("update audit_entry set detail = 'nothing was refused' where party = ? and seq = ?", party, refused);
+
+    assertThat(verify(false).problem()).satisfies(p -> {
+      assertThat(p.seq()).isEqualTo(refused);
+      assertThat(p.what()).contains("edited");
+    });
+    String url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
+    String user = jdbc.execute((Connection c) -> c.getMetaData().getUserName());
+    FlepCli.Result cli = FlepCli.run("audit", "verify", "--data-dir", properties.dataDir().toString(), "--party",
+        party, "-P", "flep.datasource.url=" + url, "-P", "flep.datasource.username=" + user);
+    assertThat(cli.exitCode()).as("stdout %s, stderr %s", cli.out(), cli.err()).isEqualTo(1);
+    assertThat(cli.out()).contains(party).contains("FAILED at seq " + refused).contains("1 broken");
+  }
+
+  @Test
+  void anEntryDeletedInTheMiddleIsFound() throws Exception {
+    actions(UUID.randomUUID());
+    long decryption = seqOf(AuditEventType.DECRYPTION);
+    asSuperuser("delete from audit_entry where party = ? and seq = ?", party, decryption);
+
+    AuditChainVerifier.PartyChain chain = verify(false);
+    assertThat(chain.problem().seq()).isEqualTo(decryption);
+    assertThat(chain.problem().what()).contains("missing");
+    assertThat(chain.entries()).isEqualTo(decryption - 1);
+  }
+
+  @Test
+  void anEntryReSignedWithAnotherKeyIsFound() throws Exception {
+    actions(UUID.randomUUID());
+    long policy = seqOf(AuditEventType.POLICY_VERIFIED);
+    String hash = jdbc.queryForObject("select entry_hash from audit_entry where party = ? and seq = ?", String.class,
+        party, policy);
+    Signature other = Signature.getInstance("Ed25519");
+    other.initSign(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+    other.update(AuditEntryCodec.signedMessage(hash));
+    asSuperuser("update audit_entry set signature = ? where party = ? and seq = ?", other.sign(), party, policy);
+
+    assertThat(verify(false).problem()).satisfies(p -> {
+      assertThat(p.seq()).isEqualTo(policy);
+      assertThat(p.what()).contains("signature");
+    });
+  }
+
+  @Test
+  void aReferencedArtifactOrKeyAlteredInTheStoreIsFound() throws Exception {
+    actions(UUID.randomUUID());
+    long policy = seqOf(AuditEventType.POLICY_VERIFIED);
+    asSuperuser("update artifact set content = ? where owner = ? and kind = 'note'",
+        "policy inpuT".getBytes(StandardCharsets.UTF_8), party);
+
+    assertThat(verify(false).problem()).satisfies(p -> {
+      assertThat(p.seq()).isEqualTo(policy);
+      assertThat(p.what()).contains("artifact").contains("altered");
+    });
+
+    asSuperuser("update key_material set public_part = public_part || '\\x00'::bytea where owner = ?"
+        + " and purpose = 'DATA'", party);
+    long issued = jdbc.queryForObject("select min(seq) from audit_entry where party = ? and type = 'KEY_ISSUED'"
+        + " and detail like 'stored DATA key%'", Long.class, party);
+    assertThat(verify(false).problem()).satisfies(p -> {
+      assertThat(p.seq()).isEqualTo(issued);
+      assertThat(p.what()).contains("key").contains("altered");
+    });
+  }
+
+  @Test
+  void concurrentAppendsKeepOneLinearChain() throws Exception {
+    long before = jdbc.queryForObject("select count(*) from audit_entry where party = ?", Long.class, party);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(threads.submit((Callable<Void>) () -> {
+          for (int i = 0; i < 25; i++) {
+            audit.record(party, AuditEvent.of(AuditEventType.POLICY_VERIFIED, null, "thread " + thread + " #" + i));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+
+    AuditChainVerifier.PartyChain chain = verify(false);
+    assertThat(chain.problem()).isNull();
+    assertThat(chain.entries()).isEqualTo(before + 200);
+    assertThat(jdbc.queryForObject("select count(distinct prev_hash) from audit_entry where party = ?", Long.class,
+        party)).as("no two entries follow the same one").isEqualTo(before + 200);
+  }
+
+  @Test
+  void aRolledBackTaskKeepsItsRefusalButRecordsNoKeyItNeverStored() throws Exception {
+    UUID runId = UUID.randomUUID();
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      try {
+        vault.store(runId, KeyVault.Purpose.DATA, party, plugins.aead("aes-gcm")
+            .generateKey(PluginOptions.empty(), new SecureRandom()));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      audit.refused(party, runId, "the task refused its input");
+      throw new IllegalStateException("the task failed after refusing");
+    })).hasMessageContaining("after refusing");
+
+    assertThat(jdbc.queryForList("select type from audit_entry where party = ? and run_id = ?", String.class, party,
+        runId)).containsExactly("REFUSED");
+    assertThat(verify(false).problem()).isNull();
+  }
+
+  @Test
+  void headsStatedInTheExchangeCatchAChainCutShort() throws Exception {
+    UUID runId = UUID.randomUUID();
+    actions(runId);
+    statements.state(runId, "flep.auditor.partial-decrypt", Stage.AGGREGATE, 1, party, "COMPLETED", 5, null, null);
+    long stated = jdbc.queryForObject("select max(seq) from audit_entry where party = ?", Long.class, party);
+    assertThat(verify(true)).satisfies(chain -> {
+      assertThat(chain.problem()).isNull();
+      assertThat(chain.anchorsChecked()).isEqualTo(1);
+    });
+
+    asSuperuser("delete from audit_entry where party = ? and seq >= ?", party, stated - 1);
+
+    assertThat(verify(false).problem()).as("a chain cut short verifies on its own").isNull();
+    assertThat(verify(true).problem()).satisfies(p -> {
+      assertThat(p.seq()).isEqualTo(stated);
+      assertThat(p.what()).contains("cut short");
+    });
+  }
+}
