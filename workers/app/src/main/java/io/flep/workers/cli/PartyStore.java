@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A stopped party's store, opened for a command that reads it: the embedded PostgreSQL under its data directory, or
- * the external one {@code -P flep.datasource.url=...} names (password from {@code FLEP_DATASOURCE_PASSWORD}).
+ * the external one {@code -P flep.datasource.url=...} names (password from {@code FLEP_DATASOURCE_PASSWORD}, else
+ * from the data directory's own password file when the URL is that party's running store).
  */
 final class PartyStore implements AutoCloseable {
   private final EmbeddedPostgresServer postgres;
@@ -27,8 +28,13 @@ final class PartyStore implements AutoCloseable {
   static PartyStore open(Path dataDir, Map<String, String> properties) throws Exception {
     String url = properties.get("flep.datasource.url");
     if (url != null && !url.isBlank()) {
+      String password = System.getenv("FLEP_DATASOURCE_PASSWORD");
+      if (password == null) {
+        // the party's own running store, reached from the party's account: its password file
+        password = EmbeddedPostgresServer.applicationPasswordOf(dataDir).orElse("");
+      }
       return new PartyStore(null, DriverManager.getConnection(url, properties.getOrDefault(
-          "flep.datasource.username", "postgres"), System.getenv().getOrDefault("FLEP_DATASOURCE_PASSWORD", "")));
+          "flep.datasource.username", "postgres"), password));
     }
     if (!Files.isDirectory(dataDir.resolve("postgres"))) {
       throw new IllegalArgumentException(dataDir + " holds no party store (no postgres/ directory)");

@@ -136,6 +136,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /** A new connection as the application role. */
+  /**
+   * The password of the application role of the store under {@code dataDir}, when that data directory holds one:
+   * for a command that reaches the party's running PostgreSQL as the party itself, from the same account.
+   */
+  public static java.util.Optional<String> applicationPasswordOf(Path dataDir) {
+    PostgresPasswords passwords = PostgresPasswords.in(dataDir);
+    return Files.exists(passwords.applicationFile()) ? java.util.Optional.of(passwords.application())
+        : java.util.Optional.empty();
+  }
+
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), username(), password());
   }
