@@ -7,6 +7,7 @@ import io.flep.workers.federation.PartyProperties;
 import io.flep.workers.federation.PartySpec;
 import io.flep.workers.config.Roles;
 import io.flep.workers.trust.StartupKit;
+import io.flep.workers.web.RunRequestJson;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
@@ -56,15 +57,17 @@ public final class PartyCommand implements Callable<Integer> {
       description = "The exchange: a shared directory or s3://bucket/prefix?endpoint=...&region=...&path-style=true.")
   String exchange;
 
-  @Option(names = "--start-run", paramLabel = "FILE", hidden = true,
-      description = "Data owner only: start the run described in FILE (a run request as JSON), follow it, write"
-          + " --report, exit with its outcome (what ./flep run --processes uses).")
+  @Option(names = "--start-run", paramLabel = "FILE",
+      description = "Data owner only: sign the run policy of the run options in FILE (JSON, as POST /api/runs takes"
+          + " them, e.g. {\"analysts\": 3, \"rounds\": 5}), start the run, follow it, write --report and exit with"
+          + " its outcome.")
   Path startRun;
 
-  @Option(names = "--report", paramLabel = "FILE", hidden = true, description = "Where --start-run writes the report.")
+  @Option(names = "--report", paramLabel = "FILE", description = "Where --start-run writes the JSON report.")
   Path report;
 
-  @Option(names = "--timeout-minutes", defaultValue = "60", hidden = true)
+  @Option(names = "--timeout-minutes", defaultValue = "60",
+      description = "--start-run gives up after this long (default: ${DEFAULT-VALUE}).")
   long timeoutMinutes;
 
   @Mixin CommonOptions common;
@@ -93,6 +96,14 @@ public final class PartyCommand implements Callable<Integer> {
             + required[0] + "' (the kit in " + kit + " does not say either; see ./flep party --help)");
       }
     }
+    RunRequest toStart = null;
+    if (startRun != null) {
+      if (!Roles.DATA_OWNER.equals(role)) {
+        throw new IllegalArgumentException("--start-run is the data owner's: only the data owner starts runs");
+      }
+      // read and checked before the party starts: a bad option costs nothing
+      toStart = RunRequestJson.parse(new ObjectMapper().readTree(startRun.toFile()));
+    }
     Map<String, Object> properties = common.toSpringProperties();
     Path dataDir = Path.of(String.valueOf(properties.getOrDefault("flep.data-dir", ".flep"))).toAbsolutePath();
     PartySpec party = new PartySpec(role, partyId, dataDir);
@@ -114,21 +125,17 @@ public final class PartyCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(context::close, "flep-party-stop"));
     System.out.println("flep party: " + role + " " + partyId + " up (data " + dataDir + ", engine " + engine
         + ", exchange " + exchange + ")");
-    if (startRun != null) {
-      return coordinate(context);
+    if (toStart != null) {
+      return coordinate(context, toStart);
     }
     stopped.await();
     return 0;
   }
 
   /** The data owner starts one run, follows it to its end, writes the report and exits. */
-  private int coordinate(ConfigurableApplicationContext context) throws Exception {
-    if (!Roles.DATA_OWNER.equals(role)) {
-      throw new IllegalArgumentException("--start-run is the data owner's: only the data owner starts runs");
-    }
+  private int coordinate(ConfigurableApplicationContext context, RunRequest request) throws Exception {
     try (context) {
       ObjectMapper json = context.getBean(ObjectMapper.class);
-      RunRequest request = json.readValue(startRun.toFile(), RunRequest.class);
       RunReport result = context.getBean(RunService.class)
           .execute(request, System.out::println, Duration.ofMinutes(timeoutMinutes));
       if (report != null) {

@@ -13,6 +13,7 @@ import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunPolicyRules;
 import io.flep.workers.run.RunRequest;
+import io.flep.workers.web.RunRequestJson;
 import io.flep.workers.run.RunService;
 import io.flep.workers.task.PluginDefaults;
 import java.io.PrintStream;
@@ -198,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
     Path requestFile = root.resolve("run-request.json");
     Path reportFile = report != null ? report.toAbsolutePath() : root.resolve("run-report.json");
     Files.createDirectories(root);
-    json.writeValue(requestFile.toFile(), request);
+    json.writeValue(requestFile.toFile(), RunRequestJson.write(request));
     Files.deleteIfExists(reportFile);
     try (ProcessFederation federation = ProcessFederation.start(root, parties, arguments, secretSettings,
         out::println)) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * delta}}; what is left out has {@code ./flep run}'s default. An unknown option, a value of the wrong type
  * or out of range is an {@link InvalidRunOptionException} naming the option.
  */
-final class RunRequestJson {
+public final class RunRequestJson {
   private static final List<String> OPTIONS = List.of(
       "analysts", "cloudMode", "dataCipher", "dataCipherOptions", "dataSource", "differentialPrivacy", "heScheme",
       "heSchemeOptions", "minContributors", "reproduction", "rounds", "seed", "targetAccuracy");
@@ -26,7 +26,12 @@ final class RunRequestJson {
 
   private RunRequestJson() {}
 
-  static RunRequest parse(JsonNode body) {
+  /**
+   * The run options in {@code body}.
+   *
+   * @throws InvalidRunOptionException naming the option that is unknown, of the wrong type or out of range
+   */
+  public static RunRequest parse(JsonNode body) {
     if (body == null || body.isNull() || body.isMissingNode()) {
       return RunRequest.builder().build();
     }
@@ -82,6 +87,33 @@ final class RunRequestJson {
     } catch (IllegalArgumentException e) {
       throw named(e);
     }
+  }
+
+  /** {@code request} as run options that {@link #parse} reads back to an equal request. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode write(RunRequest request) {
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var body = json.objectNode();
+    body.put("analysts", request.analysts());
+    body.put("rounds", request.rounds());
+    body.put("cloudMode", request.cloudMode());
+    body.put("targetAccuracy", request.targetAccuracy());
+    if (request.dataSource() != null) {
+      body.put("dataSource", request.dataSource());
+    }
+    if (request.dataCipher() != null) {
+      body.put("dataCipher", request.dataCipher());
+    }
+    if (request.heScheme() != null) {
+      body.put("heScheme", request.heScheme());
+    }
+    body.put("seed", request.seed());
+    body.put("minContributors", request.minContributors());
+    request.dataCipherOptions().forEach(body.putObject("dataCipherOptions")::put);
+    request.heSchemeOptions().forEach(body.putObject("heSchemeOptions")::put);
+    body.put("reproduction", request.reproduction());
+    request.differentialPrivacy().ifPresent(dp -> body.putObject("differentialPrivacy")
+        .put("noiseMultiplier", dp.noiseMultiplier()).put("clipNorm", dp.clipNorm()).put("delta", dp.delta()));
+    return body;
   }
 
   private static DifferentialPrivacy privacy(JsonNode dp) {
