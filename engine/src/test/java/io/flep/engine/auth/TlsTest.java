@@ -84,6 +84,71 @@ class TlsTest {
     }
   }
 
+  @Test
+  void anEngineBeyondLoopbackRefusesEveryCallWithoutAToken(@TempDir Path dir) throws Exception {
+    Path passwordFile = dir.resolve("store.password");
+    Files.writeString(passwordFile, "store-password-" + System.nanoTime());
+    Path keyStore = dir.resolve("engine.p12");
+    Path certificate = dir.resolve("engine.pem");
+    keytool("-genkeypair", "-alias", "engine", "-keyalg", "EC", "-groupname", "secp256r1",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass:file", passwordFile.toString());
+    keytool("-exportcert", "-rfc", "-alias", "engine", "-keystore", keyStore.toString(),
+        "-storepass:file", passwordFile.toString(), "-file", certificate.toString());
+    String password = Files.readString(passwordFile).strip();
+
+    // bound to every interface: reachable from other machines, so TLS and authentication are required
+    java.net.InetSocketAddress everywhere = new java.net.InetSocketAddress(java.net.InetAddress.getByName("0.0.0.0"), 0);
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        FlepEngine engine =
+            FlepEngine.builder()
+                .dataSource(postgres.getPostgresDatabase())
+                .grpcAddress(everywhere)
+                .tls(TlsIdentity.load(keyStore, password.toCharArray()))
+                .authentication(EngineClients.of(List.of(
+                    new EngineClient("ops", SecretHash.of(SECRET.toCharArray()), ClientPermissions.all()))))
+                .build()
+                .start()) {
+      try (CamundaClient anonymous =
+          CamundaClient.newClientBuilder()
+              .grpcAddress(java.net.URI.create("https://127.0.0.1:" + engine.grpcPort()))
+              .preferRestOverGrpc(false)
+              .applyEnvironmentVariableOverrides(false)
+              .caCertificatePath(certificate.toString())
+              .defaultRequestTimeout(Duration.ofSeconds(10))
+              .build()) {
+        assertThatThrownBy(() -> anonymous.newTopologyRequest().send().join())
+            .isInstanceOfSatisfying(io.camunda.client.api.command.ClientStatusException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED));
+        assertThatThrownBy(() -> anonymous.newCreateInstanceCommand().bpmnProcessId("any").latestVersion().send()
+            .join()).isInstanceOfSatisfying(io.camunda.client.api.command.ClientStatusException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED));
+      }
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      try (var in = Files.newInputStream(certificate)) {
+        trust.setCertificateEntry("engine",
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+      }
+      javax.net.ssl.TrustManagerFactory trustManagers =
+          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      javax.net.ssl.SSLContext tlsContext = javax.net.ssl.SSLContext.getInstance("TLS");
+      tlsContext.init(null, trustManagers.getTrustManagers(), null);
+      java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tlsContext).build();
+      int restPort = engine.restAddress().getPort();
+      for (String path : List.of("/v2/topology", "/v2/process-instances/search", "/v2/incidents/search")) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://127.0.0.1:" + restPort + path))
+            .method(path.endsWith("search") ? "POST" : "GET", java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+            .header("Content-Type", "application/json").build();
+        java.net.http.HttpResponse<String> response =
+            http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s without a token: %s", path, response.body()).isEqualTo(401);
+      }
+    }
+  }
+
   private static void keytool(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
