@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.flep.engine.auth.EngineClient;
+import io.flep.engine.auth.TokenEndpoint;
 import io.flep.engine.auth.TokenService;
 import io.flep.engine.processing.CommandProcessor;
 import io.flep.engine.processing.Rejection;
@@ -33,9 +34,15 @@ import org.slf4j.LoggerFactory;
  * The monitoring subset of the Camunda 8.8 Orchestration Cluster REST API (v2), same paths and JSON
  * shapes, so one monitoring client (the Camunda Java client's search API) works against this engine
  * and a cluster. Reads go to the committed state in PostgreSQL; writes (incident resolution, job
- * retries and timeout) go through the command processor. With authentication every call needs a
- * bearer token; reads need the {@code Search} permission, writes {@code ResolveIncident} or {@code
- * UpdateJobRetries}/{@code UpdateJobTimeout}.
+ * retries and timeout) go through the command processor.
+ *
+ * <p>With authentication every request, to any path, needs a valid bearer token from the engine's
+ * token endpoint (401 otherwise, before anything else is looked at), and each route needs the
+ * permission of the gateway command it corresponds to (403 naming the client, the command and the
+ * route otherwise): {@code GET /v2/topology} needs {@code Topology}; incident resolution {@code
+ * ResolveIncident}; a job's retries and timeout {@code UpdateJobRetries} and {@code
+ * UpdateJobTimeout} and the job's type among the client's job types; every read (searches, gets,
+ * statistics, sequence flows, XML), which has no gateway command, {@code Search}.
  */
 public final class RestApi implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
@@ -85,6 +92,8 @@ public final class RestApi implements HttpHandler {
   private void route(HttpExchange exchange) throws Problem, SQLException, IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+    // every path needs a token, unknown ones too: without one, nothing about the API is told
+    Optional<EngineClient> client = authenticate(exchange);
     String[] parts = path.split("/");
     // parts: "", "v2", resource, ...
     if (parts.length < 3 || !parts[1].equals("v2")) {
@@ -93,12 +102,12 @@ public final class RestApi implements HttpHandler {
     String resource = parts[2];
     switch (resource + ":" + (parts.length - 3)) {
       case "topology:0" -> {
-        allow(exchange, "Topology");
+        require(exchange, client, "Topology");
         requireMethod(method, "GET", path);
         json(exchange, 200, topology());
       }
       case "process-instances:1" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         if (parts[3].equals("search")) {
           requireMethod(method, "POST", path);
           json(exchange, 200, processInstances.run(dataSource, body(exchange)));
@@ -108,7 +117,7 @@ public final class RestApi implements HttpHandler {
         }
       }
       case "process-instances:3" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         requireMethod(method, "GET", path);
         long key = key(parts[3]);
         if (parts[4].equals("statistics") && parts[5].equals("element-instances")) {
@@ -118,7 +127,7 @@ public final class RestApi implements HttpHandler {
         }
       }
       case "process-instances:2" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         requireMethod(method, "GET", path);
         if (!parts[4].equals("sequence-flows")) {
           throw Problem.notFound("no such endpoint: " + method + " " + path);
@@ -126,7 +135,7 @@ public final class RestApi implements HttpHandler {
         json(exchange, 200, Map.of("items", sequenceFlows(key(parts[3]))));
       }
       case "element-instances:1" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         if (parts[3].equals("search")) {
           requireMethod(method, "POST", path);
           json(exchange, 200, elementInstances.run(dataSource, body(exchange)));
@@ -136,7 +145,7 @@ public final class RestApi implements HttpHandler {
         }
       }
       case "incidents:1" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         if (parts[3].equals("search")) {
           requireMethod(method, "POST", path);
           json(exchange, 200, incidents.run(dataSource, body(exchange)));
@@ -146,20 +155,20 @@ public final class RestApi implements HttpHandler {
         }
       }
       case "incidents:2" -> {
-        allow(exchange, "ResolveIncident");
+        require(exchange, client, "ResolveIncident");
         requireMethod(method, "POST", path);
         if (!parts[4].equals("resolution")) {
           throw Problem.notFound("no such endpoint: " + method + " " + path);
         }
-        await(processor.resolveIncident(key(parts[3])), "RESOLVE");
+        await(processor.resolveIncident(key(parts[3])), "RESOLVE", client);
         noContent(exchange);
       }
       case "jobs:1" -> {
         requireMethod(method, "PATCH", path);
-        updateJob(exchange, key(parts[3]));
+        updateJob(exchange, client, key(parts[3]));
       }
       case "process-definitions:2" -> {
-        allow(exchange, "Search");
+        require(exchange, client, "Search");
         requireMethod(method, "GET", path);
         if (!parts[4].equals("xml")) {
           throw Problem.notFound("no such endpoint: " + method + " " + path);
@@ -173,22 +182,31 @@ public final class RestApi implements HttpHandler {
     }
   }
 
-  private void updateJob(HttpExchange exchange, long jobKey) throws Problem, IOException {
+  private void updateJob(HttpExchange exchange, Optional<EngineClient> client, long jobKey)
+      throws Problem, IOException {
     JsonNode changeset = body(exchange).path("changeset");
     if (!changeset.isObject() || (!changeset.hasNonNull("retries") && !changeset.hasNonNull("timeout"))) {
       throw Problem.badRequest("expected {\"changeset\": {\"retries\": n, \"timeout\": ms}} with at least one of them");
     }
-    Optional<EngineClient> client = authenticate(exchange);
+    boolean retries = changeset.hasNonNull("retries");
+    boolean timeout = changeset.hasNonNull("timeout");
+    // both permissions first: a changeset is applied whole or refused whole
+    if (retries) {
+      require(exchange, client, "UpdateJobRetries");
+    }
+    if (timeout) {
+      require(exchange, client, "UpdateJobTimeout");
+    }
     java.util.function.Predicate<String> mayHandle =
         client.<java.util.function.Predicate<String>>map(c -> c.permissions()::mayHandleJobType)
             .orElse(CommandProcessor.ANY_JOB_TYPE);
-    if (changeset.hasNonNull("retries")) {
-      require(client, "UpdateJobRetries");
-      await(processor.updateJobRetries(jobKey, changeset.get("retries").asInt(), mayHandle), "UPDATE_RETRIES");
+    if (retries) {
+      await(processor.updateJobRetries(jobKey, changeset.get("retries").asInt(), mayHandle), "UPDATE_RETRIES",
+          client);
     }
-    if (changeset.hasNonNull("timeout")) {
-      require(client, "UpdateJobTimeout");
-      await(processor.updateJobTimeout(jobKey, changeset.get("timeout").asLong(), mayHandle), "UPDATE_TIMEOUT");
+    if (timeout) {
+      await(processor.updateJobTimeout(jobKey, changeset.get("timeout").asLong(), mayHandle), "UPDATE_TIMEOUT",
+          client);
     }
     noContent(exchange);
   }
@@ -321,18 +339,19 @@ public final class RestApi implements HttpHandler {
             ? tokens.authenticate(header.substring(7).trim())
             : Optional.empty();
     if (client.isEmpty()) {
-      throw new Problem(401, "UNAUTHORIZED", "the FLEP engine requires a valid OAuth 2 bearer token");
+      throw new Problem(401, "UNAUTHORIZED", header == null
+          ? "the FLEP engine requires an OAuth 2 bearer token (client credentials from " + TokenEndpoint.PATH + ")"
+          : "the bearer token is not valid for this engine (forged, expired, for another audience or another engine"
+              + " instance, or its client was removed): fetch a new one from " + TokenEndpoint.PATH);
     }
     return client;
   }
 
-  private void allow(HttpExchange exchange, String command) throws Problem {
-    require(authenticate(exchange), command);
-  }
-
-  private static void require(Optional<EngineClient> client, String command) throws Problem {
+  /** @throws Problem 403 naming the client, the command and the route, if the client may not use the command */
+  private static void require(HttpExchange exchange, Optional<EngineClient> client, String command) throws Problem {
     if (client.isPresent() && !client.get().permissions().mayUse(command)) {
-      throw new Problem(403, "FORBIDDEN", "client '" + client.get().id() + "' may not use " + command);
+      throw new Problem(403, "FORBIDDEN", "client '" + client.get().id() + "' may not use " + command
+          + " (" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + ")");
     }
   }
 
@@ -368,7 +387,8 @@ public final class RestApi implements HttpHandler {
     }
   }
 
-  private static void await(CompletableFuture<?> command, String intent) throws Problem {
+  private static void await(CompletableFuture<?> command, String intent, Optional<EngineClient> client)
+      throws Problem {
     try {
       command.get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -379,9 +399,11 @@ public final class RestApi implements HttpHandler {
           case INVALID_ARGUMENT -> 400;
           case FORBIDDEN -> 403;
         };
+        String who = rejection.type() == Rejection.Type.FORBIDDEN && client.isPresent()
+            ? "client '" + client.get().id() + "': " : "";
         throw new Problem(
             status, rejection.type().name(),
-            "Command '" + intent + "' rejected with code '" + rejection.type() + "': " + rejection.getMessage());
+            who + "Command '" + intent + "' rejected with code '" + rejection.type() + "': " + rejection.getMessage());
       }
       throw new Problem(503, "UNAVAILABLE", String.valueOf(e.getCause().getMessage()));
     } catch (TimeoutException e) {
@@ -403,7 +425,7 @@ public final class RestApi implements HttpHandler {
     exchange.sendResponseHeaders(204, -1);
   }
 
-  private static void problem(HttpExchange exchange, Problem problem) throws IOException {
+  private void problem(HttpExchange exchange, Problem problem) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", problem.title());
@@ -412,6 +434,9 @@ public final class RestApi implements HttpHandler {
     body.put("instance", exchange.getRequestURI().getPath());
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+    if (problem.status() == 401 && tokens != null) {
+      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + tokens.audience() + "\"");
+    }
     exchange.sendResponseHeaders(problem.status(), bytes.length);
     exchange.getResponseBody().write(bytes);
   }
