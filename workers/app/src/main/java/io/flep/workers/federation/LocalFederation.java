@@ -1,7 +1,9 @@
 package io.flep.workers.federation;
 
 import io.flep.workers.FlepApplication;
+import io.camunda.client.CamundaClient;
 import io.flep.workers.engine.EmbeddedEngine;
+import io.flep.workers.engine.FederationEngineClients;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.config.Roles;
 import java.nio.file.Path;
@@ -23,7 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Every party of a run in this one JVM, wired exactly as separate organisations would be: an engine with its own
  * PostgreSQL, a shared exchange directory, and one application context per party with its own data directory, its
  * own store (an embedded PostgreSQL under it), its own key-encryption key and identity, reaching the engine as a
- * gRPC client, and its own startup kit of the run's federation ({@link ThrowawayFederation}). Parties share no bean but the in-memory evaluator of evaluation mode (null: none).
+ * gRPC client with its own engine client (its own secret, its own job types: {@link FederationEngine}), and its own
+ * startup kit of the run's federation ({@link ThrowawayFederation}). Parties share no bean but the in-memory
+ * evaluator of evaluation mode (null: none).
  */
 public final class LocalFederation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFederation.class);
@@ -48,7 +52,9 @@ public final class LocalFederation implements AutoCloseable {
   public static LocalFederation start(Path root, List<PartySpec> parties, Map<String, Object> properties,
       PlaintextEvaluation evaluation, Consumer<String> progress) {
     ThrowawayFederation.prepare(root, parties);
-    EmbeddedEngine engine = FederationEngine.start(root);
+    // new secrets for every federation started, in this process's memory only
+    FederationEngineClients clients = FederationEngine.issueClients(parties);
+    EmbeddedEngine engine = FederationEngine.start(root, clients);
     progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " parties");
     Map<PartySpec, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     ExecutorService starters = Executors.newFixedThreadPool(Math.min(parties.size(), 4), r -> {
@@ -62,6 +68,7 @@ public final class LocalFederation implements AutoCloseable {
       for (PartySpec party : parties) {
         Map<String, Object> own = PartyProperties.of(party, root.resolve("exchange").toString(),
             engine.grpcAddress().toString(), engine.restAddress().toString(), evaluation != null, properties);
+        own.putAll(FederationEngine.clientSettings(engine, clients, party));
         started.add(starters.submit(() -> startParty(party, own, evaluation, engine)));
         if (started.size() == 1) {
           // logging is one per JVM: the first party configures it, the others must not reconfigure it concurrently
@@ -122,7 +129,8 @@ public final class LocalFederation implements AutoCloseable {
       }
     });
     LOG.info("starting party {} ({}) in {}", party.id(), party.role(), party.dataDir());
-    // as command-line arguments: they take precedence over every other source, as the party's own configuration
+    // as command-line arguments of this application (not of the OS process): they take precedence over every other
+    // source, as the party's own configuration
     return builder.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new));
   }
@@ -136,6 +144,17 @@ public final class LocalFederation implements AutoCloseable {
   /** The engine the parties share. */
   public EmbeddedEngine engine() {
     return engine;
+  }
+
+  /**
+   * A new client of the engine acting as party {@code partyId}, with that party's own credentials and permissions
+   * (for tests and tools that stand in for a party; the caller closes it).
+   */
+  public CamundaClient clientOf(String partyId) {
+    PartySpec party = contexts.keySet().stream().filter(p -> p.id().equals(partyId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no party " + partyId));
+    return engine.newClientBuilder(partyId, party.dataDir().resolve(FederationEngine.TOKEN_CACHE + "-standin"))
+        .build();
   }
 
   public List<PartySpec> parties() {

@@ -1,6 +1,7 @@
 package io.flep.workers.federation;
 
 import io.flep.workers.engine.EmbeddedEngine;
+import io.flep.workers.engine.FederationEngineClients;
 import io.flep.workers.config.Roles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,13 +25,16 @@ import java.util.function.Consumer;
  */
 public final class ProcessFederation implements AutoCloseable {
   private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(3);
+  private static final String CLIENT_SECRET = "camunda.client.auth.client-secret";
 
   private final EmbeddedEngine engine;
+  private final FederationEngineClients clients;
   private final Map<String, String> environment;
   private final Map<PartySpec, Process> processes = new LinkedHashMap<>();
 
-  private ProcessFederation(EmbeddedEngine engine, Map<String, String> environment) {
+  private ProcessFederation(EmbeddedEngine engine, FederationEngineClients clients, Map<String, String> environment) {
     this.engine = engine;
+    this.clients = clients;
     this.environment = environment;
   }
 
@@ -42,11 +46,12 @@ public final class ProcessFederation implements AutoCloseable {
   public static ProcessFederation start(Path root, List<PartySpec> parties, List<String> commonArguments,
       Map<String, String> secretSettings, Consumer<String> progress) {
     ThrowawayFederation.prepare(root, parties);
-    EmbeddedEngine engine = FederationEngine.start(root);
+    // new secrets for every federation started: in this process's memory, and each in its own party's environment
+    FederationEngineClients clients = FederationEngine.issueClients(parties);
+    EmbeddedEngine engine = FederationEngine.start(root, clients);
     Map<String, String> environment = new LinkedHashMap<>();
-    secretSettings.forEach((k, v) -> environment.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
-        .replace('-', '_'), v));
-    ProcessFederation federation = new ProcessFederation(engine, environment);
+    secretSettings.forEach((k, v) -> environment.put(environmentName(k), v));
+    ProcessFederation federation = new ProcessFederation(engine, clients, environment);
     try {
       progress.accept("engine on " + engine.grpcAddress() + "; starting " + parties.size() + " party processes");
       for (PartySpec party : parties) {
@@ -98,6 +103,9 @@ public final class ProcessFederation implements AutoCloseable {
     command.addAll(List.of("--kit", party.kitDir().toString(), "--data-dir", party.dataDir().toString(),
         "--engine", engine.grpcAddress().toString(), "--engine-rest", engine.restAddress().toString(),
         "--exchange", root.resolve("exchange").toString()));
+    Map<String, Object> engineClient = FederationEngine.clientSettings(engine, clients, party);
+    String secret = String.valueOf(engineClient.remove(CLIENT_SECRET));
+    engineClient.forEach((k, v) -> command.addAll(List.of("-P", k + "=" + v)));
     command.addAll(common);
     command.addAll(extra);
     try {
@@ -106,6 +114,8 @@ public final class ProcessFederation implements AutoCloseable {
       // a party's own key-encryption key is in its own data directory; none is inherited from this process
       builder.environment().remove("FLEP_KEY_ENCRYPTION_KEY");
       builder.environment().putAll(environment);
+      // the party's own engine secret: in its environment, never on its command line
+      builder.environment().put(environmentName(CLIENT_SECRET), secret);
       Path log = party.dataDir().resolve("party.out");
       if (pipeOutput) {
         builder.redirectError(log.toFile());
@@ -149,6 +159,14 @@ public final class ProcessFederation implements AutoCloseable {
     } catch (IOException e) {
       return false; // listed while being written: look again
     }
+  }
+
+  /**
+   * The environment variable Spring Boot binds to the setting {@code key} (its canonical form: dots to underscores,
+   * dashes dropped, upper case), e.g. {@code CAMUNDA_CLIENT_AUTH_CLIENTSECRET}.
+   */
+  static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", "");
   }
 
   /** The command that starts this FLEP application again: the same Java, the same jar. */

@@ -59,8 +59,8 @@ class PolicyAttackTest {
     properties.put("camunda.client.worker.override[" + JobTypes.AGGREGATE_ENCRYPTED + "].enabled", "false");
     federation = LocalFederation.start(root, PartySpec.forRun(root, "flep-cloud", ANALYSTS), properties,
         new PlaintextEvaluation(), line -> { });
-    engine = CamundaClient.newClientBuilder().grpcAddress(federation.engine().grpcAddress())
-        .restAddress(federation.engine().restAddress()).preferRestOverGrpc(false).build();
+    // the attacker is the cloud: it acts on the engine with the cloud's own client and permissions
+    engine = federation.clientOf("flep-cloud");
   }
 
   @AfterAll
