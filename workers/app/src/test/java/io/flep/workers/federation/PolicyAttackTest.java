@@ -49,6 +49,8 @@ class PolicyAttackTest {
   Path root;
   LocalFederation federation;
   CamundaClient engine;
+  /** The run's progress lines, and its jobs when it did not end as expected: what a failure message shows. */
+  final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   void start() throws IOException {
@@ -86,7 +88,8 @@ class PolicyAttackTest {
       return variables;
     });
 
-    assertThat(report.status()).as("failure: %s", report.failure()).isEqualTo("REJECTED");
+    assertThat(report.status()).as("failure: %s; progress: %s", report.failure(), progress)
+        .isEqualTo("REJECTED");
     assertThat(report.outcome()).isEqualTo("aggregation-refused");
     assertThat(report.failure()).contains("1 verified contribution").contains("at least 3");
     UUID runId = UUID.fromString(report.runId());
@@ -110,7 +113,8 @@ class PolicyAttackTest {
       return variables;
     });
 
-    assertThat(report.status()).as("failure: %s", report.failure()).isEqualTo("REJECTED");
+    assertThat(report.status()).as("failure: %s; progress: %s", report.failure(), progress)
+        .isEqualTo("REJECTED");
     assertThat(report.outcome()).isEqualTo("integrity-violation");
     assertThat(report.failure()).contains("analyst-1").contains("round 1").contains("round 2");
     UUID runId = UUID.fromString(report.runId());
@@ -158,8 +162,9 @@ class PolicyAttackTest {
   private RunReport runWithCloud(RunRequest request, CloudMove move) throws Exception {
     RunService runs = federation.coordinator().getBean(RunService.class);
     RunService.StartedRun run = runs.start(request);
+    progress.clear();
     CompletableFuture<RunReport> followed = CompletableFuture.supplyAsync(
-        () -> runs.follow(run, request, line -> { }, Duration.ofMinutes(10)));
+        () -> runs.follow(run, request, progress::add, Duration.ofMinutes(5)));
     Cloud cloud = new Cloud();
     while (!followed.isDone()) {
       for (ActivatedJob job : engine.newActivateJobsCommand().jobType(JobTypes.AGGREGATE_ENCRYPTED).maxJobsToActivate(1)
@@ -167,7 +172,11 @@ class PolicyAttackTest {
         engine.newCompleteCommand(job.getKey()).variables(move.complete(job, cloud)).send().join();
       }
     }
-    return followed.join();
+    RunReport report = followed.join();
+    if (!"REJECTED".equals(report.status())) {
+      progress.add("jobs: " + federation.engine().queries().jobs(run.processInstanceKey()));
+    }
+    return report;
   }
 
   /** No global model of {@code round}, and no decryption claimed by the IIoT services for it. */
