@@ -163,8 +163,12 @@ class PolicyAttackTest {
     RunService runs = federation.coordinator().getBean(RunService.class);
     RunService.StartedRun run = runs.start(request);
     progress.clear();
+    // on a thread of its own: following takes minutes, and the common fork-join pool (one thread on two cores) is
+    // where the parties' homomorphic encryption fills its randomness
+    java.util.concurrent.ExecutorService follower = java.util.concurrent.Executors.newSingleThreadExecutor();
     CompletableFuture<RunReport> followed = CompletableFuture.supplyAsync(
-        () -> runs.follow(run, request, progress::add, Duration.ofMinutes(5)));
+        () -> runs.follow(run, request, progress::add, Duration.ofMinutes(5)), follower);
+    follower.shutdown();
     Cloud cloud = new Cloud();
     while (!followed.isDone()) {
       for (ActivatedJob job : engine.newActivateJobsCommand().jobType(JobTypes.AGGREGATE_ENCRYPTED).maxJobsToActivate(1)
@@ -175,6 +179,14 @@ class PolicyAttackTest {
     RunReport report = followed.join();
     if (!"REJECTED".equals(report.status())) {
       progress.add("jobs: " + federation.engine().queries().jobs(run.processInstanceKey()));
+      // where the parties' worker threads are (all parties live in this JVM)
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        boolean ours = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("io.flep.workers"));
+        if (ours) {
+          progress.add("thread " + thread.getName() + " " + thread.getState() + ": "
+              + java.util.Arrays.stream(stack).limit(40).map(StackTraceElement::toString).toList());
+        }
+      });
     }
     return report;
   }
