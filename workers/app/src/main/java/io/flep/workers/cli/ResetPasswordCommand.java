@@ -1,11 +1,8 @@
 package io.flep.workers.cli;
 
-import io.flep.workers.db.EmbeddedPostgresServer;
 import io.flep.workers.web.security.WebUsers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,22 +40,9 @@ public final class ResetPasswordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StandaloneLogging.apply();
-    String url = properties.get("flep.datasource.url");
     WebUsers.Credentials reset;
-    if (url != null && !url.isBlank()) {
-      try (Connection db = DriverManager.getConnection(url, properties.getOrDefault("flep.datasource.username",
-          "postgres"), System.getenv().getOrDefault("FLEP_DATASOURCE_PASSWORD", ""))) {
-        reset = reset(db);
-      }
-    } else {
-      if (!Files.isDirectory(dataDir.resolve("postgres"))) {
-        throw new IllegalArgumentException(dataDir + " holds no store of 'flep serve' (no postgres/ directory);"
-            + " name the data directory with --data-dir");
-      }
-      try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir);
-          Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "")) {
-        reset = reset(db);
-      }
+    try (PartyStore store = PartyStore.open(dataDir, properties)) {
+      reset = reset(store.connection());
     }
     System.out.println("flep serve reset-password: the new password of " + reset.name() + " (" + reset.role().shown()
         + "), shown only now:");

@@ -103,7 +103,7 @@ class WebAccessTest extends ServedFlepTest {
 
     WebSession operator = loggedIn(WebRole.OPERATOR);
     HttpResponse<String> started = operator.post("/api/runs",
-        "{\"analysts\": 1, \"rounds\": 1, \"minContributors\": 1, \"seed\": 3}");
+        "{\"analysts\": 2, \"rounds\": 1, \"minContributors\": 2, \"seed\": 3}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String runId = WebSession.json(started).get("runId").asText();
     WebSession viewerSession = loggedIn(WebRole.VIEWER);
