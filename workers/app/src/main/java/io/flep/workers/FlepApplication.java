@@ -3,6 +3,7 @@ package io.flep.workers;
 import io.camunda.client.annotation.Deployment;
 import io.flep.workers.config.FlepProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * engine. Deploys the lifecycle model and the trust decision on start, unless {@code
  * camunda.client.deployment.enabled=false} (the parties of {@code ./flep run}, whose federation admin deploys them).
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class) // no generated user: WebUsers
 @EnableConfigurationProperties(FlepProperties.class)
 @Deployment(resources = {FlepApplication.PROCESS_MODELS, FlepApplication.DECISION_MODELS})
 public class FlepApplication {

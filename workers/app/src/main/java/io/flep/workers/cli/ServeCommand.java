@@ -9,9 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flep serve}: engine, workers and the admin web app until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ResetPasswordCommand.class,
     description = {"Starts the private database, the engine (embedded mode), the job workers of the enabled roles",
-        "and the admin web app on 127.0.0.1, and keeps them running until Ctrl-C."})
+        "and the admin web app on 127.0.0.1, and keeps them running until Ctrl-C.",
+        "The web app needs a login: the first start creates the user admin and prints",
+        "its generated password once; admins add users in the web app."})
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8088", description = "Admin web app port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;

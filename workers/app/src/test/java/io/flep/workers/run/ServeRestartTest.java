@@ -13,6 +13,7 @@ import io.flep.exchange.ExchangeStorage;
 import io.flep.exchange.federation.CertifiedDirectory;
 import io.flep.exchange.federation.FederationCertificates;
 import io.flep.workers.trust.FederationAuthority;
+import io.flep.workers.web.security.WebUsers;
 import io.flep.exchange.VerifiedObject;
 import java.nio.file.Files;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Acceptance: {@code java -jar flep.jar serve} is killed with SIGKILL while a run started over HTTP is in its
  * second round, and started again on the same data directory. The run completes by itself (nobody posts it
- * again), and its report has every stage and every round exactly once.
+ * again), and its report has every stage and every round exactly once. (Logged in as the first admin, whose
+ * password the first start printed.)
  */
 @Tag("acceptance")
 class ServeRestartTest {
@@ -54,9 +56,12 @@ class ServeRestartTest {
     Path dataDir = TestDirectories.create("serve-restart");
     int port = ServeProcess.freePort();
     String runId;
+    String adminPassword;
     JsonNode atKill;
     try (ServeProcess first = ServeProcess.start(dataDir, port, "first")) {
       first.awaitUp(Duration.ofMinutes(3));
+      adminPassword = first.firstAdminPassword(Duration.ofMinutes(1));
+      first.login(WebUsers.FIRST_ADMIN, adminPassword);
       String options =
           "{\"analysts\": " + ANALYSTS + ", \"minContributors\": " + ANALYSTS + ", \"rounds\": " + ROUNDS
               + ", \"cloudMode\": \"untrusted\", \"seed\": 11}";
@@ -78,7 +83,7 @@ class ServeRestartTest {
 
     JsonNode report;
     try (ServeProcess second = ServeProcess.start(dataDir, port, "second")) {
-      second.awaitUp(Duration.ofMinutes(3));
+      second.awaitUp(Duration.ofMinutes(3)).login(WebUsers.FIRST_ADMIN, adminPassword);
       assertSecondServeIsRefused(dataDir);
       report = poll(Duration.ofMinutes(10), second, () -> {
         JsonNode now = second.getJson("/api/runs/" + runId);

@@ -15,24 +15,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar target/flep.jar serve} as a real child process on a free loopback port, with its output in
- * {@code <dataDir>/<name>.log}. Every process it started (PostgreSQL included) is ended by {@link #close()}.
+ * {@code <dataDir>/<name>.log}. Every process it started (PostgreSQL included) is ended by {@link #close()}. Its web
+ * app needs a login ({@link #login}); the first start on a data directory prints the first admin's password
+ * ({@link #firstAdminPassword}).
  */
 public final class ServeProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern FIRST_ADMIN = Pattern.compile("(?m)^  user: +admin\\R  password: (\\S+)$");
 
   private final Process process;
   private final Path log;
   private final URI base;
   private final List<ProcessHandle> children = new ArrayList<>();
+  private WebSession session;
 
   private ServeProcess(Process process, Path log, URI base) {
     this.process = process;
     this.log = log;
     this.base = base;
+    this.session = new WebSession(base);
   }
 
   /** The jar {@code mvn package} built; acceptance tests run after it (surefire execution "acceptance"). */
@@ -51,22 +58,29 @@ public final class ServeProcess implements AutoCloseable {
     }
   }
 
-  public static ServeProcess start(Path dataDir, int port, String name) throws IOException {
-    Path log = dataDir.resolve(name + ".log");
-    Files.createDirectories(dataDir);
+  /** {@code java ... -jar flep.jar}, to which a command's arguments are added. */
+  public static List<String> flepJar() {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xmx2g"));
     if (Runtime.version().feature() >= 24) {
       command.add("--sun-misc-unsafe-memory-access=allow");
     }
-    command.addAll(List.of("-jar", jar().toString(), "serve", "--port", Integer.toString(port),
+    command.addAll(List.of("-jar", jar().toString()));
+    return command;
+  }
+
+  public static ServeProcess start(Path dataDir, int port, String name) throws IOException {
+    Path log = dataDir.resolve(name + ".log");
+    Files.createDirectories(dataDir);
+    List<String> command = flepJar();
+    command.addAll(List.of("serve", "--port", Integer.toString(port),
         "--data-dir", dataDir.toString(), "--plugins-dir", dataDir.resolve("plugins").toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ServeProcess(process, log, URI.create("http://127.0.0.1:" + port));
   }
 
-  /** Waits until the HTTP API answers; fails with the process's output if it exits first. */
+  /** Waits until the web app answers (its open login endpoint); fails with the process's output if it exits first. */
   public ServeProcess awaitUp(Duration atMost) throws Exception {
     long deadline = System.nanoTime() + atMost.toNanos();
     while (true) {
@@ -74,7 +88,8 @@ public final class ServeProcess implements AutoCloseable {
         throw new AssertionError("flep serve exited with " + process.exitValue() + ":\n" + output());
       }
       try {
-        if (get("/api/runs").statusCode() == 200) {
+        if (HTTP.send(HttpRequest.newBuilder(base.resolve("/login/csrf")).GET().build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           rememberChildren();
           return this;
         }
@@ -96,13 +111,40 @@ public final class ServeProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  /**
+   * The first admin's password as the first start on a data directory prints it (framed, with the user name), once
+   * the line is there; fails if the process exits or {@code atMost} passes first.
+   */
+  public String firstAdminPassword(Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (true) {
+      Matcher printed = FIRST_ADMIN.matcher(output());
+      if (printed.find()) {
+        return printed.group(1);
+      }
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("flep serve printed no first admin password:\n" + output());
+      }
+      Thread.sleep(250);
+    }
   }
 
-  public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  /** Logs in as {@code user}; later requests of this object use that session. */
+  public ServeProcess login(String user, String password) {
+    session = WebSession.loggedIn(base, user, password);
+    return this;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return session.get(path);
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return session.post(path, json);
   }
 
   /** POST, again while the answer is 503 (the process is still starting, Retry-After). */
@@ -116,7 +158,7 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /** GET as JSON, requiring 200. */
-  public JsonNode getJson(String path) throws IOException, InterruptedException {
+  public JsonNode getJson(String path) throws IOException {
     HttpResponse<String> response = get(path);
     if (response.statusCode() != 200) {
       throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
