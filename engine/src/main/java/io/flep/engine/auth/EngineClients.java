@@ -2,9 +2,14 @@ package io.flep.engine.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The clients an engine accepts, read from a JSON file the operator keeps (owner-only):
@@ -24,13 +31,32 @@ import java.util.Set;
  * ]}
  * }</pre>
  *
- * Only hashes of secrets are stored ({@link SecretHash}).
+ * Only hashes of secrets are stored ({@link SecretHash}). {@link #watching} reads the file again when it changes, so
+ * that a client taken out of it (a revoked party) is refused from then on, its unexpired tokens included.
  */
 public final class EngineClients {
-  private final Map<String, EngineClient> clients;
+  private static final Logger LOG = LoggerFactory.getLogger(EngineClients.class);
+  /** How often a watched file is looked at, at most. */
+  private static final long RECHECK_NANOS = 1_000_000_000L;
 
-  private EngineClients(Map<String, EngineClient> clients) {
+  private volatile Map<String, EngineClient> clients;
+  private final Path source;
+  private volatile FileTime sourceModified;
+  private volatile long sourceSize;
+  private volatile long checkedAt;
+
+  private EngineClients(Map<String, EngineClient> clients, Path source) {
     this.clients = clients;
+    this.source = source;
+    if (source != null) {
+      try {
+        this.sourceModified = Files.getLastModifiedTime(source);
+        this.sourceSize = Files.size(source);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the engine clients file " + source + ": " + e.getMessage(), e);
+      }
+      this.checkedAt = System.nanoTime();
+    }
   }
 
   public static EngineClients of(List<EngineClient> clients) {
@@ -40,11 +66,25 @@ public final class EngineClients {
         throw new IllegalArgumentException("client '" + client.id() + "' is listed twice");
       }
     }
-    return new EngineClients(byId);
+    return new EngineClients(byId, null);
   }
 
-  /** Reads the clients file; errors name the file and the entry. */
+  /** Reads the clients file once; errors name the file and the entry. */
   public static EngineClients load(Path file) {
+    return of(parse(file));
+  }
+
+  /**
+   * Reads the clients file, and again whenever its modification time or size changes (looked at no more than once a
+   * second, on a client's next call). A change that does not read keeps the clients of the last good version, with
+   * an error in the log naming the file and what is wrong.
+   */
+  public static EngineClients watching(Path file) {
+    EngineClients first = of(parse(file));
+    return new EngineClients(first.clients, file);
+  }
+
+  private static List<EngineClient> parse(Path file) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
@@ -69,7 +109,45 @@ public final class EngineClients {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
-    return of(clients);
+    return clients;
+  }
+
+  /** The clients file's text for these clients (secret hashes, never secrets). */
+  public String toJson() {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    ArrayNode list = root.putArray("clients");
+    for (EngineClient client : current().values()) {
+      ObjectNode entry = list.addObject();
+      entry.put("id", client.id());
+      entry.put("secretHash", client.secret().toString());
+      client.permissions().commands().stream().sorted().forEach(entry.withArray("commands")::add);
+      client.permissions().jobTypes().forEach(entry.withArray("jobTypes")::add);
+    }
+    try {
+      return json.writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the engine clients as JSON", e);
+    }
+  }
+
+  /** Every client, in the order listed. */
+  public Collection<EngineClient> all() {
+    return List.copyOf(current().values());
+  }
+
+  /** These clients with {@code client} added, or in place of the one with its id. */
+  public EngineClients with(EngineClient client) {
+    Map<String, EngineClient> byId = new LinkedHashMap<>(current());
+    byId.put(client.id(), client);
+    return new EngineClients(byId, null);
+  }
+
+  /** These clients without the one called {@code id}, if listed. */
+  public EngineClients without(String id) {
+    Map<String, EngineClient> byId = new LinkedHashMap<>(current());
+    byId.remove(id);
+    return new EngineClients(byId, null);
   }
 
   private static String text(JsonNode entry, String field) {
@@ -94,17 +172,46 @@ public final class EngineClients {
   }
 
   public Optional<EngineClient> client(String id) {
-    return Optional.ofNullable(clients.get(id));
+    return Optional.ofNullable(current().get(id));
   }
 
   /** The client whose id and secret these are, if any. */
   public Optional<EngineClient> authenticate(String id, char[] secret) {
-    EngineClient client = clients.get(id);
+    EngineClient client = current().get(id);
     if (client == null) {
       UnknownClient.HASH.matches(secret); // same work as for a known id: no timing hint which ids exist
       return Optional.empty();
     }
     return client.secret().matches(secret) ? Optional.of(client) : Optional.empty();
+  }
+
+  private Map<String, EngineClient> current() {
+    if (source != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {
+      reloadIfChanged();
+    }
+    return clients;
+  }
+
+  private synchronized void reloadIfChanged() {
+    if (System.nanoTime() - checkedAt <= RECHECK_NANOS) {
+      return;
+    }
+    checkedAt = System.nanoTime();
+    try {
+      FileTime modified = Files.getLastModifiedTime(source);
+      long size = Files.size(source);
+      if (modified.equals(sourceModified) && size == sourceSize) {
+        return;
+      }
+      sourceModified = modified; // a version that does not read is reported once, not every second
+      sourceSize = size;
+      Map<String, EngineClient> reloaded = of(parse(source)).clients;
+      clients = reloaded;
+      LOG.info("engine clients reloaded from {}: {}", source, reloaded.keySet());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("the engine clients file {} changed but does not read ({}); the engine keeps the {} clients it had",
+          source, e.getMessage(), clients.size());
+    }
   }
 
   private static final class UnknownClient {

@@ -44,7 +44,8 @@ public final class EngineCommand implements Callable<Integer> {
 
   @Option(names = "--clients", paramLabel = "FILE",
       description = "Require OAuth 2 client credentials: the clients, their secret hashes and permissions"
-          + " (JSON, docs/engine.md). Tokens come from the engine's /oauth/token on the REST port.")
+          + " (JSON, docs/engine.md; 'flep federation' keeps one in its engine/clients.json). Read again when it"
+          + " changes: a client taken out is refused from then on. Tokens come from /oauth/token on the REST port.")
   Path clients;
 
   @Option(names = "--tls-keystore", paramLabel = "FILE",
@@ -93,7 +94,7 @@ public final class EngineCommand implements Callable<Integer> {
             .grpcAddress(new InetSocketAddress(address(bind), port))
             .restPort(restPort);
     if (clients != null) {
-      builder.authentication(EngineClients.load(clients));
+      builder.authentication(EngineClients.watching(clients));
     }
     if (tlsKeyStore != null) {
       String password = System.getenv("FLEP_ENGINE_TLS_PASSWORD");

@@ -2,6 +2,7 @@ package io.flep.workers.cli;
 
 import io.flep.exchange.ExchangeStorage;
 import io.flep.exchange.federation.FederationCertificates;
+import io.flep.workers.engine.EngineClientRegistry;
 import io.flep.workers.trust.FederationAuthority;
 import io.flep.workers.trust.StartupKit;
 import java.io.PrintStream;
@@ -21,22 +22,25 @@ import picocli.CommandLine.Parameters;
 /** {@code flep federation}: the federation admin's commands — the root, party certificates and startup kits. */
 @Command(name = "federation", mixinStandardHelpOptions = true,
     subcommands = {FederationCommand.Init.class, FederationCommand.Enroll.class, FederationCommand.Renew.class,
-        FederationCommand.Revoke.class},
+        FederationCommand.Revoke.class, FederationDeployCommand.class},
     description = {"The federation admin's commands: create the federation root, enroll parties",
-        "(a certificate and a startup kit each), renew and revoke their certificates.",
+        "(a certificate, an engine client and a startup kit each), renew and revoke",
+        "them, deploy the models to the federation's engine.",
         "Every signature a party checks is verified against a certificate chain to",
         "this root, with role and revocation checked."})
 public final class FederationCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-        "Missing subcommand: init, enroll, renew or revoke (see ./flep federation --help)");
+        "Missing subcommand: init, enroll, renew, revoke or deploy (see ./flep federation --help)");
   }
 
   /** {@code flep federation init}. */
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = {"Creates a federation root in --dir: its certificate (root.crt, public) and",
-          "its private key (root.key, owner-only; under a passphrase with --passphrase).",
+          "its private key (root.key, owner-only; under a passphrase with --passphrase),",
+          "and the engine's clients file (engine/clients.json, for 'flep engine",
+          "--clients') with the admin's client, whose secret stays in --dir (owner-only).",
           "Keep the directory on the admin's machine, offline if you can."})
   static final class Init implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where the federation is kept.")
@@ -68,11 +72,14 @@ public final class FederationCommand implements Runnable {
       try {
         FederationAuthority authority = FederationAuthority.init(dir.toAbsolutePath(), name, secret, settings,
             Clock.systemUTC());
+        EngineClientRegistry engineClients = EngineClientRegistry.of(authority.dir());
+        engineClients.ensureAdmin();
         PrintStream out = System.out;
         out.println("flep federation: '" + name + "' created in " + authority.dir());
         out.println("  root certificate  " + authority.dir().resolve("root.crt") + " (public: every kit carries it)");
         out.println("  root key          " + authority.dir().resolve("root.key") + " (owner-only"
             + (secret != null ? ", under your passphrase" : "; no passphrase") + ")");
+        out.println("  engine clients    " + engineClients.clientsFile() + " (for ./flep engine --clients; hashes only)");
         out.println("next: ./flep federation enroll --dir " + dir + " --role ROLE --id ID --out KIT-DIR");
         return 0;
       } finally {
@@ -85,8 +92,11 @@ public final class FederationCommand implements Runnable {
   @Command(name = "enroll", mixinStandardHelpOptions = true,
       description = {"Enrolls a party: makes its identity keys (Ed25519 signature, X25519 key",
           "agreement), certifies them with its role and id (valid --days, at most a",
-          "year), and writes its startup kit to --out (owner-only). Hand the kit to the",
-          "party over a channel you trust; it starts with 'flep party --kit DIR'."})
+          "year), issues its engine client (exactly its role's commands and job types;",
+          "the hash into engine/clients.json, a previous client of the party replaced),",
+          "and writes its startup kit to --out (owner-only; the keys and the engine",
+          "client's secret included). Hand the kit to the party over a channel you",
+          "trust; it starts with 'flep party --kit DIR'."})
   static final class Enroll implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The federation's directory.")
     Path dir;
@@ -106,6 +116,9 @@ public final class FederationCommand implements Runnable {
     @Option(names = "--engine", paramLabel = "ADDRESS", description = "The engine's gRPC address for this party's kit.")
     String engine;
 
+    @Option(names = "--engine-rest", paramLabel = "ADDRESS", description = "The engine's REST address for this kit.")
+    String engineRest;
+
     @Option(names = "--exchange", paramLabel = "LOCATION", description = "The exchange for this party's kit.")
     String exchange;
 
@@ -116,12 +129,24 @@ public final class FederationCommand implements Runnable {
       FederationAuthority authority = open(dir, passphrase);
       Map<String, String> settings = new LinkedHashMap<>();
       putIfSet(settings, StartupKit.ENGINE_GRPC, engine);
+      putIfSet(settings, StartupKit.ENGINE_REST, engineRest);
       putIfSet(settings, StartupKit.EXCHANGE, exchange);
       StartupKit kit = authority.enroll(role, id, out.toAbsolutePath(), Duration.ofDays(days), settings);
+      EngineClientRegistry engineClients = EngineClientRegistry.of(authority.dir());
+      engineClients.ensureAdmin(); // a federation made before engine clients were issued gets its admin now
+      char[] engineSecret = engineClients.issue(role, id);
+      try {
+        kit.storeEngineClientSecret(engineSecret);
+      } finally {
+        wipe(engineSecret);
+      }
       System.out.println("flep federation: " + role + " '" + id + "' enrolled; certificate serial "
           + kit.certificate().getSerialNumber().toString(16) + ", valid until "
           + kit.certificate().getNotAfter().toInstant());
-      System.out.println("  startup kit " + kit.dir() + " (owner-only; identity.key is the party's private keys)");
+      System.out.println("  startup kit " + kit.dir() + " (owner-only; identity.key is the party's private keys,"
+          + " engine-client.secret its engine client's secret)");
+      System.out.println("  engine client '" + id + "' in " + engineClients.clientsFile()
+          + " (an engine started with --clients on that file picks it up within seconds)");
       System.out.println("  the party starts with: ./flep party --kit " + kit.dir() + " --data-dir DIR");
       return 0;
     }
@@ -156,9 +181,10 @@ public final class FederationCommand implements Runnable {
   /** {@code flep federation revoke}. */
   @Command(name = "revoke", mixinStandardHelpOptions = true,
       description = {"Revokes every certificate issued to a party: signs a new revocation list and",
-          "publishes it to the exchange (--exchange, else the federation's). Parties",
-          "refuse the party's signatures and seal nothing more to it from then on",
-          "(within 10 s of their next lookup)."})
+          "publishes it to the exchange (--exchange, else the federation's), and takes",
+          "its engine client out of engine/clients.json. Parties refuse the party's",
+          "signatures and seal nothing more to it from then on (within 10 s of their",
+          "next lookup); an engine watching the clients file refuses its calls."})
   static final class Revoke implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The federation's directory.")
     Path dir;
@@ -179,6 +205,10 @@ public final class FederationCommand implements Runnable {
       String number = io.flep.exchange.federation.FederationRoot.numberOf(list).toString();
       System.out.println("flep federation: '" + id + "' revoked (revocation list " + number + ", "
           + list.getRevokedCertificates().size() + " certificate(s) revoked in all)");
+      EngineClientRegistry engineClients = EngineClientRegistry.of(authority.dir());
+      if (engineClients.remove(id)) {
+        System.out.println("  engine client '" + id + "' removed from " + engineClients.clientsFile());
+      }
       if (location == null || location.isBlank()) {
         System.out.println("  no exchange known: copy " + authority.dir().resolve("revocations") + "/*.crl to the"
             + " exchange's federation/revocations/ (or run again with --exchange LOCATION)");
@@ -192,7 +222,7 @@ public final class FederationCommand implements Runnable {
     }
   }
 
-  private static FederationAuthority open(Path dir, PassphraseOptions passphrase) throws java.io.IOException {
+  static FederationAuthority open(Path dir, PassphraseOptions passphrase) throws java.io.IOException {
     char[] secret = passphrase.read(false);
     try {
       return FederationAuthority.open(dir.toAbsolutePath(), secret, Clock.systemUTC());
@@ -207,7 +237,7 @@ public final class FederationCommand implements Runnable {
     }
   }
 
-  private static void wipe(char[] secret) {
+  static void wipe(char[] secret) {
     if (secret != null) {
       Arrays.fill(secret, '\0');
     }

@@ -2,6 +2,7 @@ package io.flep.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flep.workers.federation.KitEngineClient;
 import io.flep.workers.federation.LocalFederation;
 import io.flep.workers.federation.PartyProperties;
 import io.flep.workers.federation.PartySpec;
@@ -33,8 +34,10 @@ import picocli.CommandLine.Option;
         "flep.datasource.url is set), key-encryption key and identity, against a",
         "Zeebe gateway (FLEP's engine or a Camunda 8 cluster) and the exchange,",
         "until Ctrl-C. --kit (the party's startup kit from 'flep federation",
-        "enroll') says who the party is, and where the engine and the exchange are",
-        "unless --engine and --exchange say otherwise."})
+        "enroll') says who the party is, where the engine and the exchange are",
+        "unless --engine and --exchange say otherwise, and holds the party's engine",
+        "client (its OAuth 2 client credentials) unless -P camunda.client.auth.* say",
+        "otherwise."})
 public final class PartyCommand implements Callable<Integer> {
   @Option(names = "--kit", paramLabel = "DIR",
       description = "The party's startup kit: its certificate, keys, the federation root and addresses.")
@@ -108,6 +111,9 @@ public final class PartyCommand implements Callable<Integer> {
     Path dataDir = Path.of(String.valueOf(properties.getOrDefault("flep.data-dir", ".flep"))).toAbsolutePath();
     PartySpec party = new PartySpec(role, partyId, dataDir);
     Map<String, Object> own = PartyProperties.of(party, exchange, engine, engineRest, false, properties);
+    if (!properties.containsKey("camunda.client.auth.method")) { // settings of the party's own win
+      KitEngineClient.settings(startupKit, engineRest, dataDir).ifPresent(own::putAll);
+    }
     own.put("flep.federation.kit", kit.toAbsolutePath().toString());
     CountDownLatch stopped = new CountDownLatch(1);
     ConfigurableApplicationContext context;

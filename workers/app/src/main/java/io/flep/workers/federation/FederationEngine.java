@@ -1,8 +1,6 @@
 package io.flep.workers.federation;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
-import io.flep.workers.FlepApplication;
 import io.flep.workers.engine.EmbeddedEngine;
 import io.flep.workers.engine.FederationEngineClients;
 import io.flep.workers.engine.PartyEnginePermissions;
@@ -14,8 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The engine a federation on this machine shares: FLEP's engine on free loopback ports, its state under {@code
@@ -61,23 +57,7 @@ final class FederationEngine {
   private static void deployModels(EmbeddedEngine engine, Path tokenCache) {
     ownerOnlyParent(tokenCache);
     try (CamundaClient admin = engine.newClientBuilder(PartyEnginePermissions.ADMIN, tokenCache).build()) {
-      DeployResourceCommandStep2 deployment = null;
-      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-      for (String pattern : List.of(FlepApplication.PROCESS_MODELS, FlepApplication.DECISION_MODELS)) {
-        for (Resource model : resolver.getResources(pattern)) {
-          byte[] content = model.getContentAsByteArray();
-          deployment = deployment == null
-              ? admin.newDeployResourceCommand().addResourceBytes(content, model.getFilename())
-              : deployment.addResourceBytes(content, model.getFilename());
-        }
-      }
-      if (deployment == null) {
-        throw new IllegalStateException("no model to deploy on the class path (" + FlepApplication.PROCESS_MODELS
-            + ", " + FlepApplication.DECISION_MODELS + "): the FLEP build is incomplete");
-      }
-      deployment.send().join();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the models to deploy: " + e.getMessage(), e);
+      FederationModels.deploy(admin, FederationModels.bundled());
     }
   }
 

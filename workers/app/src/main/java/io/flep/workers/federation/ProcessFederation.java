@@ -3,6 +3,7 @@ package io.flep.workers.federation;
 import io.flep.workers.engine.EmbeddedEngine;
 import io.flep.workers.engine.FederationEngineClients;
 import io.flep.workers.config.Roles;
+import io.flep.workers.trust.StartupKit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +26,6 @@ import java.util.function.Consumer;
  */
 public final class ProcessFederation implements AutoCloseable {
   private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(3);
-  private static final String CLIENT_SECRET = "camunda.client.auth.client-secret";
 
   private final EmbeddedEngine engine;
   private final FederationEngineClients clients;
@@ -103,9 +103,14 @@ public final class ProcessFederation implements AutoCloseable {
     command.addAll(List.of("--kit", party.kitDir().toString(), "--data-dir", party.dataDir().toString(),
         "--engine", engine.grpcAddress().toString(), "--engine-rest", engine.restAddress().toString(),
         "--exchange", root.resolve("exchange").toString()));
-    Map<String, Object> engineClient = FederationEngine.clientSettings(engine, clients, party);
-    String secret = String.valueOf(engineClient.remove(CLIENT_SECRET));
-    engineClient.forEach((k, v) -> command.addAll(List.of("-P", k + "=" + v)));
+    // the party's own engine secret, new for this federation: into its owner-only kit, as 'flep federation enroll'
+    // puts it there, never on its command line or in its environment
+    char[] secret = clients.secretOf(party.id()).toCharArray();
+    try {
+      StartupKit.read(party.kitDir()).storeEngineClientSecret(secret);
+    } finally {
+      java.util.Arrays.fill(secret, '\0');
+    }
     command.addAll(common);
     command.addAll(extra);
     try {
@@ -114,8 +119,6 @@ public final class ProcessFederation implements AutoCloseable {
       // a party's own key-encryption key is in its own data directory; none is inherited from this process
       builder.environment().remove("FLEP_KEY_ENCRYPTION_KEY");
       builder.environment().putAll(environment);
-      // the party's own engine secret: in its environment, never on its command line
-      builder.environment().put(environmentName(CLIENT_SECRET), secret);
       Path log = party.dataDir().resolve("party.out");
       if (pipeOutput) {
         builder.redirectError(log.toFile());

@@ -144,6 +144,28 @@ public final class FederationAuthority {
     }
   }
 
+  /**
+   * The engine and exchange settings of the federation in {@code dir}, read without its root key.
+   *
+   * @throws IllegalArgumentException if there is no federation there
+   */
+  public static Map<String, String> settingsOf(Path dir) {
+    if (!existsIn(dir)) {
+      throw new IllegalArgumentException(dir + " holds no federation (no " + ROOT_CERTIFICATE + "); create one with"
+          + " 'flep federation init --dir " + dir + "'");
+    }
+    Properties properties = new Properties();
+    try {
+      properties.load(new StringReader(read(dir.resolve(SETTINGS))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(SETTINGS) + ": " + e.getMessage(), e);
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    properties.stringPropertyNames().stream().sorted().filter(n -> !n.equals("federation.name"))
+        .forEach(n -> settings.put(n, properties.getProperty(n)));
+    return settings;
+  }
+
   public String name() {
     return name;
   }

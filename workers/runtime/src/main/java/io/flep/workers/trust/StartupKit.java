@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *   <li>{@code party.crt}: the party's certificate (renewed in place by {@code flep federation renew});</li>
  *   <li>{@code identity.key}: the party's Ed25519 signature key and X25519 key-agreement key (PKCS#8 PEM). The party
  *       imports them into its own store, wrapped under its key-encryption key, when it first starts.</li>
+ *   <li>{@code engine-client.secret}, when the federation's engine requires tokens: the secret of the party's own
+ *       engine client (OAuth 2 client credentials; its id is the party's id).</li>
  * </ul>
  */
 public record StartupKit(Path dir, String role, String partyId, String federation, Map<String, String> settings,
@@ -38,6 +40,7 @@ public record StartupKit(Path dir, String role, String partyId, String federatio
   static final String ROOT = "root.crt";
   static final String CERTIFICATE = "party.crt";
   static final String IDENTITY = "identity.key";
+  static final String ENGINE_SECRET = "engine-client.secret";
   /** Settings a kit may carry besides the party's identity. */
   public static final String EXCHANGE = "exchange";
   public static final String ENGINE_GRPC = "engine.grpc-address";
@@ -123,6 +126,34 @@ public record StartupKit(Path dir, String role, String partyId, String federatio
           + " key, as PKCS#8 PEM");
     }
     return java.util.Optional.of(new IdentityKeys(keys.get(0), Pem.x25519Raw(keys.get(1))));
+  }
+
+  /** The secret of the party's engine client, if the kit holds one; the caller wipes it after use. */
+  public java.util.Optional<char[]> engineClientSecret() {
+    Path file = dir.resolve(ENGINE_SECRET);
+    if (!Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    String text = readText(file).strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException(file + " is empty: it should hold the party's engine client secret");
+    }
+    return java.util.Optional.of(text.toCharArray());
+  }
+
+  /** Puts the secret of the party's engine client into the kit (owner-only), in place of one it held. */
+  public void storeEngineClientSecret(char[] secret) {
+    java.nio.ByteBuffer buffer = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(secret));
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    java.util.Arrays.fill(buffer.array(), (byte) 0);
+    try {
+      OwnerOnlyFiles.replace(dir.resolve(ENGINE_SECRET), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + dir.resolve(ENGINE_SECRET) + ": " + e.getMessage(), e);
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
+    }
   }
 
   /**
