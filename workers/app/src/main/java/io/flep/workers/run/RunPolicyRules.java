@@ -36,10 +36,14 @@ public final class RunPolicyRules {
     }
   }
 
-  /** The policy of run {@code runId}, aggregated by {@code cloud}. */
-  public static RunPolicy policyFor(RunRequest request, UUID runId, String cloud) {
-    // the data owner lets the cloud hold the secret key only when the run asks for a trusted (or decided) cloud
-    List<String> trusted = "untrusted".equals(request.cloudMode()) ? List.of() : List.of(cloud);
+  /**
+   * The policy of run {@code runId}, aggregated by {@code cloud}.
+   *
+   * @param cloudTrusted the data owner's own trust decision ({@link CloudTrustDecision}) for this run's cloud mode
+   */
+  public static RunPolicy policyFor(RunRequest request, UUID runId, String cloud, boolean cloudTrusted) {
+    // the cloud may hold the secret key only when the data owner's own evaluation of the trust decision says so
+    List<String> trusted = cloudTrusted ? List.of(cloud) : List.of();
     return new RunPolicy(runId, request.analystIds(), request.minContributors(), request.rounds(), cloud,
         request.cloudMode(), trusted, request.dataCipher(), request.dataCipherOptions(), request.heScheme(),
         request.heSchemeOptions(), request.differentialPrivacy().orElse(null), request.reproduction());

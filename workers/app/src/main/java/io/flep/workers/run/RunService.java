@@ -92,7 +92,8 @@ public class RunService {
   public StartedRun start(RunRequest request) {
     RunPolicyRules.check(request, plugins);
     UUID runId = UUID.randomUUID();
-    RunPolicy policy = RunPolicyRules.policyFor(request, runId, properties.cloud().id());
+    RunPolicy policy = RunPolicyRules.policyFor(request, runId, properties.cloud().id(), CloudTrustDecision.trusted(
+        request.cloudMode(), properties.cloud().attested(), properties.cloud().jurisdiction()));
     actForAnalysts(request);
     runs.create(runId, engineMode(), toJson(request));
     ExchangeRef policyRef = policies.publish(identities.of(Parties.DATA_OWNER, Roles.DATA_OWNER), policy);

@@ -18,7 +18,12 @@ import io.flep.workers.config.Roles;
 import io.flep.workers.run.RunReport;
 import io.flep.workers.run.RunRequest;
 import io.flep.workers.run.RunService;
+import io.flep.workers.aggregation.GlobalModels;
+import io.flep.workers.failure.IntegrityViolationException;
+import io.flep.workers.model.ModelArchitecture;
+import io.flep.workers.model.ModelCodec;
 import io.flep.workers.task.JobTypes;
+import io.flep.workers.task.JobVariables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,12 +105,23 @@ class PolicyAttackTest {
   void anUpdateReplayedIntoTheNextRoundIsRefusedAndRoundTwoIsNotDecrypted() throws Exception {
     RunRequest request = RunRequest.builder().analysts(3).rounds(2).cloudMode("untrusted").seed(12).build();
     Map<Integer, List<Object>> refsByRound = new LinkedHashMap<>();
+    List<Throwable> craftedModelRefusals = new ArrayList<>();
     RunReport report = runWithCloud(request, (job, cloud) -> {
       int round = ((Number) job.getVariablesAsMap().get("round")).intValue();
       List<Object> refs = new ArrayList<>((List<?>) job.getVariablesAsMap().get("updateRefs"));
       refsByRound.put(round, refs);
       Map<String, Object> variables = new LinkedHashMap<>(cloud.honestly(job));
       if (round == 2) {
+        // the untrusted cloud publishes a crafted "global model of round 1" for an analyst to build on
+        GlobalModels analystModels = federation.context("analyst-1").getBean(GlobalModels.class);
+        ExchangeRef crafted = cloud.craftedGlobalModel(job, 1);
+        craftedModelRefusals.add(org.assertj.core.api.Assertions.catchThrowable(
+            () -> analystModels.baseOf(new JobVariables(cloud.withGlobalModel(job, crafted)), 2)));
+        // the IIoT services' own global model of round 1 is accepted (the check is not a blanket refusal)
+        ExchangeRef genuine = federation.coordinator().getBean(Exchange.class)
+            .list(UUID.fromString((String) job.getVariablesAsMap().get("runId")), ExchangeKinds.GLOBAL_MODEL).stream()
+            .filter(ref -> ref.producer().equals("iiot-services")).findFirst().orElseThrow();
+        assertThat(analystModels.baseOf(new JobVariables(cloud.withGlobalModel(job, genuine)), 2)).isNotEmpty();
         // analyst-1's signed update of round 1 in place of its round-2 update
         refs.set(0, refsByRound.get(1).get(0));
         variables.put("updateRefs", refs);
@@ -117,9 +133,13 @@ class PolicyAttackTest {
         .isEqualTo("REJECTED");
     assertThat(report.outcome()).isEqualTo("integrity-violation");
     assertThat(report.failure()).contains("analyst-1").contains("round 1").contains("round 2");
+    assertThat(craftedModelRefusals).singleElement().as("an untrusted cloud's global model is refused")
+        .isInstanceOf(IntegrityViolationException.class).extracting(Throwable::getMessage).asString()
+        .contains("flep-cloud").contains("accepted only from [iiot]");
     UUID runId = UUID.fromString(report.runId());
     Exchange exchange = federation.coordinator().getBean(Exchange.class);
-    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("round 1 only").hasSize(1);
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("round 1 only, and the cloud's crafted one")
+        .extracting(ExchangeRef::producer).containsExactlyInAnyOrder("iiot-services", "flep-cloud");
     assertNothingDecrypted(runId, 2);
   }
 
@@ -137,6 +157,27 @@ class PolicyAttackTest {
     /** The real worker's result for the job. */
     Map<String, Object> honestly(ActivatedJob job) {
       return context.getBean(AggregateEncryptedWorker.class).aggregate(job);
+    }
+
+    /** A model of the cloud's making, published and signed by the cloud as the global model of {@code round}. */
+    ExchangeRef craftedGlobalModel(ActivatedJob job, int round) {
+      ModelArchitecture architecture = context.getBean(ModelArchitecture.class);
+      float[] crafted = new float[architecture.parameterCount()];
+      java.util.Arrays.fill(crafted, 0.5f);
+      return context.getBean(ExchangeObjects.class).publish(
+          context.getBean(PartyIdentities.class).of("flep-cloud", Roles.CLOUD),
+          UUID.fromString((String) job.getVariablesAsMap().get("runId")), ExchangeKinds.GLOBAL_MODEL,
+          Map.of("round", Integer.toString(round), "contributors", "3"),
+          ModelCodec.encode(architecture.architectureId(), crafted));
+    }
+
+    /** {@code job} as an analyst's job would look with {@code globalModelRef} set to {@code global}. */
+    ActivatedJob withGlobalModel(ActivatedJob job, ExchangeRef global) {
+      Map<String, Object> variables = new LinkedHashMap<>(job.getVariablesAsMap());
+      variables.put("globalModelRef", global.toVariable());
+      return (ActivatedJob) java.lang.reflect.Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(),
+          new Class<?>[] {ActivatedJob.class}, (proxy, method, args) -> method.getName().equals("getVariablesAsMap")
+              ? variables : method.invoke(job, args));
     }
 
     /** The homomorphic sum of {@code refs}, published and signed by the cloud. */
@@ -194,7 +235,8 @@ class PolicyAttackTest {
   /** No global model of {@code round}, and no decryption claimed by the IIoT services for it. */
   private void assertNothingDecrypted(UUID runId, int round) {
     Exchange exchange = federation.coordinator().getBean(Exchange.class);
-    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("global models").hasSizeLessThan(round);
+    assertThat(exchange.list(runId, ExchangeKinds.GLOBAL_MODEL)).as("global models the IIoT services published")
+        .filteredOn(ref -> ref.producer().equals("iiot-services")).hasSizeLessThan(round);
     String heKey = exchange.list(runId, ExchangeKinds.HE_PUBLIC_KEY).get(0).address();
     JdbcTemplate iiot = new JdbcTemplate(federation.context("iiot-services").getBean(DataSource.class));
     assertThat(iiot.queryForObject("select count(*) from decryption_claim where he_key = ? and round = ?",

@@ -1,12 +1,16 @@
 package io.flep.workers.aggregation;
 
 import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.VerifiedObject;
 import io.flep.workers.failure.AggregationRefusedException;
+import io.flep.workers.failure.IntegrityViolationException;
 import io.flep.workers.model.ModelArchitecture;
 import io.flep.workers.model.ModelCodec;
 import io.flep.workers.party.ExchangeKinds;
 import io.flep.workers.party.ExchangeObjects;
 import io.flep.workers.party.PartyIdentity;
+import io.flep.workers.policy.RunPolicies;
+import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.config.Roles;
 import io.flep.workers.task.JobVariables;
 import java.util.List;
@@ -18,24 +22,29 @@ import org.springframework.stereotype.Component;
  * The round's global model: where the analysts start from ({@link #current}) and the next one, the current model
  * plus the mean of the analysts' updates (FedAvg), published to the exchange by whoever decrypted the round (the
  * IIoT services, or the trusted cloud).
+ *
+ * <p>A global model is accepted only as what it claims to be — a global model of this run — from the decryptor of a
+ * round: the IIoT services, or a cloud the run's signed policy trusts with the secret key. Any other cloud could
+ * publish a crafted model for the analysts to train on (the route to reconstructing their data from their updates
+ * that secure aggregation does not close).
  */
 @Component
 public class GlobalModels {
-  /** Who may publish a global model: the decryptor of either path. */
-  static final String[] PUBLISHERS = {Roles.IIOT, Roles.CLOUD};
-
   private final ExchangeObjects exchange;
   private final ModelArchitecture model;
+  private final RunPolicies policies;
 
-  public GlobalModels(ExchangeObjects exchange, ModelArchitecture model) {
+  public GlobalModels(ExchangeObjects exchange, ModelArchitecture model, RunPolicies policies) {
     this.exchange = exchange;
     this.model = model;
+    this.policies = policies;
   }
 
   /** The global model the round starts from: the last published one, or the seeded initial model. */
   public float[] current(JobVariables vars) {
     ExchangeRef globalRef = vars.exchangeRefOrNull("globalModelRef");
-    return globalRef == null ? model.initialParams(vars.longOr("seed", 42)) : load(globalRef);
+    return globalRef == null ? model.initialParams(vars.longOr("seed", 42))
+        : ModelCodec.decode(fetch(globalRef, vars).content(), model);
   }
 
   /**
@@ -59,7 +68,7 @@ public class GlobalModels {
       throw new AggregationRefusedException("round " + round + " builds on the global model of round " + (round - 1)
           + " of run " + vars.runId() + ", but the job names " + globalRef + "; no update is signed");
     }
-    var published = exchange.fetch(globalRef, PUBLISHERS);
+    VerifiedObject published = fetch(globalRef, vars);
     String publishedRound = published.header().attributes().get("round");
     if (!Integer.toString(round - 1).equals(publishedRound)) {
       throw new AggregationRefusedException("round " + round + " builds on the global model of round " + (round - 1)
@@ -68,9 +77,18 @@ public class GlobalModels {
     return ModelCodec.decode(published.content(), model);
   }
 
-  /** A published global model, verified. */
-  public float[] load(ExchangeRef globalRef) {
-    return ModelCodec.decode(exchange.fetch(globalRef, PUBLISHERS).content(), model);
+  /**
+   * A global model of this run, verified to come from the IIoT services or a cloud the run policy trusts.
+   *
+   * @throws IntegrityViolationException for another kind of object, another run's, or another publisher's
+   */
+  private VerifiedObject fetch(ExchangeRef ref, JobVariables vars) {
+    if (!ExchangeKinds.GLOBAL_MODEL.equals(ref.kind()) || !ref.runId().equals(vars.runId())) {
+      throw new IntegrityViolationException("the job names " + ref + " as the global model of run " + vars.runId()
+          + ", but it is a " + ref.kind() + " of run " + ref.runId());
+    }
+    RunPolicy policy = policies.of(vars);
+    return policy.trusts(ref.producer()) ? exchange.fetch(ref, Roles.IIOT, Roles.CLOUD) : exchange.fetch(ref, Roles.IIOT);
   }
 
   /** Decodes a stored model of this architecture (a local or a global one), checking its id and size. */
