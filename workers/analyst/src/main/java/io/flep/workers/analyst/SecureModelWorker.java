@@ -84,9 +84,9 @@ public class SecureModelWorker {
       }
       OwnMinimums.check(policy, he.encryption().keyBits(), properties.policy(), "analyst '" + analystId + "'");
       int round = vars.round();
-      if (round > policy.rounds()) {
-        throw new PolicyRefusedException("round " + round + " is beyond the run policy's " + policy.rounds()
-            + " rounds");
+      if (round < 1 || round > policy.rounds()) {
+        throw new PolicyRefusedException("round " + round + " is not one of the run policy's rounds 1.."
+            + policy.rounds());
       }
       Ref localModel = vars.ref("localModelRef");
       float[] local = globalModels.decode(artifacts.get(localModel).content());

@@ -44,8 +44,11 @@ public final class RunPolicyRules {
   public static RunPolicy policyFor(RunRequest request, UUID runId, String cloud, boolean cloudTrusted) {
     // the cloud may hold the secret key only when the data owner's own evaluation of the trust decision says so
     List<String> trusted = cloudTrusted ? List.of(cloud) : List.of();
+    // the policy names both plugins, defaults included: what the parties use is exactly what the data owner signed
+    String dataCipher = request.dataCipher() != null ? request.dataCipher() : PluginDefaults.DATA_CIPHER;
+    String heScheme = request.heScheme() != null ? request.heScheme() : PluginDefaults.HE_SCHEME;
     return new RunPolicy(runId, request.analystIds(), request.minContributors(), request.rounds(), cloud,
-        request.cloudMode(), trusted, request.dataCipher(), request.dataCipherOptions(), request.heScheme(),
+        request.cloudMode(), trusted, dataCipher, request.dataCipherOptions(), heScheme,
         request.heSchemeOptions(), request.differentialPrivacy().orElse(null), request.reproduction());
   }
 }

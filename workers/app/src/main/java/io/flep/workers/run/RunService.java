@@ -252,13 +252,19 @@ public class RunService {
   }
 
   private RunReport.Policy policyOf(UUID runId, RunRequest request) {
-    List<ExchangeRef> published = exchange.list(runId, ExchangeKinds.RUN_POLICY);
-    if (published.isEmpty()) {
-      return null;
+    // the policy this data owner signed for the run: anything else stored under the run's policies is not it
+    List<ExchangeRef> published = exchange.list(runId, ExchangeKinds.RUN_POLICY).stream()
+        .filter(ref -> ref.producer().equals(Parties.DATA_OWNER)).toList();
+    for (ExchangeRef ref : published) {
+      try {
+        RunPolicy policy = policies.verified(ref, runId);
+        return new RunReport.Policy(ref.address(), policy.minContributors(), policy.trustedClouds(),
+            policy.reproduction());
+      } catch (RuntimeException notThePolicy) {
+        LOG.warn("run {}: {} is stored as its policy but does not verify: {}", runId, ref, notThePolicy.getMessage());
+      }
     }
-    RunPolicy policy = policies.verified(published.get(0), runId);
-    return new RunReport.Policy(published.get(0).address(), policy.minContributors(), policy.trustedClouds(),
-        policy.reproduction());
+    return null;
   }
 
   private Map<String, String> pluginsUsed(List<StageRepository.StageRow> rows) {

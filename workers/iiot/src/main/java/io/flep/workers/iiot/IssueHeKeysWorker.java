@@ -117,7 +117,7 @@ public class IssueHeKeysWorker {
         List<KeyMaterial> shares = provider.splitShares(keyPair);
         for (int i = 0; i < shares.size(); i++) {
           String role = Shareholders.ROLES.get(i);
-          PartyCredential holder = exchange.credentialOf(Shareholders.party(role, properties), role);
+          PartyCredential holder = exchange.credentialOf(Shareholders.party(role, runPolicy.cloud()), role);
           byte[] share = shares.get(i).serializeSecret(SecretAccess.get());
           try {
             byte[] box = exchange.seal(holder, runId, keyRef.address(), HomomorphicKeys.SHARE_PURPOSE, share);

@@ -1,6 +1,5 @@
 package io.flep.workers.aggregation;
 
-import io.flep.workers.config.FlepProperties;
 import io.flep.workers.config.Parties;
 import io.flep.workers.failure.BadInputException;
 import java.util.List;
@@ -15,12 +14,12 @@ public final class Shareholders {
 
   private Shareholders() {}
 
-  /** The party acting for a share-holder role. */
-  public static String party(String role, FlepProperties properties) {
+  /** The party acting for a share-holder role; {@code cloud} is the run policy's cloud. */
+  public static String party(String role, String cloud) {
     return switch (role) {
       case "iiot" -> Parties.IIOT_SERVICES;
       case "auditor" -> Parties.AUDITOR;
-      case "cloud" -> properties.cloud().id();
+      case "cloud" -> cloud;
       default -> throw new BadInputException("unknown share-holder role '" + role + "' (known: " + ROLES + ")");
     };
   }

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PartyIdentities {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PartyIdentities.class);
   static final String SIGNING_SCHEME = "ed25519";
   static final String AGREEMENT_SCHEME = "x25519";
 
@@ -76,6 +77,7 @@ public class PartyIdentities {
     Optional<StartupKit.IdentityKeys> issued = kit.flatMap(StartupKit::identityKeys);
     KeyMaterial signing;
     KeyMaterial agreement;
+    boolean importing = issued.isPresent() && keys.partyKeyOf(partyId, KeyVault.Purpose.IDENTITY).isEmpty();
     try {
       signing = ensure(partyId, KeyVault.Purpose.IDENTITY, () -> issued.map(k -> imported(SIGNING_SCHEME,
           kit.get().credential().signingKey(), k.signingKey())).orElseGet(PartyIdentities::newSigningKey));
@@ -91,6 +93,11 @@ public class PartyIdentities {
       PartyIdentity identity = new PartyIdentity(partyId, role, privateKey, signing.publicPart(),
           AgreementKeyPair.fromPrivateKey(agreementSecret));
       trust.announce(identity.credential());
+      if (importing) {
+        LOG.warn("party '{}': its identity keys are in its store now, wrapped under its key-encryption key; the startup"
+            + " kit still holds them unencrypted in {}: delete that file (or keep the kit offline)", partyId,
+            kit.get().dir().resolve("identity.key"));
+      }
       return identity;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the identity key of party '" + partyId + "' is unusable: " + e.getMessage(), e);

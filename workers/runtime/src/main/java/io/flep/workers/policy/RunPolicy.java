@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param cloud             the AI cloud party that aggregates
  * @param cloudMode         trusted | untrusted | policy (how the trust decision is made)
  * @param trustedClouds     the clouds that may receive the HE secret key; empty by default
- * @param dataCipher        the data-cipher plugin, or null for the lifecycle model's task header
- * @param heScheme          the homomorphic scheme plugin, or null for the model's task header
+ * @param dataCipher        the data-cipher plugin (the data owner names the default when the run chooses none)
+ * @param heScheme          the homomorphic scheme plugin (likewise)
  * @param privacy           DP-FedAvg settings, or null for none
  * @param reproduction      the run reproduces the paper: ciphers marked {@code not-secure} are allowed, and every
  *                          report and log line says so

@@ -5,6 +5,7 @@ import io.flep.exchange.ExchangeRef;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.workers.failure.BadInputException;
+import io.flep.workers.failure.PolicyRefusedException;
 import io.flep.workers.store.Ref;
 import java.util.List;
 import java.util.Map;
@@ -145,42 +146,49 @@ public final class JobVariables {
   }
 
   /**
-   * The plugin a task uses: the run policy's choice when it makes one ({@code chosen}), else the task header
-   * {@code name} (the process engineer's choice in the model), else {@code fallback}. Never a process variable.
+   * The plugin a task uses: the run policy's choice ({@code chosen}; the data owner signs every run's choice, {@link
+   * io.flep.workers.policy.RunPolicy}), else {@code fallback} for a policy that names none. Never a task header or a
+   * process variable: whoever deploys the model does not pick a run's cipher.
+   *
+   * @throws PolicyRefusedException if the task header {@code name} names another plugin than the policy (a model
+   *     that says one thing while the run does another is refused, not silently overridden)
    */
   public String pluginChoice(String name, String chosen, String fallback) {
-    if (chosen != null && !chosen.isBlank()) {
-      return chosen;
-    }
+    String choice = chosen != null && !chosen.isBlank() ? chosen : fallback;
     String header = job.getCustomHeaders().get(name);
-    return header == null || header.isBlank() ? fallback : header;
+    if (header != null && !header.isBlank() && !header.equals(choice)) {
+      throw new PolicyRefusedException("the model's task header " + name + " names " + header + ", but the signed run"
+          + " policy chose " + choice + "; the policy decides: deploy a model without that header, or run with "
+          + header);
+    }
+    return choice;
   }
 
   /**
-   * Plugin options of the task, validated against the plugin's declared parameters before the plugin sees them: the
-   * task headers {@code <prefix>.<option>} (the process engineer's settings, e.g. {@code dataCipher.keySizeBits=128}),
-   * overridden by {@code runOptions}, the run policy's (a run-wide choice the data owner signed, e.g.
-   * {@code denoiser=dncnn}). Options are settings, never secrets; process variables never set them.
+   * Plugin options of the task, validated against the plugin's declared parameters before the plugin sees them:
+   * {@code runOptions}, the run policy's, signed by the data owner (e.g. {@code denoiser=dncnn}); the plugin's
+   * declared defaults for the rest. A task header {@code <prefix>.<option>} may only repeat the policy's value: an
+   * option that changes a cipher or key (a key size, a threshold) is never set by whoever deploys the model. Options
+   * are settings, never secrets; process variables never set them.
    *
+   * @throws PolicyRefusedException for a task header option the policy does not set to the same value
    * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its
    *     domain, naming the plugin, the option, the closest known name and where the option came from (bad input)
    */
   public ParameterValues pluginOptions(String prefix, String pluginId, ParameterSet parameters,
       Map<String, String> runOptions) {
-    Map<String, String> options = new TreeMap<>();
-    Map<String, String> sources = new TreeMap<>();
+    Map<String, String> options = new TreeMap<>(runOptions);
     job.getCustomHeaders().forEach((k, v) -> {
       if (k.startsWith(prefix + ".")) {
         String option = k.substring(prefix.length() + 1);
-        options.put(option, v);
-        sources.put(option, "task header " + k);
+        if (!v.equals(runOptions.get(option))) {
+          throw new PolicyRefusedException("the model's task header " + k + "=" + v + " sets an option of "
+              + pluginId + " that the signed run policy " + (runOptions.containsKey(option)
+                  ? "sets to " + runOptions.get(option) : "does not set") + "; options come from the policy only");
+        }
       }
     });
-    runOptions.forEach((k, v) -> {
-      options.put(k, v);
-      sources.put(k, "the run policy's " + prefix + "Options");
-    });
-    return parameters.validate(pluginId, options, sources::get);
+    return parameters.validate(pluginId, options, option -> "the run policy's " + prefix + "Options");
   }
 
   /** Every variable of the job, as the engine gave them. */

@@ -15,6 +15,7 @@ import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
 import io.flep.plugin.api.param.TextParameter;
 import io.flep.workers.failure.BadInputException;
+import io.flep.workers.failure.PolicyRefusedException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,41 +39,50 @@ class JobVariablesTest {
   private static final ParameterSet CIPHER = ParameterSet.of(DENOISER, ALPHA, SIGMA, NOISE);
 
   @Test
-  void pluginOptionsAreHeadersOverriddenByTheRunPolicysOptionsAndTyped() {
+  void pluginOptionsAreThePolicysTypedAndAHeaderMayOnlyRepeatThem() {
     Map<String, Object> vars = new HashMap<>();
-    // a variable never sets an option: only the signed run policy (passed in) overrides the model's headers
+    // a variable never sets an option: only the signed run policy (passed in)
     vars.put("dataCipherOptions", Map.of("denoiser", "bm3d", "alpha", 0.8));
-    JobVariables v = job(Map.of("dataCipher", "flep-3layer", "dataCipher.denoiser", "wiener",
-        "dataCipher.alpha", "0.3", "heScheme.threshold", "2"), vars);
+    JobVariables agreeing = job(Map.of("dataCipher.denoiser", "dncnn", "heScheme.threshold", "2"), vars);
 
-    ParameterValues cipher = v.pluginOptions("dataCipher", "flep-3layer", CIPHER,
+    ParameterValues cipher = agreeing.pluginOptions("dataCipher", "flep-3layer", CIPHER,
         Map.of("denoiser", "dncnn", "sigma", "20", "noise", "true"));
     assertThat(cipher.get(DENOISER)).isEqualTo("dncnn");
-    assertThat(cipher.get(ALPHA)).isEqualTo(0.3);
     assertThat(cipher.get(SIGMA)).isEqualTo(20.0);
     assertThat(cipher.get(NOISE)).isTrue();
-    assertThat(v.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD), Map.of()).get(THRESHOLD))
-        .isEqualTo(2);
+    assertThat(agreeing.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD), Map.of("threshold", "2"))
+        .get(THRESHOLD)).isEqualTo(2);
+
+    JobVariables contradicting = job(Map.of("dataCipher.alpha", "0.3"), vars);
+    assertThatThrownBy(() -> contradicting.pluginOptions("dataCipher", "flep-3layer", CIPHER, Map.of()))
+        .isInstanceOf(PolicyRefusedException.class)
+        .hasMessageContaining("task header dataCipher.alpha=0.3").hasMessageContaining("does not set");
+    assertThatThrownBy(() -> contradicting.pluginOptions("dataCipher", "flep-3layer", CIPHER, Map.of("alpha", "0.1")))
+        .isInstanceOf(PolicyRefusedException.class).hasMessageContaining("sets to 0.1");
   }
 
   @Test
-  void thePluginIsThePolicysChoiceElseTheHeaderNeverAVariable() {
-    JobVariables v = job(Map.of("dataCipher", "aes-gcm"), new HashMap<>(Map.of("dataCipher", "flep-3layer")));
-
-    assertThat(v.pluginChoice("dataCipher", null, "x")).isEqualTo("aes-gcm");
+  void thePluginIsThePolicysChoiceNeverAHeaderOrAVariable() {
+    JobVariables v = job(Map.of(), new HashMap<>(Map.of("dataCipher", "flep-3layer")));
     assertThat(v.pluginChoice("dataCipher", "flep-3layer-hardened", "x")).isEqualTo("flep-3layer-hardened");
-    assertThat(job(Map.of(), new HashMap<>()).pluginChoice("dataCipher", null, "aes-gcm")).isEqualTo("aes-gcm");
+    assertThat(v.pluginChoice("dataCipher", null, "aes-gcm")).isEqualTo("aes-gcm");
+
+    JobVariables header = job(Map.of("dataCipher", "aes-gcm"), new HashMap<>());
+    assertThat(header.pluginChoice("dataCipher", "aes-gcm", "x")).as("a header repeating the policy").isEqualTo("aes-gcm");
+    assertThatThrownBy(() -> header.pluginChoice("dataCipher", "flep-3layer", "aes-gcm"))
+        .isInstanceOf(PolicyRefusedException.class).hasMessageContaining("names aes-gcm")
+        .hasMessageContaining("chose flep-3layer");
   }
 
   @Test
   void anUnknownOrBadOptionNamesThePluginTheClosestNameAndWhereItCameFrom() {
-    JobVariables header = job(Map.of("heScheme.treshold", "2"), new HashMap<>());
     JobVariables noHeaders = job(Map.of(), new HashMap<>());
 
-    assertThatThrownBy(() -> header.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD), Map.of()))
+    assertThatThrownBy(() -> noHeaders.pluginOptions("heScheme", "paillier", ParameterSet.of(THRESHOLD),
+        Map.of("treshold", "2")))
         .isInstanceOf(InvalidPluginOptionException.class)
-        .hasMessage("unknown option 'treshold' for paillier; did you mean 'threshold'? (from task header"
-            + " heScheme.treshold)");
+        .hasMessage("unknown option 'treshold' for paillier; did you mean 'threshold'? (from the run policy's"
+            + " heSchemeOptions)");
     assertThatThrownBy(() -> noHeaders.pluginOptions("dataCipher", "flep-3layer", CIPHER, Map.of("alpha", "2")))
         .isInstanceOf(InvalidPluginOptionException.class)
         .hasMessageStartingWith("option 'alpha' of flep-3layer must be")
