@@ -3,6 +3,7 @@ package io.flep.exchange.federation;
 import io.flep.exchange.ExchangeIntegrityException;
 import io.flep.exchange.PartyCredential;
 import io.flep.exchange.PartyDirectory;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -14,22 +15,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who is who, by certificate: a party's credential counts only if its certificate was signed by the federation
- * root, is valid now, names the party as its CN, and is not on the root's signed revocation list. No trust on first
- * use: a credential an attacker registers under someone's id has no certificate the root signed. Every lookup
- * checks again (validity and revocation change over time); of several valid certificates the newest counts.
+ * root, is valid now, names the party as its CN, and is not on the root's signed revocation list; and only while the
+ * root certificate itself is valid. No trust on first use: a credential an attacker registers under someone's id has
+ * no certificate the root signed. Every lookup checks again (validity and revocation change over time); of several
+ * valid certificates the newest counts.
+ *
+ * <p>A revocation list past its next update still applies (each list holds every earlier revocation, so it is the
+ * best knowledge there is), with a warning naming it: newer revocations may be withheld, and the admin should publish
+ * a current list ({@code flep federation revoke --reissue}).
  */
 public final class CertifiedDirectory implements PartyDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger(CertifiedDirectory.class);
   private final X509Certificate root;
   private final Function<String, List<X509Certificate>> certificates;
   private final Supplier<Optional<X509CRL>> revocations;
   private final Clock clock;
+  private volatile BigInteger warnedStale;
 
   /**
    * @param certificates the certificates presented for a party id, newest first (from the exchange, a startup kit)
    * @param revocations  the root's current revocation list, if there is one; it is verified against the root on use
+   *     (and its next update checked: see the class comment)
    */
   public CertifiedDirectory(X509Certificate root, Function<String, List<X509Certificate>> certificates,
       Supplier<Optional<X509CRL>> revocations, Clock clock) {
@@ -84,11 +95,41 @@ public final class CertifiedDirectory implements PartyDirectory {
         throw new ExchangeIntegrityException("the revocation list is not signed by the federation root: "
             + e.getMessage(), e);
       }
+      warnIfStale(crl);
     });
     return list;
   }
 
+  private void warnIfStale(X509CRL crl) {
+    Date now = Date.from(clock.instant());
+    if (crl.getNextUpdate() == null || !now.after(crl.getNextUpdate())) {
+      return;
+    }
+    BigInteger number = FederationRoot.numberOf(crl);
+    if (number.equals(warnedStale)) {
+      return;
+    }
+    warnedStale = number;
+    LOG.warn("revocation list {} of the federation root (issued {}) was due to be replaced by {}: its revocations"
+        + " still apply, but newer ones may be withheld from this party; the federation admin publishes a current"
+        + " list with 'flep federation revoke --dir DIR --reissue'", number, crl.getThisUpdate().toInstant(),
+        crl.getNextUpdate().toInstant());
+  }
+
+  /** Nothing counts through a root that is not valid now. */
+  private void checkRoot(String partyId) {
+    try {
+      root.checkValidity(Date.from(clock.instant()));
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      throw new ExchangeIntegrityException("the federation root certificate (" + PartyCertificates.describe(root)
+          + ") is not valid now (" + root.getNotBefore().toInstant() + " to " + root.getNotAfter().toInstant()
+          + "), so no certificate counts through it and the signatures of '" + partyId + "' are refused; the"
+          + " federation admin makes a new root ('flep federation init') and enrolls the parties again", e);
+    }
+  }
+
   private PartyCredential verified(String partyId, X509Certificate certificate, Optional<X509CRL> revoked) {
+    checkRoot(partyId);
     String who = "the certificate of '" + partyId + "' (" + PartyCertificates.describe(certificate) + ", serial "
         + certificate.getSerialNumber().toString(16) + ")";
     try {

@@ -117,9 +117,11 @@ public final class FederationRoot {
   }
 
   /**
-   * The signed list of revoked party certificates (by serial number and revocation time), issued {@code now}, with
-   * its sequence {@code number} (RFC 5280 CRL number): parties take the highest-numbered list the root signed, so an
-   * older list cannot be replayed to un-revoke someone.
+   * The signed list of revoked party certificates (by serial number and revocation time), issued {@code now}
+   * (thisUpdate), due to be replaced {@code nextUpdate} later, with its sequence {@code number} (RFC 5280 CRL
+   * number). Each list carries every earlier revocation too. Parties take the highest-numbered list the root signed
+   * that is stored under its own number ({@link FederationCertificates#revocations}), and never go back to a
+   * lower-numbered one they have seen.
    */
   public X509CRL revocationList(BigInteger number, Map<BigInteger, Instant> revoked, Instant now,
       Duration nextUpdate) throws GeneralSecurityException {

@@ -110,4 +110,35 @@ class CertifiedDirectoryTest {
     presented.put("analyst-1", restored.certify(analyst, NOW, Duration.ofDays(365)));
     assertThat(directory(NOW, Optional.empty()).find("analyst-1")).contains(analyst);
   }
+
+  @Test
+  void nothingCountsThroughAnExpiredRoot() throws Exception {
+    root = FederationRoot.create("short-lived federation", NOW.minus(Duration.ofDays(1)), Duration.ofDays(10),
+        random);
+    presented.put("analyst-1", root.certify(analyst, NOW, Duration.ofDays(365)));
+    assertThat(directory(NOW, Optional.empty()).find("analyst-1")).contains(analyst);
+
+    Instant later = NOW.plus(Duration.ofDays(10));
+    assertThatThrownBy(() -> directory(later, Optional.empty()).find("analyst-1"))
+        .isInstanceOf(ExchangeIntegrityException.class)
+        .hasMessageContaining("the federation root certificate (").hasMessageContaining("CN=short-lived federation)")
+        .hasMessageContaining("is not valid now").hasMessageContaining("signatures of 'analyst-1' are refused");
+    assertThatThrownBy(() -> directory(later, Optional.empty()).verified("analyst-1", presented.get("analyst-1")))
+        .isInstanceOf(ExchangeIntegrityException.class).hasMessageContaining("federation root certificate");
+  }
+
+  @Test
+  void aListPastItsNextUpdateStillRevokesAndLeavesTheOthersUsable() throws Exception {
+    X509Certificate revoked = root.certify(analyst, NOW, Duration.ofDays(365));
+    PartyCredential other = credential("analyst-2", "analyst");
+    presented.put("analyst-1", revoked);
+    presented.put("analyst-2", root.certify(other, NOW, Duration.ofDays(365)));
+    X509CRL list = root.revocationList(BigInteger.ONE, Map.of(revoked.getSerialNumber(), NOW), NOW,
+        Duration.ofDays(7));
+
+    CertifiedDirectory stale = directory(NOW.plus(Duration.ofDays(30)), Optional.of(list));
+    assertThatThrownBy(() -> stale.find("analyst-1")).isInstanceOf(ExchangeIntegrityException.class)
+        .hasMessageContaining("revoked");
+    assertThat(stale.find("analyst-2")).contains(other);
+  }
 }

@@ -8,6 +8,7 @@ import io.flep.exchange.federation.CertifiedDirectory;
 import io.flep.exchange.federation.FederationCertificates;
 import io.flep.workers.audit.AuditChainVerifier;
 import io.flep.workers.trust.FederationAuthority;
+import io.flep.workers.trust.SeenRevocations;
 import io.flep.workers.trust.StartupKit;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -33,10 +34,12 @@ import picocli.CommandLine.Option;
         "party stated in the exchange is in its chain (nothing cut off or",
         "rewritten); certificates count through the federation root of --kit",
         "(default: the party's kit in DIR/kit, or the local federation in",
-        "DIR/federation). Prints, per party, the entries verified and the",
-        "first problem found; exits 0 only if every chain verifies. Opens the",
-        "party's embedded PostgreSQL under --data-dir (the party must be",
-        "stopped), or an external one with -P flep.datasource.url=..."})
+        "DIR/federation), with the newer of the exchange's revocation list and",
+        "the one the party last saw (DIR/federation-revocations.crl). Prints,",
+        "per party, the entries verified and the first problem found; exits 0",
+        "only if every chain verifies. Opens the party's embedded PostgreSQL",
+        "under --data-dir (the party must be stopped), or an external one with",
+        "-P flep.datasource.url=..."})
 public final class AuditVerifyCommand implements Callable<Integer> {
   @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "The party's data directory.")
   Path dataDir;
@@ -96,7 +99,11 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--exchange checks credentials through the federation root, but " + dataDir
           + " holds neither a startup kit (kit/) nor a local federation (federation/); give --kit DIR");
     }
-    return CertifiedDirectory.inExchange(root, new FederationCertificates(storage), clock);
+    // the newest revocation list the party has seen counts even if the exchange no longer offers it
+    SeenRevocations seen = SeenRevocations.readOnly(dataDir, root);
+    FederationCertificates published = new FederationCertificates(storage);
+    return new CertifiedDirectory(root, published::certificatesOf,
+        () -> seen.newer(published.latestRevocations(root)), clock);
   }
 
   private void print(AuditChainVerifier.Result result) {

@@ -184,13 +184,21 @@ public final class FederationCommand implements Runnable {
           "publishes it to the exchange (--exchange, else the federation's), and takes",
           "its engine client out of engine/clients.json. Parties refuse the party's",
           "signatures and seal nothing more to it from then on (within 10 s of their",
-          "next lookup); an engine watching the clients file refuses its calls."})
+          "next lookup); an engine watching the clients file refuses its calls.",
+          "A list is due for renewal after 30 days: parties still apply an older one",
+          "but warn; --reissue (instead of ID) signs the same revocations again as the",
+          "next list and publishes it (also after publishing failed).",
+          "Exits 1 if the list could not be published."})
   static final class Revoke implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The federation's directory.")
     Path dir;
 
-    @Parameters(paramLabel = "ID", description = "The party to revoke.")
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The party to revoke.")
     String id;
+
+    @Option(names = "--reissue",
+        description = "Revoke no one new: sign the newest list's revocations again as the next list, and publish it.")
+    boolean reissue;
 
     @Option(names = "--exchange", paramLabel = "LOCATION", description = "Where to publish the revocation list.")
     String exchange;
@@ -199,15 +207,25 @@ public final class FederationCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      if ((id == null) == !reissue) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "give the party to revoke (ID) or --reissue, not both");
+      }
       FederationAuthority authority = open(dir, passphrase);
       String location = exchange != null ? exchange : authority.settings().get(StartupKit.EXCHANGE);
-      X509CRL list = authority.revoke(id);
+      X509CRL list = reissue ? authority.reissueRevocations() : authority.revoke(id);
       String number = io.flep.exchange.federation.FederationRoot.numberOf(list).toString();
-      System.out.println("flep federation: '" + id + "' revoked (revocation list " + number + ", "
-          + list.getRevokedCertificates().size() + " certificate(s) revoked in all)");
-      EngineClientRegistry engineClients = EngineClientRegistry.of(authority.dir());
-      if (engineClients.remove(id)) {
-        System.out.println("  engine client '" + id + "' removed from " + engineClients.clientsFile());
+      int revoked = list.getRevokedCertificates() == null ? 0 : list.getRevokedCertificates().size();
+      System.out.println(reissue
+          ? "flep federation: revocation list " + number + " signed (" + revoked + " certificate(s) revoked in all,"
+              + " valid until " + list.getNextUpdate().toInstant() + ")"
+          : "flep federation: '" + id + "' revoked (revocation list " + number + ", " + revoked
+              + " certificate(s) revoked in all)");
+      if (!reissue) {
+        EngineClientRegistry engineClients = EngineClientRegistry.of(authority.dir());
+        if (engineClients.remove(id)) {
+          System.out.println("  engine client '" + id + "' removed from " + engineClients.clientsFile());
+        }
       }
       if (location == null || location.isBlank()) {
         System.out.println("  no exchange known: copy " + authority.dir().resolve("revocations") + "/*.crl to the"
@@ -216,6 +234,14 @@ public final class FederationCommand implements Runnable {
       }
       try (ExchangeStorage storage = ExchangeStorage.open(location)) {
         new FederationCertificates(storage).publish(list);
+      } catch (RuntimeException | java.io.IOException e) {
+        System.err.println("flep: revocation list " + number + " is signed and kept in "
+            + authority.dir().resolve("revocations") + ", but it is NOT published, so parties do not know of it: "
+            + io.flep.workers.task.OneLine.of(e));
+        System.err.println("flep: once the exchange is writable (if something else holds that key, whoever runs the"
+            + " exchange may remove it), sign and publish the same revocations as the next list with"
+            + " 'flep federation revoke --dir " + dir + " --reissue'");
+        return 1;
       }
       System.out.println("  published to " + location);
       return 0;

@@ -101,6 +101,49 @@ class FederationCommandsTest {
   }
 
   @Test
+  void aRevocationListThatCannotBePublishedFailsTheCommandAndIsReissuedUnderTheNextNumber() throws Exception {
+    Path federation = dir.resolve("federation");
+    Path exchange = dir.resolve("exchange");
+    Files.createDirectories(exchange);
+    assertThat(FlepCli.run("federation", "init", "--dir", federation.toString(), "--exchange", exchange.toString())
+        .exitCode()).isZero();
+    FlepCli.Result enroll = FlepCli.run("federation", "enroll", "--dir", federation.toString(), "--role", "analyst",
+        "--id", "analyst-1", "--out", dir.resolve("kit-a1").toString());
+    assertThat(enroll.exitCode()).as(enroll.err()).isZero();
+    StartupKit kit = StartupKit.read(dir.resolve("kit-a1"));
+
+    try (DirectoryStorage storage = new DirectoryStorage(exchange)) {
+      FederationCertificates published = new FederationCertificates(storage);
+      published.publish(kit.certificate());
+      CertifiedDirectory parties = CertifiedDirectory.inExchange(kit.root(), published, Clock.systemUTC());
+      // whoever can write to the exchange takes the key of the admin's next list first
+      String first = FederationCertificates.revocationKey(java.math.BigInteger.ONE);
+      storage.putIfAbsent(first, "squatted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      FlepCli.Result revoke = FlepCli.run("federation", "revoke", "--dir", federation.toString(), "analyst-1");
+      assertThat(revoke.exitCode()).as(revoke.out()).isEqualTo(1);
+      assertThat(revoke.out()).contains("revoked (revocation list 1").doesNotContain("published to");
+      assertThat(revoke.err()).contains("NOT published").contains(first).contains("already holds other bytes")
+          .contains("--reissue");
+      assertThat(parties.find("analyst-1")).as("the parties do not know of the revocation").isPresent();
+
+      FlepCli.Result reissue = FlepCli.run("federation", "revoke", "--dir", federation.toString(), "--reissue");
+      assertThat(reissue.exitCode()).as(reissue.err()).isZero();
+      assertThat(reissue.out()).contains("revocation list 2 signed (1 certificate(s) revoked in all")
+          .contains("published to " + exchange);
+      assertThatThrownBy(() -> parties.find("analyst-1")).isInstanceOf(ExchangeIntegrityException.class)
+          .hasMessageContaining("revoked");
+
+      FlepCli.Result again = FlepCli.run("federation", "revoke", "--dir", federation.toString(), "--reissue");
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out()).contains("revocation list 3 signed");
+    }
+    assertThat(FlepCli.run("federation", "revoke", "--dir", federation.toString(), "analyst-1", "--reissue")
+        .err()).contains("not both");
+    assertThat(FlepCli.run("federation", "revoke", "--dir", federation.toString()).exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void aPartyWithoutAKitOrWithSomeoneElsesKitDoesNotStart() throws Exception {
     FlepCli.Result noKit = FlepCli.run("party", "--role", "analyst", "--id", "analyst-1", "--engine",
         "http://127.0.0.1:1", "--exchange", dir.toString(), "--data-dir", dir.resolve("a1").toString());

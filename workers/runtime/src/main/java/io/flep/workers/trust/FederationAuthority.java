@@ -280,6 +280,31 @@ public final class FederationAuthority {
       }
     });
     issued.forEach(c -> revoked.putIfAbsent(c.getSerialNumber(), now));
+    return sign(previous, revoked, now);
+  }
+
+  /**
+   * Signs the newest revocation list again, with the same revocations, under the next number and valid from now for
+   * {@link #REVOCATION_LIST_VALIDITY}: for before the current list's next update is due, or when publishing it
+   * failed. The caller publishes it.
+   *
+   * @throws IllegalStateException if this federation has revoked nothing yet
+   */
+  public X509CRL reissueRevocations() {
+    Optional<X509CRL> previous = latestRevocations();
+    if (previous.isEmpty()) {
+      throw new IllegalStateException("this federation has revoked nothing yet (no list in " + dir.resolve("revocations")
+          + "): there is no revocation list to reissue");
+    }
+    Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
+    if (previous.get().getRevokedCertificates() != null) {
+      previous.get().getRevokedCertificates()
+          .forEach(e -> revoked.put(e.getSerialNumber(), e.getRevocationDate().toInstant()));
+    }
+    return sign(previous, revoked, clock.instant());
+  }
+
+  private X509CRL sign(Optional<X509CRL> previous, Map<BigInteger, Instant> revoked, Instant now) {
     BigInteger number = previous.map(FederationRoot::numberOf).orElse(BigInteger.ZERO).add(BigInteger.ONE);
     try {
       X509CRL list = root.revocationList(number, revoked, now, REVOCATION_LIST_VALIDITY);
@@ -293,19 +318,22 @@ public final class FederationAuthority {
     }
   }
 
-  /** The newest revocation list this federation signed, if any. */
+  /** The newest (highest-numbered) revocation list this federation signed, if any. */
   public Optional<X509CRL> latestRevocations() {
     Path lists = dir.resolve("revocations");
     if (!Files.isDirectory(lists)) {
       return Optional.empty();
     }
     try (Stream<Path> files = Files.list(lists)) {
-      Optional<Path> newest = files.filter(f -> f.toString().endsWith(".crl")).max(Comparator.naturalOrder());
-      if (newest.isEmpty()) {
-        return Optional.empty();
+      X509CRL newest = null;
+      for (Path file : files.filter(f -> f.toString().endsWith(".crl")).toList()) {
+        X509CRL list = (X509CRL) CertificateFactory.getInstance("X.509")
+            .generateCRL(new java.io.ByteArrayInputStream(Files.readAllBytes(file)));
+        if (newest == null || FederationRoot.numberOf(list).compareTo(FederationRoot.numberOf(newest)) > 0) {
+          newest = list;
+        }
       }
-      return Optional.of((X509CRL) CertificateFactory.getInstance("X.509")
-          .generateCRL(new java.io.ByteArrayInputStream(Files.readAllBytes(newest.get()))));
+      return Optional.ofNullable(newest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + lists + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {

@@ -6,8 +6,10 @@ import io.flep.exchange.PartyCredential;
 import io.flep.exchange.PartyDirectory;
 import io.flep.exchange.federation.CertifiedDirectory;
 import io.flep.exchange.federation.FederationCertificates;
-import io.flep.exchange.federation.FederationRoot;
 import io.flep.workers.config.FlepProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * created on first start, and certifies its identities with it.
  *
  * <p>Certificate and revocation lookups in the exchange are cached for {@link #CACHE}: a revocation takes effect
- * within that time.
+ * within that time. The newest revocation list seen is kept in {@code <data-dir>/}{@value SeenRevocations#FILE}
+ * ({@link SeenRevocations}), so that this party never goes back to an older list, across restarts too.
  */
 @Component
 public class FederationTrust {
@@ -42,6 +45,7 @@ public class FederationTrust {
   private final Optional<FederationAuthority> local;
   private final FederationCertificates published;
   private final CertifiedDirectory directory;
+  private final SeenRevocations seen;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Cached<List<X509Certificate>>> certificates = new ConcurrentHashMap<>();
   private volatile Cached<Optional<X509CRL>> revocations;
@@ -65,11 +69,34 @@ public class FederationTrust {
     } else {
       Path dir = properties.dataDir().resolve("federation");
       this.kit = Optional.empty();
-      this.local = Optional.of(FederationAuthority.existsIn(dir) ? FederationAuthority.open(dir, null, clock)
-          : FederationAuthority.init(dir, "FLEP local federation", null, Map.of(), clock));
+      if (FederationAuthority.existsIn(dir)) {
+        this.local = Optional.of(FederationAuthority.open(dir, null, clock));
+      } else {
+        this.local = Optional.of(FederationAuthority.init(dir, "FLEP local federation", null, Map.of(), clock));
+        forgetRevocationsOfAnEarlierRoot(properties.dataDir());
+      }
     }
     X509Certificate root = kit.map(StartupKit::root).orElseGet(() -> local.orElseThrow().rootCertificate());
+    if (clock.instant().isAfter(root.getNotAfter().toInstant())
+        || clock.instant().isBefore(root.getNotBefore().toInstant())) {
+      LOG.error("the federation root certificate ({}) is valid from {} to {}, not now: every party's signature is"
+          + " refused until the federation admin makes a new root and enrolls the parties again",
+          root.getSubjectX500Principal().getName(), root.getNotBefore().toInstant(), root.getNotAfter().toInstant());
+    }
+    this.seen = SeenRevocations.open(properties.dataDir(), root);
     this.directory = new CertifiedDirectory(root, this::certificatesOf, this::currentRevocations, clock);
+  }
+
+  /** A local federation made anew has a new root: lists the old root signed are no longer this party's concern. */
+  private static void forgetRevocationsOfAnEarlierRoot(Path dataDir) {
+    Path file = SeenRevocations.fileIn(dataDir);
+    try {
+      if (Files.deleteIfExists(file)) {
+        LOG.info("a new local federation root: forgot the revocation list of the earlier one ({})", file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Who is who in this federation. */
@@ -133,12 +160,8 @@ public class FederationTrust {
     if (cached != null && cached.fresh(now)) {
       return cached.value();
     }
-    Optional<X509CRL> latest = published.latestRevocations(directory.root());
-    if (cached != null && cached.value().isPresent() && (latest.isEmpty()
-        || FederationRoot.numberOf(latest.get()).compareTo(FederationRoot.numberOf(cached.value().get())) < 0)) {
-      // the newest list was withheld or deleted from the exchange: keep the newer one this process has seen
-      latest = cached.value();
-    }
+    // a list older than one this party has seen (withheld, deleted or replayed in the exchange) never replaces it
+    Optional<X509CRL> latest = seen.newer(published.latestRevocations(directory.root()));
     revocations = new Cached<>(latest, now);
     return latest;
   }
