@@ -6,8 +6,12 @@ package io.flep.plugin.api;
  * {@link #CURRENT}, so an old FLEP never calls into a plugin that expects methods it does not have.
  */
 public final class SpiVersion {
-  /** The SPI version implemented by this FLEP build. */
-  public static final int CURRENT = 2;
+  /**
+   * The SPI version implemented by this FLEP build. 3: {@link io.flep.plugin.api.he.ThresholdDecryption#combine}
+   * takes partial decryptions keyed by share index and reports the holders it excluded; key preparation
+   * ({@link io.flep.plugin.api.he.HomomorphicSchemeProvider#prepareKeyPairs}).
+   */
+  public static final int CURRENT = 3;
 
   private SpiVersion() {}
 }

@@ -8,6 +8,7 @@ import io.flep.plugin.api.param.ParameterValues;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * SPI for additively homomorphic encryption of model updates. Implementations are annotated with
@@ -28,9 +29,42 @@ public interface HomomorphicSchemeProvider {
 
   /**
    * Generates a key pair from validated options. Encoding parameters (precision, clipping, contributor headroom)
-   * are stored in the public part, so every party using the key encodes the same way.
+   * are stored in the public part, so every party using the key encodes the same way. Uses what
+   * {@link #prepareKeyPairs} prepared for these options if it is ready, and otherwise does the slow part now, on the
+   * caller's thread.
    */
   KeyMaterial generateKeyPair(ParameterValues options, SecureRandom random);
+
+  /**
+   * Starts preparing, in the background, the slow part of generating keys with these options (for a threshold
+   * {@code paillier} key: its safe primes, seconds each), and returns at once. From then on the scheme keeps at
+   * least {@code count} prepared, preparing another each time {@link #generateKeyPair} uses one, so that issuing a
+   * key need not wait. Prepared material is secret, kept in memory only and used for one key at most. Schemes with
+   * nothing slow to prepare return a completed future with {@link KeyPreparation#NONE}.
+   *
+   * @return completes once {@code count} keys are prepared, with the {@link #keyPreparation} of that moment
+   * @throws IllegalArgumentException if {@code count} is negative or more than the scheme keeps
+   */
+  default CompletableFuture<KeyPreparation> prepareKeyPairs(ParameterValues options, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be non-negative, got " + count);
+    }
+    return CompletableFuture.completedFuture(KeyPreparation.NONE);
+  }
+
+  /**
+   * Validates raw options against {@link #parameters()}, then {@link #prepareKeyPairs(ParameterValues, int)}.
+   *
+   * @throws io.flep.plugin.api.param.InvalidPluginOptionException for an unknown option or a value outside its domain
+   */
+  default CompletableFuture<KeyPreparation> prepareKeyPairs(PluginOptions options, int count) {
+    return prepareKeyPairs(PluginParameters.validate(this, parameters(), options), count);
+  }
+
+  /** What is prepared now for generating keys with these options, and the measured time to prepare one. */
+  default KeyPreparation keyPreparation(ParameterValues options) {
+    return KeyPreparation.NONE;
+  }
 
   /**
    * Validates raw options against {@link #parameters()}, then generates a key pair.

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial} (format version 2; version 1
- * keys packed with one more headroom bit per slot and are no longer read).
+ * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial}. Format version 3 (written):
  *
  * <p>Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | slots (4, 0 = as many as
- * fit) | threshold (4, 0 = an ordinary key) | shareholders (4) | n | g. Secret part: a type byte, then
+ * fit) | threshold (4, 0 = an ordinary key) | shareholders (4) | n | g, and for a threshold key (g = n + 1, n a
+ * product of safe primes) | v | shareholders × v<sub>i</sub>: the generator of the squares and the holders'
+ * verification keys ({@link ThresholdPublicKey}). Secret part: a type byte, then
  * <ul>
  *   <li>0, an ordinary key: p | q;
  *   <li>1, one share of a threshold key: index (4) | share;
@@ -27,9 +28,15 @@ import java.util.Optional;
  *       count × (index (4) | share).
  * </ul>
  * Integers are length (4) and magnitude bytes.
+ *
+ * <p>Older versions: an ordinary key of version 2 has the same layout and is still read; a threshold key of version 2
+ * has no verification keys, so its partial decryptions cannot be checked, and is refused (deal a new one); version 1
+ * keys packed with one more headroom bit per slot and are refused.
  */
 final class PaillierKeyCodec {
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
+  /** The last version without verification keys; its ordinary keys are still read. */
+  static final int ORDINARY_ONLY_VERSION = 2;
   static final int MIN_BITS = 1024;
   private static final int MAX_BYTES = 1024; // 8192-bit n
   private static final int ORDINARY = 0;
@@ -41,12 +48,13 @@ final class PaillierKeyCodec {
    * and either one share, all shares (as dealt), or none (public only).
    */
   record Decoded(PaillierPublicKey publicKey, FixedPointPacker packer, Optional<PaillierPrivateKey> privateKey,
-      int threshold, int shareholders, List<ThresholdPaillier.Share> shares) {}
+      int threshold, int shareholders, Optional<ThresholdPublicKey> thresholdKey,
+      List<ThresholdPaillier.Share> shares) {}
 
   private PaillierKeyCodec() {}
 
   static KeyMaterial encode(PaillierKeyPair pair, FixedPointPacker packer) {
-    return material(pair.publicKey(), packer, 0, 0, secret -> {
+    return material(pair.publicKey(), packer, null, secret -> {
       secret.writeByte(ORDINARY);
       writeInt(secret, pair.privateKey().p());
       writeInt(secret, pair.privateKey().q());
@@ -54,9 +62,9 @@ final class PaillierKeyCodec {
   }
 
   /** A threshold key with every share, as the dealer holds it right after dealing. */
-  static KeyMaterial encodeDealt(PaillierPublicKey key, FixedPointPacker packer, int threshold,
+  static KeyMaterial encodeDealt(ThresholdPublicKey key, FixedPointPacker packer,
       List<ThresholdPaillier.Share> shares) {
-    return material(key, packer, threshold, shares.size(), secret -> {
+    return material(key.paillier(), packer, key, secret -> {
       secret.writeByte(DEALT);
       secret.writeInt(shares.size());
       for (ThresholdPaillier.Share share : shares) {
@@ -67,9 +75,8 @@ final class PaillierKeyCodec {
   }
 
   /** A threshold key holding one share. */
-  static KeyMaterial encodeShare(PaillierPublicKey key, FixedPointPacker packer, int threshold, int shareholders,
-      ThresholdPaillier.Share share) {
-    return material(key, packer, threshold, shareholders, secret -> {
+  static KeyMaterial encodeShare(ThresholdPublicKey key, FixedPointPacker packer, ThresholdPaillier.Share share) {
+    return material(key.paillier(), packer, key, secret -> {
       secret.writeByte(ONE_SHARE);
       secret.writeInt(share.index());
       writeInt(secret, share.value());
@@ -80,8 +87,9 @@ final class PaillierKeyCodec {
     void write(DataOutputStream secret) throws IOException;
   }
 
-  private static KeyMaterial material(PaillierPublicKey key, FixedPointPacker packer, int threshold,
-      int shareholders, SecretWriter secretWriter) {
+  /** @param threshold the threshold key's public part, or null for an ordinary key */
+  private static KeyMaterial material(PaillierPublicKey key, FixedPointPacker packer, ThresholdPublicKey threshold,
+      SecretWriter secretWriter) {
     ByteArrayOutputStream pub = new ByteArrayOutputStream();
     ByteArrayOutputStream sec = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(pub);
@@ -90,10 +98,16 @@ final class PaillierKeyCodec {
       out.writeDouble(packer.clipBound());
       out.writeInt(packer.maxContributors());
       out.writeInt(packer.maxSlots());
-      out.writeInt(threshold);
-      out.writeInt(shareholders);
+      out.writeInt(threshold == null ? 0 : threshold.threshold());
+      out.writeInt(threshold == null ? 0 : threshold.shareholders());
       writeInt(out, key.n());
       writeInt(out, key.g());
+      if (threshold != null) {
+        writeInt(out, threshold.v());
+        for (BigInteger vi : threshold.verificationKeys()) {
+          writeInt(out, vi);
+        }
+      }
       secretWriter.write(secret);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory streams
@@ -111,10 +125,11 @@ final class PaillierKeyCodec {
     if (!PaillierSchemeProvider.ID.equals(key.schemeId())) {
       throw new GeneralSecurityException("key belongs to scheme '" + key.schemeId() + "', not 'paillier'");
     }
-    if (key.formatVersion() != FORMAT_VERSION) {
-      throw new GeneralSecurityException("unsupported paillier key format version " + key.formatVersion()
-          + " (supported: " + FORMAT_VERSION + (key.formatVersion() == 1 ? "; version 1 keys used the earlier packing:"
-          + " issue a new key" : "") + ")");
+    int version = key.formatVersion();
+    if (version != FORMAT_VERSION && version != ORDINARY_ONLY_VERSION) {
+      throw new GeneralSecurityException("unsupported paillier key format version " + version
+          + " (supported: " + FORMAT_VERSION + ", and " + ORDINARY_ONLY_VERSION + " for ordinary keys"
+          + (version == 1 ? "; version 1 keys used the earlier packing: issue a new key" : "") + ")");
     }
     WireReader in = new WireReader(key.publicPart(), "paillier public key");
     int fractionBits = in.int32("fractionBits");
@@ -125,17 +140,38 @@ final class PaillierKeyCodec {
     int shareholders = in.int32("shareholders");
     BigInteger n = in.unsigned(MAX_BYTES, "n");
     BigInteger g = in.unsigned(2 * MAX_BYTES, "g");
+    if (threshold != 0 && version == ORDINARY_ONLY_VERSION) {
+      throw new GeneralSecurityException("paillier threshold key of format version " + version + " has no verification"
+          + " keys, so partial decryptions under it cannot be checked and a cheating share holder could shift the"
+          + " sum: deal a new threshold key (format " + FORMAT_VERSION + ")");
+    }
+    BigInteger v = null;
+    List<BigInteger> verificationKeys = new ArrayList<>();
+    if (threshold != 0) {
+      if (shareholders < 0 || shareholders > 16) {
+        throw in.fail("shareholders " + shareholders + " is outside [2, 16]");
+      }
+      v = in.unsigned(2 * MAX_BYTES, "v");
+      for (int i = 1; i <= shareholders; i++) {
+        verificationKeys.add(in.unsigned(2 * MAX_BYTES, "verification key " + i));
+      }
+    }
     in.end();
     if (n.bitLength() < MIN_BITS) {
       throw in.fail("modulus has " + n.bitLength() + " bits; at least " + MIN_BITS + " are required");
     }
     PaillierPublicKey publicKey;
     FixedPointPacker packer;
+    Optional<ThresholdPublicKey> thresholdKey = Optional.empty();
     try {
       publicKey = new PaillierPublicKey(n, g);
       packer = new FixedPointPacker(fractionBits, clipBound, maxContributors, n.bitLength(), slots);
       if (threshold != 0 || shareholders != 0) {
         ThresholdPaillier.checkParameters(threshold, shareholders);
+        if (!g.equals(n.add(BigInteger.ONE))) {
+          throw new IllegalArgumentException("a threshold key must have g = n + 1");
+        }
+        thresholdKey = Optional.of(new ThresholdPublicKey(publicKey, threshold, shareholders, v, verificationKeys));
       }
     } catch (IllegalArgumentException e) {
       throw in.fail(e.getMessage());
@@ -173,7 +209,7 @@ final class PaillierKeyCodec {
         Arrays.fill(secret, (byte) 0);
       }
     }
-    return new Decoded(publicKey, packer, privateKey, threshold, shareholders, shares);
+    return new Decoded(publicKey, packer, privateKey, threshold, shareholders, thresholdKey, shares);
   }
 
   private static ThresholdPaillier.Share readShare(WireReader s, int shareholders) throws GeneralSecurityException {

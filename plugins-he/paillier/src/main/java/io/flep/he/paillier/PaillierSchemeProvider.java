@@ -4,6 +4,7 @@ import io.flep.plugin.api.FlepPlugin;
 import io.flep.plugin.api.he.HomomorphicDecryption;
 import io.flep.plugin.api.he.HomomorphicEncryption;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.he.KeyPreparation;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.param.ParameterSet;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code paillier} homomorphic scheme. Options for {@link #generateKeyPair}:
@@ -24,10 +26,16 @@ import java.util.Optional;
  *   <li>{@code maxContributors}: most updates (weights counted) one ciphertext may sum, default 64
  *   <li>{@code slots}: at most this many values per ciphertext, default 0 (as many as fit); 1 is unpacked,
  *       textbook Paillier, the baseline of {@code flep he bench}
- *   <li>{@code threshold} and {@code shareholders}: a t-of-ℓ threshold key ({@link ThresholdPaillier}), e.g.
- *       {@code threshold=2, shareholders=3}; {@link #generateKeyPair} then returns the key as dealt (all shares,
- *       no factors), to be {@linkplain #splitShares split} among the share holders and discarded
+ *   <li>{@code threshold} and {@code shareholders}: a robust t-of-ℓ threshold key ({@link ThresholdPaillier}:
+ *       safe primes, verification keys, partial decryptions with proofs), e.g. {@code threshold=2, shareholders=3};
+ *       {@link #generateKeyPair} then returns the key as dealt (all shares, no factors), to be
+ *       {@linkplain #splitShares split} among the share holders and discarded
  * </ul>
+ *
+ * A threshold key's safe primes take seconds to find (2048 bits: two 1024-bit safe primes), so
+ * {@link #prepareKeyPairs} prepares them in the background ({@link ThresholdKeyPool}) and {@link #generateKeyPair}
+ * deals on a prepared modulus when one is ready. Ordinary keys keep ordinary primes: their security does not need
+ * safe primes (factoring n, decisional composite residuosity), and they are generated in a few hundred milliseconds.
  *
  * The defaults give 31-bit slots (25 value bits, 6 headroom bits): 66 values per 2048-bit ciphertext, 7.76 bytes per
  * value, and a decrypted mean within 2<sup>-21</sup> of the mean of the clipped inputs.
@@ -36,14 +44,17 @@ import java.util.Optional;
  */
 @FlepPlugin(
     id = PaillierSchemeProvider.ID,
-    version = "2.0.0",
-    capabilities = {"add", "multiply-by-scalar", "fixed-point-packing", "threshold-decryption"},
+    version = "3.0.0",
+    capabilities = {"add", "multiply-by-scalar", "fixed-point-packing", "threshold-decryption",
+        "robust-threshold-decryption"},
     description = "Paillier additively homomorphic encryption (plain BigInteger) with BatchCrypt-style packing",
     securityNote = "IND-CPA under the decisional composite residuosity assumption (2048-bit n is about 112-bit"
         + " security). Ciphertexts are malleable, not CCA-secure: the aggregator can add and scale but is trusted not"
         + " to alter them. The secret-key holder can decrypt any single update, so decrypt only aggregates of at"
         + " least K contributors, at most once per round. Values use one fixed precision (fractionBits) and are"
-        + " clipped to +/-clipBound; clipped values are counted.")
+        + " clipped to +/-clipBound; clipped values are counted. Threshold keys (safe primes, trusted dealer) are"
+        + " robust: each partial decryption carries a zero-knowledge proof checked against its holder's verification"
+        + " key (Shoup 2000, Damgard-Jurik 2001), so a cheating share holder is named and excluded, never combined.")
 public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
   public static final String ID = "paillier";
   static final int DEFAULT_FRACTION_BITS = 20;
@@ -64,14 +75,42 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
         keyBits,
         options.get(PaillierParameters.SLOTS));
     int threshold = options.get(PaillierParameters.THRESHOLD);
-    PaillierKeyPair pair = PaillierKeyPair.generate(keyBits, random);
     if (threshold == 0) {
-      return PaillierKeyCodec.encode(pair, packer);
+      return PaillierKeyCodec.encode(PaillierKeyPair.generate(keyBits, random), packer);
     }
     int shareholders = options.get(PaillierParameters.SHAREHOLDERS);
     ThresholdPaillier.checkParameters(threshold, shareholders);
-    return PaillierKeyCodec.encodeDealt(pair.publicKey(), packer, threshold,
-        ThresholdPaillier.deal(pair, threshold, shareholders, random));
+    ThresholdPaillier.SafeModulus modulus = ThresholdKeyPool.forKeyBits(keyBits).take();
+    ThresholdPaillier.Dealing dealing = ThresholdPaillier.deal(modulus, threshold, shareholders, random);
+    return PaillierKeyCodec.encodeDealt(dealing.publicKey(), packer, dealing.shares());
+  }
+
+  /**
+   * For threshold options, keeps {@code count} safe-prime moduli of the key size prepared in the process's
+   * {@link ThresholdKeyPool}; ordinary keys have nothing slow to prepare.
+   */
+  @Override
+  public CompletableFuture<KeyPreparation> prepareKeyPairs(ParameterValues options, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be non-negative, got " + count);
+    }
+    if (options.get(PaillierParameters.THRESHOLD) == 0) {
+      return CompletableFuture.completedFuture(KeyPreparation.NONE);
+    }
+    return ThresholdKeyPool.forKeyBits(options.get(PaillierParameters.KEY_BITS)).prepare(count)
+        .thenApply(PaillierSchemeProvider::preparation);
+  }
+
+  @Override
+  public KeyPreparation keyPreparation(ParameterValues options) {
+    if (options.get(PaillierParameters.THRESHOLD) == 0) {
+      return KeyPreparation.NONE;
+    }
+    return preparation(ThresholdKeyPool.forKeyBits(options.get(PaillierParameters.KEY_BITS)).statistics());
+  }
+
+  private static KeyPreparation preparation(ThresholdKeyPool.Statistics s) {
+    return new KeyPreparation(s.ready(), s.target(), s.generated(), s.meanGenerationTime(), s.lastGenerationTime());
   }
 
   @Override
@@ -83,7 +122,7 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
     }
     List<KeyMaterial> keys = new ArrayList<>();
     for (ThresholdPaillier.Share share : d.shares()) {
-      keys.add(PaillierKeyCodec.encodeShare(d.publicKey(), d.packer(), d.threshold(), d.shareholders(), share));
+      keys.add(PaillierKeyCodec.encodeShare(d.thresholdKey().orElseThrow(), d.packer(), share));
     }
     return List.copyOf(keys);
   }
@@ -119,8 +158,13 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
       throw new GeneralSecurityException("this paillier key holds all " + d.shares().size() + " shares as dealt;"
           + " split it with splitShares and give each share holder its own");
     }
+    ThresholdPublicKey thresholdKey = d.thresholdKey().orElseThrow();
+    Optional<ThresholdPaillier.Share> share = d.shares().stream().findFirst();
+    if (share.isPresent() && !thresholdKey.matches(share.get())) {
+      throw new GeneralSecurityException("share " + share.get().index() + " of paillier key "
+          + d.publicKey().fingerprint() + " does not match its verification key: the share or the key is corrupt");
+    }
     PaillierScheme publicScheme = new PaillierScheme(d.publicKey(), Optional.empty(), d.packer(), new SecureRandom());
-    return new ThresholdPaillierScheme(publicScheme, d.publicKey(), d.threshold(), d.shareholders(),
-        d.shares().stream().findFirst());
+    return new ThresholdPaillierScheme(publicScheme, thresholdKey, share, new SecureRandom());
   }
 }

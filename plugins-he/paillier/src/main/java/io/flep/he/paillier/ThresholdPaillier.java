@@ -7,27 +7,70 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * t-of-ℓ threshold Paillier with a trusted dealer, after Damgård and Jurik, "A Generalisation, a Simplification
- * and Some Applications of Paillier's Probabilistic Public-Key System" (PKC 2001), §5, for s = 1:
+ * Dealing of a robust t-of-ℓ threshold Paillier key by a trusted dealer, after V. Shoup, "Practical Threshold
+ * Signatures" (EUROCRYPT 2000), and I. Damgård and M. Jurik, "A Generalisation, a Simplification and Some Applications
+ * of Paillier's Probabilistic Public-Key System" (PKC 2001), §5, for s = 1:
  *
  * <ul>
- *   <li>dealing: d ≡ 0 (mod λ), d ≡ 1 (mod n) for λ = lcm(p−1, q−1); Shamir shares s<sub>i</sub> = f(i) of
- *       f(X) = d + a<sub>1</sub>X + … + a<sub>t−1</sub>X<sup>t−1</sup> over Z<sub>nλ</sub>, i = 1..ℓ; Δ = ℓ!;
- *   <li>partial decryption by holder i: c<sub>i</sub> = c<sup>2Δs<sub>i</sub></sup> mod n²;
- *   <li>combining t of them (set S): c' = ∏ c<sub>i</sub><sup>2μ<sub>i</sub></sup> with the integer Lagrange
- *       coefficients μ<sub>i</sub> = Δ·∏<sub>j∈S∖i</sub> j / (j − i); then c' = c<sup>4Δ²d</sup> =
- *       1 + 4Δ²m·n mod n², so m = L(c') · (4Δ²)<sup>−1</sup> mod n.
+ *   <li>n = pq with safe primes p = 2p' + 1, q = 2q' + 1 ({@link SafePrimes}); m = p'q';
+ *   <li>d ≡ 0 (mod m), d ≡ 1 (mod n); Shamir shares s<sub>i</sub> = f(i) of f(X) = d + a<sub>1</sub>X + … +
+ *       a<sub>t−1</sub>X<sup>t−1</sup> over Z<sub>nm</sub>, i = 1..ℓ, with uniform a<sub>k</sub>; Δ = ℓ!;
+ *   <li>v a random square that generates the cyclic group QR<sub>n²</sub> of squares in Z*<sub>n²</sub> (order nm;
+ *       the dealer checks v<sup>nm/r</sup> ≠ 1 for r = p, q, p', q'); verification keys v<sub>i</sub> =
+ *       v<sup>Δs<sub>i</sub></sup> mod n², public.
  * </ul>
  *
- * Differences from the paper, stated plainly: shares live in Z<sub>nλ</sub> with ordinary (not safe) primes, and
- * there are no verification keys or zero-knowledge proofs of correct partial decryption. Security therefore holds
- * against honest-but-curious share holders (any t − 1 of them learn nothing about d); a holder who sends a wrong
- * partial decryption cannot learn more, but makes the combination decode to garbage, which the packing's slot
- * bounds reject with high probability. The dealer must forget p, q and λ after dealing; FLEP never stores them
- * for a threshold key.
+ * Partial decryption, its proof, verification and combination are {@link ThresholdPublicKey}'s. The dealer must
+ * forget p, q and every share after dealing; FLEP never stores them for a threshold key.
  */
 final class ThresholdPaillier {
   private ThresholdPaillier() {}
+
+  /**
+   * The factors of a threshold key's modulus: two distinct safe primes with gcd(n, p'q') = 1 (generated ones have
+   * equal length with their top two bits set, so n = pq has exactly twice their bits).
+   */
+  record SafeModulus(BigInteger p, BigInteger q) {
+    SafeModulus {
+      Objects.requireNonNull(p, "p");
+      Objects.requireNonNull(q, "q");
+      if (p.equals(q) || !SafePrimes.isSafePrime(p) || !SafePrimes.isSafePrime(q)) {
+        throw new IllegalArgumentException("a threshold paillier modulus needs two distinct safe primes");
+      }
+      BigInteger m = p.shiftRight(1).multiply(q.shiftRight(1));
+      if (!p.multiply(q).gcd(m).equals(BigInteger.ONE)) {
+        throw new IllegalArgumentException("n and p'q' must be coprime");
+      }
+    }
+
+    /** Two fresh safe primes of {@code bits / 2} bits each; about two seconds for 2048 bits on one core. */
+    static SafeModulus generate(int bits, SecureRandom random) {
+      if (bits < 32 || bits % 2 != 0) {
+        throw new IllegalArgumentException("threshold paillier key size must be even and at least 32 bits, got " + bits);
+      }
+      while (true) {
+        BigInteger p = SafePrimes.generate(bits / 2, random);
+        BigInteger q = SafePrimes.generate(bits / 2, random);
+        if (!p.equals(q) && p.multiply(q).bitLength() == bits) {
+          return new SafeModulus(p, q);
+        }
+      }
+    }
+
+    BigInteger n() {
+      return p.multiply(q);
+    }
+
+    /** m = p'q', the order of the squares of Z*<sub>n</sub>. */
+    BigInteger m() {
+      return p.shiftRight(1).multiply(q.shiftRight(1));
+    }
+
+    @Override
+    public String toString() {
+      return "SafeModulus[" + p.multiply(q).bitLength() + " bits, redacted]";
+    }
+  }
 
   /** Share i of the decryption exponent. */
   record Share(int index, BigInteger value) {
@@ -44,30 +87,87 @@ final class ThresholdPaillier {
     }
   }
 
-  /** Splits the key's decryption exponent into {@code shareholders} shares, any {@code threshold} of which decrypt. */
-  static List<Share> deal(PaillierKeyPair pair, int threshold, int shareholders, SecureRandom random) {
+  /** What the dealer hands out: the public part (with verification keys) and every share, share i at i − 1. */
+  record Dealing(ThresholdPublicKey publicKey, List<Share> shares) {}
+
+  /** Deals a fresh random key on {@code modulus}. */
+  static Dealing deal(SafeModulus modulus, int threshold, int shareholders, SecureRandom random) {
     checkParameters(threshold, shareholders);
-    BigInteger n = pair.publicKey().n();
-    BigInteger pm1 = pair.privateKey().p().subtract(BigInteger.ONE);
-    BigInteger qm1 = pair.privateKey().q().subtract(BigInteger.ONE);
-    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
-    BigInteger d = lambda.multiply(lambda.modInverse(n)); // ≡ 0 mod λ, ≡ 1 mod n
-    BigInteger modulus = n.multiply(lambda);
+    BigInteger n = modulus.n();
+    BigInteger nm = n.multiply(modulus.m());
     BigInteger[] coefficients = new BigInteger[threshold];
-    coefficients[0] = d.mod(modulus);
     for (int k = 1; k < threshold; k++) {
-      coefficients[k] = uniformBelow(modulus, random);
+      coefficients[k] = uniformBelow(nm, random);
+    }
+    BigInteger n2 = n.multiply(n);
+    while (true) {
+      BigInteger x = uniformBelow(n2, random);
+      if (x.signum() == 0 || !x.gcd(n).equals(BigInteger.ONE)) {
+        continue;
+      }
+      BigInteger v = x.multiply(x).mod(n2);
+      if (generatesSquares(modulus, v)) {
+        return deal(modulus, threshold, shareholders, v, coefficients);
+      }
+    }
+  }
+
+  /**
+   * Deals with a given generator v and polynomial coefficients a<sub>1</sub>..a<sub>t−1</sub> (at indices 1..t−1;
+   * index 0 is ignored): the deterministic core of {@link #deal(SafeModulus, int, int, SecureRandom)}, for
+   * known-answer tests.
+   *
+   * @throws IllegalArgumentException if v does not generate QR<sub>n²</sub>
+   */
+  static Dealing deal(SafeModulus modulus, int threshold, int shareholders, BigInteger v, BigInteger[] coefficients) {
+    checkParameters(threshold, shareholders);
+    if (!generatesSquares(modulus, v)) {
+      throw new IllegalArgumentException("v does not generate the squares of Z*_{n^2}");
+    }
+    BigInteger n = modulus.n();
+    BigInteger m = modulus.m();
+    BigInteger nm = n.multiply(m);
+    BigInteger d = m.multiply(m.modInverse(n)); // ≡ 0 mod m, ≡ 1 mod n
+    BigInteger[] f = new BigInteger[threshold];
+    f[0] = d.mod(nm);
+    for (int k = 1; k < threshold; k++) {
+      f[k] = coefficients[k].mod(nm);
     }
     List<Share> shares = new ArrayList<>(shareholders);
     for (int i = 1; i <= shareholders; i++) {
       BigInteger x = BigInteger.valueOf(i);
       BigInteger y = BigInteger.ZERO;
       for (int k = threshold - 1; k >= 0; k--) { // Horner
-        y = y.multiply(x).add(coefficients[k]).mod(modulus);
+        y = y.multiply(x).add(f[k]).mod(nm);
       }
       shares.add(new Share(i, y));
     }
-    return shares;
+    PaillierPublicKey key = PaillierPublicKey.withStandardGenerator(n);
+    BigInteger delta = delta(shareholders);
+    List<BigInteger> verificationKeys = shares.stream()
+        .map(s -> v.modPow(delta.multiply(s.value()), key.nSquared()))
+        .toList();
+    return new Dealing(new ThresholdPublicKey(key, threshold, shareholders, v, verificationKeys), List.copyOf(shares));
+  }
+
+  /** Whether v is a square of order nm in Z*<sub>n²</sub>, i.e. generates the cyclic group QR<sub>n²</sub>. */
+  static boolean generatesSquares(SafeModulus modulus, BigInteger v) {
+    BigInteger n = modulus.n();
+    BigInteger n2 = n.multiply(n);
+    if (v.signum() <= 0 || v.compareTo(n2) >= 0 || !v.gcd(n).equals(BigInteger.ONE)) {
+      return false;
+    }
+    BigInteger order = n.multiply(modulus.m());
+    // a square: v^(order) = 1 (Euler's criterion in each prime-power factor) — and no smaller order
+    if (!v.modPow(order, n2).equals(BigInteger.ONE)) {
+      return false;
+    }
+    for (BigInteger r : List.of(modulus.p(), modulus.q(), modulus.p().shiftRight(1), modulus.q().shiftRight(1))) {
+      if (v.modPow(order.divide(r), n2).equals(BigInteger.ONE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Δ = ℓ!. */
@@ -77,35 +177,6 @@ final class ThresholdPaillier {
       f = f.multiply(BigInteger.valueOf(i));
     }
     return f;
-  }
-
-  /** c<sup>2Δs<sub>i</sub></sup> mod n². */
-  static BigInteger partialDecrypt(PaillierPublicKey key, int shareholders, Share share, BigInteger c) {
-    BigInteger exponent = BigInteger.TWO.multiply(delta(shareholders)).multiply(share.value());
-    return c.modPow(exponent, key.nSquared());
-  }
-
-  /**
-   * Combines the partial decryptions of one ciphertext by the holders {@code indices} (at least {@code threshold}
-   * distinct ones; the first {@code threshold} are used).
-   */
-  static BigInteger combine(PaillierPublicKey key, int shareholders, int threshold, int[] indices,
-      BigInteger[] partials) {
-    BigInteger n = key.n();
-    BigInteger n2 = key.nSquared();
-    BigInteger delta = delta(shareholders);
-    BigInteger product = BigInteger.ONE;
-    for (int a = 0; a < threshold; a++) {
-      BigInteger mu = lagrangeTimesDelta(indices, threshold, a, delta);
-      BigInteger term = partials[a].modPow(mu.abs().shiftLeft(1), n2);
-      if (mu.signum() < 0) {
-        term = term.modInverse(n2);
-      }
-      product = product.multiply(term).mod(n2);
-    }
-    BigInteger l = product.subtract(BigInteger.ONE).divide(n);
-    BigInteger fourDeltaSquared = delta.multiply(delta).shiftLeft(2);
-    return l.multiply(fourDeltaSquared.modInverse(n)).mod(n);
   }
 
   /** μ<sub>a</sub> = Δ·∏<sub>b≠a</sub> i<sub>b</sub> / (i<sub>b</sub> − i<sub>a</sub>), an integer because Δ = ℓ!. */
@@ -135,7 +206,7 @@ final class ThresholdPaillier {
     }
   }
 
-  private static BigInteger uniformBelow(BigInteger bound, SecureRandom random) {
+  static BigInteger uniformBelow(BigInteger bound, SecureRandom random) {
     while (true) {
       BigInteger r = new BigInteger(bound.bitLength(), random);
       if (r.compareTo(bound) < 0) {

@@ -57,17 +57,28 @@ class PaillierSchemeProviderTest {
     KeyMaterial aes = new KeyMaterial("aes-gcm", 1, new byte[0]);
     KeyMaterial garbage = new KeyMaterial("paillier", 2, new byte[] {1, 2, 3});
     KeyMaterial old = new KeyMaterial("paillier", 1, new byte[0]);
-    KeyMaterial future = new KeyMaterial("paillier", 3, new byte[0]);
+    KeyMaterial future = new KeyMaterial("paillier", 4, new byte[0]);
     KeyMaterial tiny = PaillierKeyCodec.encode(PaillierKeyPair.generate(512, random), new FixedPointPacker(24, 64, 32, 512));
 
     assertThatThrownBy(() -> provider.newEncryption(aes))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
     assertThatThrownBy(() -> provider.newEncryption(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
-    assertThatThrownBy(() -> provider.newEncryption(future)).hasMessage("unsupported paillier key format version 3 (supported: 2)");
+    assertThatThrownBy(() -> provider.newEncryption(future)).hasMessage("unsupported paillier key format version 4 (supported: 3, and 2 for ordinary keys)");
     assertThatThrownBy(() -> provider.newEncryption(old)).hasMessage("unsupported paillier key format version 1"
-        + " (supported: 2; version 1 keys used the earlier packing: issue a new key)");
+        + " (supported: 3, and 2 for ordinary keys; version 1 keys used the earlier packing: issue a new key)");
     assertThatThrownBy(() -> provider.newEncryption(tiny))
         .hasMessage("corrupt paillier public key: modulus has 512 bits; at least 1024 are required");
+  }
+
+  @Test
+  void ordinaryKeysOfFormatVersion2AreStillRead() throws Exception {
+    KeyMaterial key = provider.generateKeyPair(WEAK, random);
+    assertThat(key.formatVersion()).isEqualTo(3);
+    KeyMaterial version2 = new KeyMaterial("paillier", 2, key.publicPart(), key.secretPart());
+
+    HomomorphicDecryption scheme = provider.newDecryption(version2);
+
+    assertThat(scheme.decrypt(provider.newEncryption(key).encrypt(new double[] {1.5, -2}))).containsExactly(1.5, -2);
   }
 
   @Test

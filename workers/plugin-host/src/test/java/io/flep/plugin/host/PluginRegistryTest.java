@@ -55,7 +55,7 @@ class PluginRegistryTest {
       assertThat(d.source()).isEqualTo(good.toString());
       assertThat(d.capabilities()).containsExactly("toy");
       assertThat(d.securityNote()).isEqualTo("no security at all");
-      assertThat(d.spiVersion()).isEqualTo(2);
+      assertThat(d.spiVersion()).isEqualTo(3);
       assertThat(registry.installed()).containsExactly(d);
 
       AeadProvider provider = registry.aead("xor-demo");
@@ -124,10 +124,10 @@ class PluginRegistryTest {
     try (PluginRegistry registry = PluginRegistry.load(plugins, noBuiltIns())) {
       assertThat(registry.installed()).isEmpty();
       assertThat(registry.problems()).containsExactly(
-          new PluginProblem(future, "plugin 'future-xor' (demo.future.XorProvider) was built for SPI version 3,"
-              + " but this FLEP implements SPI version 2 only: rebuild it against plugin-api 2"),
+          new PluginProblem(future, "plugin 'future-xor' (demo.future.XorProvider) was built for SPI version 4,"
+              + " but this FLEP implements SPI version 3 only: rebuild it against plugin-api 3"),
           new PluginProblem(old, "plugin 'old-xor' (demo.old.XorProvider) was built for SPI version 1,"
-              + " but this FLEP implements SPI version 2 only: rebuild it against plugin-api 2"));
+              + " but this FLEP implements SPI version 3 only: rebuild it against plugin-api 3"));
     }
   }
 

@@ -129,7 +129,7 @@ public final class PluginSources {
         "demo.good.XorProvider", xorCipher("demo.good", "xor-demo", ""),
         "demo.dup.XorProvider", xorCipher("demo.dup", "xor-demo", ""),
         "demo.builtin.XorProvider", xorCipher("demo.builtin", "builtin-xor", ""),
-        "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 3"),
+        "demo.future.XorProvider", xorCipher("demo.future", "future-xor", ", spiVersion = 4"),
         "demo.old.XorProvider", xorCipher("demo.old", "old-xor", ", spiVersion = 1"),
         "demo.exploding.ExplodingProvider", explodingScheme("demo.exploding"),
         "demo.plain.PlainProvider", unannotated("demo.plain"),
