@@ -110,7 +110,8 @@ public final class PaillierSchemeProvider implements HomomorphicSchemeProvider {
   }
 
   private static KeyPreparation preparation(ThresholdKeyPool.Statistics s) {
-    return new KeyPreparation(s.ready(), s.target(), s.generated(), s.meanGenerationTime(), s.lastGenerationTime());
+    return new KeyPreparation(s.ready(), s.target(), s.generated(), s.generatedOnDemand(), s.meanGenerationTime(),
+        s.lastGenerationTime());
   }
 
   @Override

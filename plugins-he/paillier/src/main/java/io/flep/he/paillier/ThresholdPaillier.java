@@ -46,7 +46,8 @@ final class ThresholdPaillier {
     /** Two fresh safe primes of {@code bits / 2} bits each; about two seconds for 2048 bits on one core. */
     static SafeModulus generate(int bits, SecureRandom random) {
       if (bits < 32 || bits % 2 != 0) {
-        throw new IllegalArgumentException("threshold paillier key size must be even and at least 32 bits, got " + bits);
+        throw new IllegalArgumentException("threshold paillier key size must be even and at least 32 bits, got "
+            + bits);
       }
       while (true) {
         BigInteger p = SafePrimes.generate(bits / 2, random);

@@ -63,7 +63,8 @@ class PaillierSchemeProviderTest {
     assertThatThrownBy(() -> provider.newEncryption(aes))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
     assertThatThrownBy(() -> provider.newEncryption(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
-    assertThatThrownBy(() -> provider.newEncryption(future)).hasMessage("unsupported paillier key format version 4 (supported: 3, and 2 for ordinary keys)");
+    assertThatThrownBy(() -> provider.newEncryption(future))
+        .hasMessage("unsupported paillier key format version 4 (supported: 3, and 2 for ordinary keys)");
     assertThatThrownBy(() -> provider.newEncryption(old)).hasMessage("unsupported paillier key format version 1"
         + " (supported: 3, and 2 for ordinary keys; version 1 keys used the earlier packing: issue a new key)");
     assertThatThrownBy(() -> provider.newEncryption(tiny))

@@ -62,9 +62,12 @@ class ThresholdKeyPoolTest {
 
       ThresholdKeyPool.Statistics after = pool.statistics();
       assertThat(after.taken()).isEqualTo(before.taken() + 1);
-      assertThat(after.generatedOnDemand()).as("the caller did not wait for primes").isEqualTo(before.generatedOnDemand());
+      assertThat(after.generatedOnDemand()).as("the caller did not wait for primes")
+          .isEqualTo(before.generatedOnDemand());
       assertThat(provider.splitShares(dealt)).hasSize(3);
-      assertThat(provider.keyPreparation(validated).target()).isEqualTo(after.target());
+      KeyPreparation now = provider.keyPreparation(validated);
+      assertThat(now.target()).isEqualTo(after.target());
+      assertThat(now.generatedOnDemand()).isEqualTo(after.generatedOnDemand());
     } finally {
       pool.clear();
     }

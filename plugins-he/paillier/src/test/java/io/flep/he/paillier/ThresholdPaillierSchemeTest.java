@@ -240,7 +240,8 @@ class ThresholdPaillierSchemeTest {
     assertThatThrownBy(() -> combiner.partialDecrypt(analyst.encrypt(new double[] {1})))
         .hasMessageContaining("holds no share");
     KeyMaterial ordinary = PROVIDER.generateKeyPair(WEAK, RANDOM);
-    assertThatThrownBy(() -> PROVIDER.splitShares(ordinary)).hasMessageStartingWith("not a dealt paillier threshold key");
+    assertThatThrownBy(() -> PROVIDER.splitShares(ordinary))
+        .hasMessageStartingWith("not a dealt paillier threshold key");
     assertThatThrownBy(() -> PROVIDER.generateKeyPair(WEAK.with("threshold", "4").with("shareholders", "3"), RANDOM))
         .hasMessage("options of paillier must satisfy: threshold <= shareholders unless threshold is 0,"
             + " got threshold=4, shareholders=3");
