@@ -3,14 +3,17 @@ package io.flep.workers.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flep.workers.config.FlepProperties;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The private database: an external PostgreSQL when {@code flep.datasource.url} is set, otherwise an embedded
- * one. Flyway (Spring Boot's auto-configuration) migrates it at start-up.
+ * one. Flyway (Spring Boot's auto-configuration) migrates it at start-up; then the audit chain is put out of reach
+ * of the role FLEP logs in as ({@link AuditChainProtection}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -45,5 +48,24 @@ public class DatabaseConfiguration {
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(5_000);
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Flyway's migration, followed by the audit chain's protection: checked as the application role and, in the
+   * embedded store, put right as its superuser; in an external database, a warning says what is missing.
+   */
+  @Bean
+  FlywayMigrationStrategy migrateThenProtectTheAuditChain(FlepProperties properties, EmbeddedPostgresHolder embedded,
+      DataSource dataSource) {
+    return flyway -> {
+      flyway.migrate();
+      try {
+        AuditChainProtection.afterMigration(dataSource,
+            properties.datasource().external() ? null : () -> embedded.server().connectAsSuperuser());
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not protect the audit chain from the application role: "
+            + e.getMessage(), e);
+      }
+    };
   }
 }
