@@ -332,7 +332,11 @@ class LifecycleModelTest {
     private Map<String, String> headers(String id) {
       ServiceTask task = model.getModelElementById(id);
       Map<String, String> headers = new LinkedHashMap<>();
-      for (ZeebeHeader h : task.getSingleExtensionElement(ZeebeTaskHeaders.class).getHeaders()) {
+      ZeebeTaskHeaders declared = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (declared == null) {
+        return headers;
+      }
+      for (ZeebeHeader h : declared.getHeaders()) {
         headers.put(h.getKey(), h.getValue());
       }
       return headers;
