@@ -110,15 +110,15 @@ public final class HeBench {
       decryptSeconds = secondsSince(t0);
     } else {
       // the share holders would work in parallel on their own machines; here they take turns
-      List<byte[]> partials = new ArrayList<>();
+      java.util.Map<Integer, byte[]> partials = new java.util.TreeMap<>();
       long start = System.nanoTime();
       for (int i = 0; i < threshold.threshold(); i++) {
         progress.accept("partial decryption by share holder " + (i + 1) + " of " + threshold.threshold());
-        partials.add(provider.newThresholdDecryption(shares.get(i)).partialDecrypt(sum));
+        partials.put(i + 1, provider.newThresholdDecryption(shares.get(i)).partialDecrypt(sum));
       }
       partialSeconds = secondsSince(start) / threshold.threshold();
       progress.accept("combining");
-      decrypted = threshold.combine(sum, partials);
+      decrypted = threshold.combine(sum, partials).sum();
       decryptSeconds = secondsSince(start);
     }
 

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.plugin.api.he.HeParameters;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
+import io.flep.plugin.api.he.KeyPreparation;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.param.ParameterSet;
 import io.flep.plugin.api.param.ParameterValues;
@@ -96,7 +97,11 @@ public class IssueHeKeysWorker {
       AggregationPolicy policy = new AggregationPolicy(runPolicy.minContributors(), analysts);
       PartyIdentity me = identities.of(Parties.IIOT_SERVICES, Roles.IIOT);
       UUID runId = vars.runId();
+      long onDemandBefore = provider.keyPreparation(options).generatedOnDemand();
       KeyMaterial keyPair = provider.generateKeyPair(options, random);
+      // the slow part of the next key of these options (a threshold key's safe primes) is prepared in the background
+      provider.prepareKeyPairs(options, 1);
+      KeyPreparation preparation = provider.keyPreparation(options);
       // the countersignature of the policy's HE part: checked before the key is published under the policy
       OwnMinimums.check(runPolicy, provider.newEncryption(keyPair).keyBits(), properties.policy(),
           "the IIoT services");
@@ -130,12 +135,17 @@ public class IssueHeKeysWorker {
         }
       }
       Map<String, Object> out = new LinkedHashMap<>();
+      Map<String, Object> details = new LinkedHashMap<>(Map.of("plugin", schemeId, "options", options.toMap(),
+          "minContributors", policy.minContributors(), "threshold", threshold));
+      if (preparation.generated() > 0) {
+        details.put("keyPreparedAhead", preparation.generatedOnDemand() == onDemandBefore);
+        details.put("keyPreparationMeanMs", preparation.meanGenerationTime().toMillis());
+      }
       out.put("heKeyRef", keyRef.toVariable());
       out.put("heThreshold", threshold);
       out.put("decryptionShareholders", threshold > 0 ? Shareholders.ROLES : List.of());
       out.put("heShareRefs", shareRefs);
-      return TaskResult.of(out, Map.of("plugin", schemeId, "options", options.toMap(),
-          "minContributors", policy.minContributors(), "threshold", threshold));
+      return TaskResult.of(out, details);
     });
   }
 }

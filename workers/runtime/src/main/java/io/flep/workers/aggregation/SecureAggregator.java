@@ -4,6 +4,7 @@ import io.flep.exchange.ExchangeRef;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicDecryption;
 import io.flep.plugin.api.he.HomomorphicEncryption;
+import io.flep.plugin.api.he.CombinationRefusedException;
 import io.flep.plugin.api.he.ThresholdDecryption;
 import io.flep.workers.failure.AggregationRefusedException;
 import io.flep.workers.failure.IntegrityViolationException;
@@ -54,7 +55,15 @@ public class SecureAggregator {
   }
 
   /** A decrypted round: the sum of the updates and who contributed, in update order. */
-  public record DecryptedSum(double[] sum, List<String> analysts) {
+  /**
+   * @param excluded share holders whose partial decryptions were left out, by share index, with the reason (empty
+   *     unless the round was combined from a threshold key's partial decryptions)
+   */
+  public record DecryptedSum(double[] sum, List<String> analysts, Map<Integer, String> excluded) {
+    public DecryptedSum(double[] sum, List<String> analysts) {
+      this(sum, analysts, Map.of());
+    }
+
     public int contributors() {
       return analysts.size();
     }
@@ -92,17 +101,31 @@ public class SecureAggregator {
   }
 
   /**
-   * Verifies the round again and combines the share holders' partial decryptions of its sum; needs no secret.
+   * Verifies the round again and combines the share holders' partial decryptions of its sum; needs no secret. Each
+   * partial is checked against its holder's verification key (its proof); wrong ones are left out and named, and any
+   * {@code threshold} valid ones decrypt.
    *
-   * @throws IntegrityViolationException if the partial decryptions do not combine (too few, of another
-   *                                     ciphertext, or a share holder's is wrong)
+   * @param partials          the partial decryptions by the share index of the holder that signed them (never the
+   *                          index a partial claims for itself)
+   * @param excludedAlready   holders already left out by the caller (unsigned, another holder's, of another round),
+   *                          by share index, with the reason
+   * @throws AggregationRefusedException if fewer than the threshold are valid: the round is refused, naming every
+   *                                     holder left out
    */
   public DecryptedSum combineRound(int round, ExchangeRef heKeyRef, List<ExchangeRef> updateRefs,
-      ExchangeRef cloudAggregate, List<byte[]> partials) throws GeneralSecurityException {
+      ExchangeRef cloudAggregate, Map<Integer, byte[]> partials, Map<Integer, String> excludedAlready)
+      throws GeneralSecurityException {
     ThresholdDecryption threshold = heKeys.combiner(heKeyRef);
     VerifiedRound v = verify(round, heKeyRef, updateRefs, Optional.of(cloudAggregate));
+    Map<Integer, String> excluded = new java.util.TreeMap<>(excludedAlready);
     try {
-      return new DecryptedSum(threshold.combine(v.sum(), partials), v.analysts());
+      ThresholdDecryption.Combination combined = threshold.combine(v.sum(), partials);
+      excluded.putAll(combined.excluded());
+      return new DecryptedSum(combined.sum(), v.analysts(), Map.copyOf(excluded));
+    } catch (CombinationRefusedException e) {
+      excluded.putAll(e.excluded());
+      throw new AggregationRefusedException("round " + round + " is not decrypted: " + e.valid().size() + " valid"
+          + " partial decryption(s), " + e.threshold() + " needed; left out: " + excluded, e);
     } catch (GeneralSecurityException e) {
       throw new IntegrityViolationException("the partial decryptions of round " + round + " do not combine: "
           + e.getMessage(), e);
