@@ -106,6 +106,8 @@ public class RunService {
     variables.put("analysts", request.analystIds());
     variables.put("rounds", request.rounds());
     variables.put("round", 1);
+    // the model's round deadline timer: the signed policy's, which the IIoT services check when they close a round
+    variables.put("roundDeadline", policy.roundDeadline());
     variables.put("targetAccuracy", request.targetAccuracy());
     variables.put("cloudMode", request.cloudMode());
     variables.put("cloudAttested", properties.cloud().attested());
