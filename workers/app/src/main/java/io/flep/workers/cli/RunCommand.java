@@ -278,6 +278,15 @@ public final class RunCommand implements Callable<Integer> {
       }
       out.println();
     }
+    if (result.participation().stream().anyMatch(p -> !p.missed().isEmpty())) {
+      // the rounds some analyst missed: who contributed, who was skipped after the round deadline
+      out.printf(Locale.ROOT, "%-6s %-8s %-40s %s%n", "round", "closed", "contributors", "missed the round deadline");
+      for (RunReport.Participation p : result.participation()) {
+        out.printf(Locale.ROOT, "%-6d %-8s %-40s %s%n", p.round(), p.refused() ? "refused" : "closed",
+            String.join(", ", p.contributors()), p.missed().isEmpty() ? "-" : String.join(", ", p.missed()));
+      }
+      out.println();
+    }
     if (!result.decryption().isEmpty()) {
       // an analyst decrypts again only after a worker restart, with the same result: one line each
       out.printf(Locale.ROOT, "%-12s %-7s %s%n", "analyst", "images", "decrypted PSNR vs plaintext");
