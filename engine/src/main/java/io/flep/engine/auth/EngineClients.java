@@ -177,7 +177,15 @@ public final class EngineClients {
 
   /** The client whose id and secret these are, if any. */
   public Optional<EngineClient> authenticate(String id, char[] secret) {
-    EngineClient client = current().get(id);
+    Optional<EngineClient> found = check(current().get(id), secret);
+    if (found.isEmpty() && source != null && reloadIfChanged(true)) {
+      // enrolled (or issued a new secret) a moment ago: the file changed since it was last looked at
+      found = check(clients.get(id), secret);
+    }
+    return found;
+  }
+
+  private static Optional<EngineClient> check(EngineClient client, char[] secret) {
     if (client == null) {
       UnknownClient.HASH.matches(secret); // same work as for a known id: no timing hint which ids exist
       return Optional.empty();
@@ -187,30 +195,37 @@ public final class EngineClients {
 
   private Map<String, EngineClient> current() {
     if (source != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {
-      reloadIfChanged();
+      reloadIfChanged(false);
     }
     return clients;
   }
 
-  private synchronized void reloadIfChanged() {
-    if (System.nanoTime() - checkedAt <= RECHECK_NANOS) {
-      return;
+  /**
+   * Reads the watched file again if it changed; {@code now} looks at it even within a second of the last look (a
+   * client the engine does not know yet or whose secret does not match: a file read costs little next to the secret's
+   * hash). Returns whether the clients changed.
+   */
+  private synchronized boolean reloadIfChanged(boolean now) {
+    if (!now && System.nanoTime() - checkedAt <= RECHECK_NANOS) {
+      return false;
     }
     checkedAt = System.nanoTime();
     try {
       FileTime modified = Files.getLastModifiedTime(source);
       long size = Files.size(source);
       if (modified.equals(sourceModified) && size == sourceSize) {
-        return;
+        return false;
       }
       sourceModified = modified; // a version that does not read is reported once, not every second
       sourceSize = size;
       Map<String, EngineClient> reloaded = of(parse(source)).clients;
       clients = reloaded;
       LOG.info("engine clients reloaded from {}: {}", source, reloaded.keySet());
+      return true;
     } catch (IOException | RuntimeException e) {
       LOG.error("the engine clients file {} changed but does not read ({}); the engine keeps the {} clients it had",
           source, e.getMessage(), clients.size());
+      return false;
     }
   }
 

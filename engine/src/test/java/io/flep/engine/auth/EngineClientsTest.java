@@ -46,6 +46,14 @@ class EngineClientsTest {
     EngineClients watched = EngineClients.watching(file);
     assertThat(watched.authenticate("a", SECRET_A.toCharArray())).isPresent();
 
+    Path other = dir.resolve("other.json");
+    Files.writeString(other, both.toJson());
+    EngineClients justStarted = EngineClients.watching(other);
+    String secretC = "secret-of-c-0123456789";
+    Files.writeString(other, both.with(client("c", secretC, List.of("c.*"))).toJson()); // enrolled a moment later
+    assertThat(justStarted.authenticate("c", secretC.toCharArray()))
+        .as("a client enrolled within the second is found on its first try").isPresent();
+
     Files.writeString(file, both.without("a").toJson()); // a revoked party
     Thread.sleep(1_100); // the file is looked at once a second at most
     assertThat(watched.authenticate("a", SECRET_A.toCharArray())).as("a's client was taken out").isEmpty();

@@ -121,7 +121,7 @@ public final class CertifiedDirectory implements PartyDirectory {
     try {
       root.checkValidity(Date.from(clock.instant()));
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-      throw new ExchangeIntegrityException("the federation root certificate (" + PartyCertificates.describe(root)
+      throw new CertificateOutOfDateException("the federation root certificate (" + PartyCertificates.describe(root)
           + ") is not valid now (" + root.getNotBefore().toInstant() + " to " + root.getNotAfter().toInstant()
           + "), so no certificate counts through it and the signatures of '" + partyId + "' are refused; the"
           + " federation admin makes a new root ('flep federation init') and enrolls the parties again", e);
@@ -140,7 +140,7 @@ public final class CertifiedDirectory implements PartyDirectory {
     try {
       certificate.checkValidity(Date.from(clock.instant()));
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-      throw new ExchangeIntegrityException(who + " is not valid now (" + certificate.getNotBefore().toInstant()
+      throw new CertificateOutOfDateException(who + " is not valid now (" + certificate.getNotBefore().toInstant()
           + " to " + certificate.getNotAfter().toInstant() + "); the federation admin renews it with"
           + " 'flep federation renew'", e);
     }

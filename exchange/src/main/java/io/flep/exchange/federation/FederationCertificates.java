@@ -182,7 +182,8 @@ public final class FederationCertificates {
     }
   }
 
-  private static boolean signedBy(X509CRL list, X509Certificate root) {
+  /** Whether {@code root} issued and signed {@code list}. */
+  public static boolean signedBy(X509CRL list, X509Certificate root) {
     if (!list.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
       return false;
     }

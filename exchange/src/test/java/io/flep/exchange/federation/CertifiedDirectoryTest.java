@@ -71,9 +71,9 @@ class CertifiedDirectoryTest {
     presented.put("analyst-1", root.certify(analyst, NOW, Duration.ofDays(30)));
 
     assertThatThrownBy(() -> directory(NOW.plus(Duration.ofDays(31)), Optional.empty()).find("analyst-1"))
-        .isInstanceOf(ExchangeIntegrityException.class).hasMessageContaining("not valid now");
+        .isInstanceOf(CertificateOutOfDateException.class).hasMessageContaining("not valid now");
     assertThatThrownBy(() -> directory(NOW.minus(Duration.ofDays(1)), Optional.empty()).find("analyst-1"))
-        .isInstanceOf(ExchangeIntegrityException.class).hasMessageContaining("not valid now");
+        .isInstanceOf(CertificateOutOfDateException.class).hasMessageContaining("not valid now");
   }
 
   @Test
@@ -120,7 +120,7 @@ class CertifiedDirectoryTest {
 
     Instant later = NOW.plus(Duration.ofDays(10));
     assertThatThrownBy(() -> directory(later, Optional.empty()).find("analyst-1"))
-        .isInstanceOf(ExchangeIntegrityException.class)
+        .isInstanceOf(CertificateOutOfDateException.class)
         .hasMessageContaining("the federation root certificate (").hasMessageContaining("CN=short-lived federation)")
         .hasMessageContaining("is not valid now").hasMessageContaining("signatures of 'analyst-1' are refused");
     assertThatThrownBy(() -> directory(later, Optional.empty()).verified("analyst-1", presented.get("analyst-1")))

@@ -29,9 +29,14 @@ final class PartyStore implements AutoCloseable {
     String url = properties.get("flep.datasource.url");
     if (url != null && !url.isBlank()) {
       String password = System.getenv("FLEP_DATASOURCE_PASSWORD");
-      if (password == null) {
-        // the party's own running store, reached from the party's account: its password file
+      if (password == null && onThisMachine(url)) {
+        // the party's own running store, reached from the party's account: its password file (never sent to a
+        // server on another machine, whatever the URL says)
         password = EmbeddedPostgresServer.applicationPasswordOf(dataDir).orElse("");
+      }
+      if (password == null) {
+        throw new IllegalArgumentException("flep.datasource.url names a database on another machine: give its"
+            + " password in the environment variable FLEP_DATASOURCE_PASSWORD");
       }
       return new PartyStore(null, DriverManager.getConnection(url, properties.getOrDefault(
           "flep.datasource.username", "postgres"), password));
@@ -46,6 +51,17 @@ final class PartyStore implements AutoCloseable {
       postgres.close();
       throw e;
     }
+  }
+
+  /** Whether a JDBC URL's host is this machine's loopback. */
+  static boolean onThisMachine(String url) {
+    java.util.regex.Matcher host = java.util.regex.Pattern.compile("^jdbc:postgresql://(\\[[^]]+]|[^:/?,]+)")
+        .matcher(url);
+    if (!host.find()) {
+      return false;
+    }
+    String name = host.group(1);
+    return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]");
   }
 
   Connection connection() {

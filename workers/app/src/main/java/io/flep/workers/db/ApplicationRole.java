@@ -13,8 +13,10 @@ import org.postgresql.PGConnection;
  * application role {@value #NAME} — a login role with its password, not a superuser, unable to create roles or
  * databases, not a member of {@code pg_execute_server_program}, {@code pg_read_server_files} or {@code
  * pg_write_server_files} (so no {@code COPY ... TO/FROM PROGRAM} or server files) — which owns the database
- * {@code postgres} and every schema, table, view, sequence, routine and type in it. Objects an earlier version
- * created as {@code postgres} pass to it; nothing is dropped. Passwords reach the server only as SCRAM verifiers
+ * {@code postgres} and every schema, table, view, sequence, routine and type in it, except the schema {@code public}
+ * (where it may create tables) and the audit chain, which belong to {@value AuditChainProtection#OWNER} ({@link
+ * AuditChainProtection}). Objects an earlier version created as {@code postgres} pass to it (the audit chain to
+ * {@value AuditChainProtection#OWNER}); nothing is dropped. Passwords reach the server only as SCRAM verifiers
  * computed here ({@link PGConnection#alterUserPassword}), so no statement, and no server log line, carries one.
  * Running it again changes nothing but the passwords.
  */
@@ -44,6 +46,7 @@ final class ApplicationRole {
         }
       }
       pg.alterUserPassword(NAME, passwords.application().toCharArray(), SCRAM);
+      AuditChainProtection.protect(superuser, NAME);
       for (String statement : ownershipTransfers(sql)) {
         sql.execute(statement);
       }
@@ -56,12 +59,15 @@ final class ApplicationRole {
     }
   }
 
-  /** {@code alter ... owner to flep_app} for the database and every object in it the application role lacks. */
+  /**
+   * {@code alter ... owner to flep_app} for the database and every object in it that neither the application role
+   * nor {@value AuditChainProtection#OWNER} owns.
+   */
   private static List<String> ownershipTransfers(Statement sql) throws SQLException {
     List<String> statements = new ArrayList<>();
     statements.add("alter database " + quoted(sql, "current_database()") + " owner to " + NAME);
     String userSchemas = "select oid from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'";
-    String notOwned = " <> '" + NAME + "'::regrole";
+    String notOwned = " not in ('" + NAME + "'::regrole, '" + AuditChainProtection.OWNER + "'::regrole)";
     String notInExtension = " and not exists (select 1 from pg_depend e where e.objid = %s.oid and e.deptype = 'e')";
     collect(sql, statements, "select 'alter schema ' || quote_ident(nspname) || ' owner to " + NAME + "'"
         + " from pg_namespace where oid in (" + userSchemas + ") and nspowner" + notOwned);

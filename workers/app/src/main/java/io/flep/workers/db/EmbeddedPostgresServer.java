@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every login needs a password (SCRAM-SHA-256, {@link HostBasedAuthentication}). FLEP, Flyway and the engine
  * log in as {@value ApplicationRole#NAME}, which owns the database {@code postgres} and is no superuser (so it
- * cannot run programs or read server files); the superuser {@code postgres} is used only to set the store up. The
+ * cannot run programs or read server files), and cannot alter the audit chain ({@link AuditChainProtection}); the
+ * superuser {@code postgres} is used only to set the store up and to put a newly migrated audit chain out of the
+ * application role's reach. The
  * passwords are in owner-only files under {@code <dataDir>/secrets} ({@link PostgresPasswords}): another local
  * user without them cannot log in; the account that runs FLEP (and root) can.
  *
@@ -40,11 +42,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final DataDirectoryLock lock;
+  private final PostgresPasswords passwords;
   private final String password;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock, String password) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock, PostgresPasswords passwords,
+      String password) {
     this.postgres = postgres;
     this.lock = lock;
+    this.passwords = passwords;
     this.password = password;
   }
 
@@ -59,7 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       EmbeddedPostgres postgres = open(launcher, passwords, pgData);
       LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}, role {}", postgres.getPort(), pgData,
           ApplicationRole.NAME);
-      return new EmbeddedPostgresServer(postgres, lock, passwords.application());
+      return new EmbeddedPostgresServer(postgres, lock, passwords, passwords.application());
     } catch (IOException | SQLException | RuntimeException e) {
       closeQuietly(lock, e);
       if (e instanceof RuntimeException runtime) {
@@ -117,8 +122,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Unqualified names resolve in {@code public} only: without it, PostgreSQL's default search path would look first
+   * in a schema named after the role, which the application role (owner of the database) could create to shadow the
+   * audit chain's table with one of its own ({@link AuditChainProtection}). Sent at login, it outranks any default
+   * set with {@code ALTER ROLE} or {@code ALTER DATABASE}.
+   */
   private static String url(int port) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?currentSchema=" + AuditChainProtection.SCHEMA;
   }
 
   public String jdbcUrl() {
@@ -135,7 +146,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return password;
   }
 
-  /** A new connection as the application role. */
   /**
    * The password of the application role of the store under {@code dataDir}, when that data directory holds one:
    * for a command that reaches the party's running PostgreSQL as the party itself, from the same account.
@@ -146,8 +156,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         : java.util.Optional.empty();
   }
 
+  /** A new connection as the application role. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), username(), password());
+  }
+
+  /**
+   * A new connection as the superuser, with the password from its file, for what the application role must not do
+   * ({@link AuditChainProtection}).
+   *
+   * @throws IllegalStateException naming the password file and what to do, if it is missing or refused
+   */
+  Connection connectAsSuperuser() throws SQLException {
+    String superuserPassword = passwords.superuser();
+    try {
+      return DriverManager.getConnection(jdbcUrl(), ApplicationRole.SUPERUSER, superuserPassword);
+    } catch (SQLException e) {
+      if ("28P01".equals(e.getSQLState())) {
+        throw new IllegalStateException("the embedded PostgreSQL refused the password of its superuser in "
+            + passwords.superuserFile() + ": that file does not belong to this data directory. "
+            + PostgresPasswords.recovery(passwords.superuserFile()), e);
+      }
+      throw e;
+    }
   }
 
   @Override

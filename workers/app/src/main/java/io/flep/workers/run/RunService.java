@@ -1,5 +1,6 @@
 package io.flep.workers.run;
 
+import io.flep.workers.engine.CloudTrustDecision;
 import io.flep.workers.config.Parties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package io.flep.workers.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.flep.exchange.ExchangeStorage;
 import io.flep.plugin.api.PluginOptions;
@@ -23,7 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,16 +111,36 @@ class AuditChainTest extends EmbeddedFlepTest {
   }
 
   /**
-   * Changes the store as anyone with the store's password can: the application role owns the table, so it may switch
-   * the append-only trigger off inside its own transaction. The trigger stops mistakes, not an attacker; the chain's
-   * hashes and signatures are what catch the change.
+   * Changes the store as its superuser can (its password is in the data directory): the application role can no longer
+   * switch the append-only trigger off (see {@link #theApplicationRoleCannotBypassTheAppendOnlyTable}), the superuser
+   * can. The trigger stops the application, not the superuser; the chain's hashes and signatures are what catch the
+   * change.
    */
-  private void asTheStoresOwner(String sql, Object... args) {
-    transaction.executeWithoutResult(status -> {
-      jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
-      assertThat(jdbc.update(sql, args)).as(sql).isPositive();
-      jdbc.execute("alter table audit_entry enable trigger audit_entry_append_only");
-    });
+  private void asTheSuperuser(String sql, Object... args) throws Exception {
+    try (Connection db = DriverManager.getConnection(storeUrl(), "postgres", secret("postgres-superuser.password"))) {
+      db.setAutoCommit(false);
+      try (Statement statement = db.createStatement()) {
+        statement.execute("alter table audit_entry disable trigger audit_entry_append_only");
+      }
+      try (PreparedStatement change = db.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          change.setObject(i + 1, args[i]);
+        }
+        assertThat(change.executeUpdate()).as(sql).isPositive();
+      }
+      try (Statement statement = db.createStatement()) {
+        statement.execute("alter table audit_entry enable trigger audit_entry_append_only");
+      }
+      db.commit();
+    }
+  }
+
+  private String storeUrl() {
+    return jdbc.execute((Connection c) -> c.getMetaData().getURL());
+  }
+
+  private String secret(String file) throws Exception {
+    return Files.readString(properties.dataDir().resolve("secrets").resolve(file)).strip();
   }
 
   @Test
@@ -136,12 +163,75 @@ class AuditChainTest extends EmbeddedFlepTest {
   void theTableRefusesUpdateDeleteAndTruncate() throws Exception {
     actions(UUID.randomUUID());
 
+    // the application role lacks the privileges
     assertThatThrownBy(() -> jdbc.update("update audit_entry set detail = 'nothing happened' where party = ?", party))
-        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
     assertThatThrownBy(() -> jdbc.update("delete from audit_entry where party = ?", party))
-        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
     assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
-        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+    // and the triggers stop even the superuser while they are on
+    try (Connection db = DriverManager.getConnection(storeUrl(), "postgres", secret("postgres-superuser.password"));
+        Statement sql = db.createStatement()) {
+      for (String change : List.of("update audit_entry set detail = 'nothing happened' where party = '" + party + "'",
+          "delete from audit_entry where party = '" + party + "'", "truncate audit_entry")) {
+        assertThatThrownBy(() -> sql.execute(change)).as(change).hasMessageContaining("append-only");
+      }
+    }
+    assertThat(verify(false).problem()).isNull();
+  }
+
+  /**
+   * Review finding M2: the role FLEP logs in as, with its real password, owns neither the table nor its trigger
+   * functions, so it can switch nothing off and replace nothing; it reads and appends.
+   */
+  @Test
+  void theApplicationRoleCannotBypassTheAppendOnlyTable() throws Exception {
+    actions(UUID.randomUUID());
+    long entries = jdbc.queryForObject("select count(*) from audit_entry where party = ?", Long.class, party);
+
+    try (Connection app = DriverManager.getConnection(storeUrl(), "flep_app", secret("postgres-app.password"));
+        Statement sql = app.createStatement()) {
+      assertThat(app.getMetaData().getUserName()).isEqualTo("flep_app");
+      for (String bypass : List.of(
+          "alter table audit_entry disable trigger all",
+          "alter table audit_entry disable trigger audit_entry_append_only",
+          "delete from audit_entry where party = '" + party + "'",
+          "update audit_entry set detail = 'nothing happened' where party = '" + party + "'",
+          "truncate audit_entry",
+          "create or replace function audit_entry_refuse_change() returns trigger language plpgsql as"
+              + " $$ begin return old; end $$",
+          "create or replace function audit_entry_refuse_truncate() returns trigger language plpgsql as"
+              + " $$ begin return null; end $$",
+          "drop function audit_entry_refuse_change() cascade",
+          "drop table audit_entry",
+          "alter table audit_entry owner to flep_app",
+          "alter table audit_entry rename to audit_entry_old",
+          "create rule keep_nothing as on insert to audit_entry do instead nothing",
+          "set session_replication_role = replica")) {
+        assertThat(catchThrowable(() -> sql.execute(bypass))).as(bypass)
+            .isInstanceOf(SQLException.class)
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(bypass + ": " + e.getMessage())
+                .isEqualTo("42501")); // insufficient_privilege
+      }
+      // granting itself more grants nothing (PostgreSQL only warns)
+      sql.execute("grant update, delete, truncate, trigger on audit_entry to flep_app");
+      try (ResultSet rows = sql.executeQuery("select has_table_privilege('audit_entry', 'UPDATE, DELETE, TRUNCATE,"
+          + " TRIGGER, REFERENCES')")) {
+        rows.next();
+        assertThat(rows.getBoolean(1)).isFalse();
+      }
+      // it appends and reads as before
+      try (ResultSet rows = sql.executeQuery("select count(*) from audit_entry where party = '" + party + "'")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isEqualTo(entries);
+      }
+    }
+    audit.record(party, AuditEvent.of(AuditEventType.POLICY_VERIFIED, null, "after the attempts"));
+    assertThat(jdbc.queryForObject("select count(*) from audit_entry where party = ?", Long.class, party))
+        .isEqualTo(entries + 1);
+    assertThat(jdbc.queryForObject("select pg_get_userbyid(relowner) from pg_class where oid = 'audit_entry'::regclass",
+        String.class)).isEqualTo("flep_audit_owner");
     assertThat(verify(false).problem()).isNull();
   }
 
@@ -149,7 +239,7 @@ class AuditChainTest extends EmbeddedFlepTest {
   void anEditedEntryIsFoundAtItsSeqAndTheCommandSaysSo() throws Exception {
     actions(UUID.randomUUID());
     long refused = seqOf(AuditEventType.REFUSED);
-    asTheStoresOwner("update audit_entry set detail = 'nothing was refused' where party = ? and seq = ?", party, refused);
+    asTheSuperuser("update audit_entry set detail = 'nothing was refused' where party = ? and seq = ?", party, refused);
 
     assertThat(verify(false).problem()).satisfies(p -> {
       assertThat(p.seq()).isEqualTo(refused);
@@ -167,7 +257,7 @@ class AuditChainTest extends EmbeddedFlepTest {
   void anEntryDeletedInTheMiddleIsFound() throws Exception {
     actions(UUID.randomUUID());
     long decryption = seqOf(AuditEventType.DECRYPTION);
-    asTheStoresOwner("delete from audit_entry where party = ? and seq = ?", party, decryption);
+    asTheSuperuser("delete from audit_entry where party = ? and seq = ?", party, decryption);
 
     AuditChainVerifier.PartyChain chain = verify(false);
     assertThat(chain.problem().seq()).isEqualTo(decryption);
@@ -184,7 +274,7 @@ class AuditChainTest extends EmbeddedFlepTest {
     Signature other = Signature.getInstance("Ed25519");
     other.initSign(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
     other.update(AuditEntryCodec.signedMessage(hash));
-    asTheStoresOwner("update audit_entry set signature = ? where party = ? and seq = ?", other.sign(), party, policy);
+    asTheSuperuser("update audit_entry set signature = ? where party = ? and seq = ?", other.sign(), party, policy);
 
     assertThat(verify(false).problem()).satisfies(p -> {
       assertThat(p.seq()).isEqualTo(policy);
@@ -196,7 +286,7 @@ class AuditChainTest extends EmbeddedFlepTest {
   void aReferencedArtifactOrKeyAlteredInTheStoreIsFound() throws Exception {
     actions(UUID.randomUUID());
     long policy = seqOf(AuditEventType.POLICY_VERIFIED);
-    asTheStoresOwner("update artifact set content = ? where owner = ? and kind = 'note'",
+    asTheSuperuser("update artifact set content = ? where owner = ? and kind = 'note'",
         "policy inpuT".getBytes(StandardCharsets.UTF_8), party);
 
     assertThat(verify(false).problem()).satisfies(p -> {
@@ -204,7 +294,7 @@ class AuditChainTest extends EmbeddedFlepTest {
       assertThat(p.what()).contains("artifact").contains("altered");
     });
 
-    asTheStoresOwner("update key_material set public_part = public_part || '\\x00'::bytea where owner = ?"
+    asTheSuperuser("update key_material set public_part = public_part || '\\x00'::bytea where owner = ?"
         + " and purpose = 'DATA'", party);
     long issued = jdbc.queryForObject("select min(seq) from audit_entry where party = ? and type = 'KEY_ISSUED'"
         + " and detail like 'stored DATA key%'", Long.class, party);
@@ -273,7 +363,7 @@ class AuditChainTest extends EmbeddedFlepTest {
       assertThat(chain.anchorsChecked()).isEqualTo(1);
     });
 
-    asTheStoresOwner("delete from audit_entry where party = ? and seq >= ?", party, stated - 1);
+    asTheSuperuser("delete from audit_entry where party = ? and seq >= ?", party, stated - 1);
 
     assertThat(verify(false).problem()).as("a chain cut short verifies on its own").isNull();
     assertThat(verify(true).problem()).satisfies(p -> {

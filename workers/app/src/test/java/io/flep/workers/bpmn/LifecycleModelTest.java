@@ -362,11 +362,11 @@ class LifecycleModelTest {
     private Map<String, String> headers(String id) {
       ServiceTask task = model.getModelElementById(id);
       Map<String, String> headers = new LinkedHashMap<>();
-      ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-      if (taskHeaders == null) {
-        return headers; // no zeebe:taskHeaders element at all
+      ZeebeTaskHeaders declared = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (declared == null) {
+        return headers;
       }
-      for (ZeebeHeader h : taskHeaders.getHeaders()) {
+      for (ZeebeHeader h : declared.getHeaders()) {
         headers.put(h.getKey(), h.getValue());
       }
       return headers;

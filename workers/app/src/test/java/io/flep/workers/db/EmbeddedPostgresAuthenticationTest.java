@@ -63,8 +63,11 @@ class EmbeddedPostgresAuthenticationTest {
           + "'pg_read_server_files', 'member') or pg_has_role('pg_write_server_files', 'member')")).isEqualTo("f");
       assertThat(string(db, "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
           .isEqualTo("flep_app");
+      // public (the audit chain's schema, AuditChainProtection) is not its own; it may create tables there
       assertThat(string(db, "select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'public'"))
-          .isEqualTo("flep_app");
+          .isEqualTo("flep_audit_owner");
+      assertThat(string(db, "select has_schema_privilege('public', 'USAGE')"
+          + " and has_schema_privilege('public', 'CREATE')")).isEqualTo("t");
       try (Statement sql = db.createStatement()) {
         assertThatThrownBy(() -> sql.execute("copy (select 1) to program 'true'"))
             .isInstanceOf(SQLException.class)

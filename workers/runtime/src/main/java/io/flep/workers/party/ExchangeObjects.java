@@ -51,6 +51,9 @@ public class ExchangeObjects {
   public VerifiedObject fetch(ExchangeRef ref, String... roles) {
     try {
       return exchange.fetch(ref, Set.of(roles));
+    } catch (io.flep.exchange.federation.CertificateOutOfDateException e) {
+      // not a party breaking a rule but a certificate to renew: a technical failure (retries, then an incident)
+      throw new IllegalStateException(e.getMessage(), e);
     } catch (ExchangeIntegrityException e) {
       refusedObject(ref, e.getMessage());
       throw new IntegrityViolationException(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.flep.workers.trust;
 
+import io.flep.exchange.federation.FederationCertificates;
 import io.flep.exchange.federation.FederationRoot;
 import io.flep.workers.store.OwnerOnlyFiles;
 import java.io.ByteArrayInputStream;
@@ -79,7 +80,7 @@ public final class SeenRevocations {
     } catch (GeneralSecurityException | ClassCastException e) {
       throw new IllegalStateException(file + " is not a revocation list (" + e.getMessage() + ")" + startOver, e);
     }
-    if (!signedBy(list, root)) {
+    if (!FederationCertificates.signedBy(list, root)) {
       throw new IllegalStateException(file + " holds a revocation list of another federation root ("
           + list.getIssuerX500Principal().getName() + ") than this party's (" + root.getSubjectX500Principal().getName()
           + "): this data directory belongs to another federation" + startOver);
@@ -100,7 +101,7 @@ public final class SeenRevocations {
    */
   public synchronized Optional<X509CRL> newer(Optional<X509CRL> offered) {
     X509CRL seen = newest;
-    if (offered.isPresent() && signedBy(offered.get(), root)) {
+    if (offered.isPresent() && FederationCertificates.signedBy(offered.get(), root)) {
       BigInteger number = FederationRoot.numberOf(offered.get());
       if (seen == null || number.compareTo(FederationRoot.numberOf(seen)) > 0) {
         if (seen != null) {
@@ -141,18 +142,6 @@ public final class SeenRevocations {
     } catch (IOException | GeneralSecurityException e) {
       LOG.error("could not record revocation list {} in {}: {}; it applies in this process, but a restart would not"
           + " know it if the exchange no longer offers it", number, file, e.getMessage());
-    }
-  }
-
-  private static boolean signedBy(X509CRL list, X509Certificate root) {
-    if (!list.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
-      return false;
-    }
-    try {
-      list.verify(root.getPublicKey());
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
     }
   }
 }

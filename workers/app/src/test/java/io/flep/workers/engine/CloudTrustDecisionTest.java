@@ -1,7 +1,9 @@
-package io.flep.workers.run;
+package io.flep.workers.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flep.workers.run.RunPolicyRules;
+import io.flep.workers.run.RunRequest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

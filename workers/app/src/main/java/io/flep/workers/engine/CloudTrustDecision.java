@@ -1,4 +1,4 @@
-package io.flep.workers.run;
+package io.flep.workers.engine;
 
 import io.flep.engine.decision.DecisionEngine;
 import io.flep.engine.decision.DecisionException;
