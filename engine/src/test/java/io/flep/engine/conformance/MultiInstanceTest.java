@@ -107,4 +107,87 @@ class MultiInstanceTest extends ConformanceTest {
     Map<String, Object> result = runToEnd("mi-sub", Map.of("items", List.of("x", "y")));
     assertThat(result).containsEntry("results", List.of("done-x", "done-y")).doesNotContainKey("result");
   }
+
+  /**
+   * A deadline per instance (Zeebe: a boundary event on an activity inside a multi-instance subprocess belongs to
+   * that instance): an interrupting timer on each instance's inner subprocess ends only the instances that are still
+   * working, each on its own path; their output element is what their scope holds then (here still null), the
+   * others' outputs are kept, and the multi-instance completes once every instance has ended either way.
+   */
+  @Test
+  void aTimerInsideEachInstanceEndsOnlyTheLateOnesAndKeepsTheOthersOutputs() {
+    deploy(Bpmn.createExecutableProcess("mi-deadline")
+        .startEvent()
+        .subProcess("per-party", sub -> sub
+            .zeebeInputExpression("null", "answer")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("parties").zeebeInputElement("party")
+                .zeebeOutputCollection("answers").zeebeOutputElementExpression("answer"))
+            .embeddedSubProcess()
+            .startEvent()
+            .subProcess("contribute", inner -> inner.embeddedSubProcess()
+                .startEvent()
+                .serviceTask("answer", t -> t.zeebeJobType("mi-deadline-answer"))
+                .endEvent("answered"))
+            .boundaryEvent("deadline", b -> b.cancelActivity(true).timerWithDurationExpression("deadline"))
+            .endEvent("missed")
+            .moveToActivity("contribute")
+            .endEvent("contributed"))
+        .endEvent("closed")
+        .done());
+    // "late" never answers; the others answer at once
+    worker("mi-deadline-answer", (client, job) -> {
+      Object party = job.getVariablesAsMap().get("party");
+      if (!"late".equals(party)) {
+        client.newCompleteCommand(job).variables(Map.of("answer", "from-" + party)).send().join();
+      }
+    });
+    long started = System.currentTimeMillis();
+    Map<String, Object> result = runToEnd("mi-deadline",
+        Map.of("parties", List.of("a", "late", "b"), "deadline", "PT0.5S"));
+    assertThat(System.currentTimeMillis() - started).as("the late instance is waited for until its deadline")
+        .isGreaterThanOrEqualTo(500);
+    assertThat(result.get("answers")).isEqualTo(java.util.Arrays.asList("from-a", null, "from-b"));
+    assertThat(result).doesNotContainKey("answer");
+    long key = queries().processInstancesOf("mi-deadline").get(0);
+    assertThat(completed(key)).containsEntry("contributed", 2).containsEntry("deadline", 1)
+        .containsEntry("missed", 1).containsEntry("per-party#body", 1).containsEntry("closed", 1);
+    assertThat(queries().elementInstances(key).stream().filter(e -> e.elementId().equals("contribute")))
+        .extracting(e -> e.state()).containsExactlyInAnyOrder("COMPLETED", "COMPLETED", "TERMINATED");
+    assertThat(queries().jobs(key)).extracting(j -> j.state())
+        .containsExactlyInAnyOrder("COMPLETED", "COMPLETED", "CANCELED");
+  }
+
+  /** All instances done before the deadline: the multi-instance completes at once and no timer fires. */
+  @Test
+  void aTimerInsideEachInstanceNeverFiresWhenEveryInstanceIsOnTime() {
+    deploy(Bpmn.createExecutableProcess("mi-deadline-met")
+        .startEvent()
+        .subProcess("per-party", sub -> sub
+            .zeebeInputExpression("null", "answer")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("parties").zeebeInputElement("party")
+                .zeebeOutputCollection("answers").zeebeOutputElementExpression("answer"))
+            .embeddedSubProcess()
+            .startEvent()
+            .subProcess("contribute", inner -> inner.embeddedSubProcess()
+                .startEvent()
+                .serviceTask("answer", t -> t.zeebeJobType("mi-deadline-met-answer"))
+                .endEvent())
+            .boundaryEvent("deadline", b -> b.cancelActivity(true).timerWithDurationExpression("deadline"))
+            .endEvent("missed")
+            .moveToActivity("contribute")
+            .endEvent("contributed"))
+        .endEvent()
+        .done());
+    worker("mi-deadline-met-answer", (client, job) -> client.newCompleteCommand(job)
+        .variables(Map.of("answer", job.getVariablesAsMap().get("party"))).send().join());
+    long started = System.currentTimeMillis();
+    Map<String, Object> result = runToEnd("mi-deadline-met",
+        Map.of("parties", List.of("a", "b"), "deadline", "PT30S"));
+    assertThat(System.currentTimeMillis() - started).isLessThan(15_000);
+    assertThat(result).containsEntry("answers", List.of("a", "b"));
+    long key = queries().processInstancesOf("mi-deadline-met").get(0);
+    assertThat(completed(key)).containsEntry("contributed", 2).doesNotContainKeys("deadline", "missed");
+    assertThat(queries().elementInstances(key).stream().filter(e -> e.elementId().equals("contribute")))
+        .extracting(e -> e.state()).containsOnly("COMPLETED");
+  }
 }

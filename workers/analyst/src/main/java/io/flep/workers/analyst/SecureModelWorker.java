@@ -98,8 +98,9 @@ public class SecureModelWorker {
       Map<String, Object> details = new LinkedHashMap<>();
       Optional<DifferentialPrivacy> dp = policy.differentialPrivacy();
       if (dp.isPresent()) {
+        // a share for K contributors: a round is decrypted with at least K updates, whoever misses its deadline
         UpdatePrivatizer.Result p = new UpdatePrivatizer(dp.get())
-            .privatize(values, policy.analysts().size(), random);
+            .privatize(values, policy.minContributors(), random);
         values = p.update();
         details.put("dpUpdateNorm", p.normBefore());
         details.put("dpClipped", p.clipped());

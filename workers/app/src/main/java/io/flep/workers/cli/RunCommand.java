@@ -8,6 +8,7 @@ import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.federation.LocalFederation;
 import io.flep.workers.federation.ProcessFederation;
 import io.flep.workers.federation.PartySpec;
+import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunReport;
@@ -68,6 +69,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Decrypt only aggregates of at least K analysts' updates (default: ${DEFAULT-VALUE}).")
   int minContributors;
 
+  @Option(names = "--round-deadline", paramLabel = "DURATION", defaultValue = RunPolicy.DEFAULT_ROUND_DEADLINE,
+      description = "How long a round waits for the analysts' updates, ISO-8601 (PT30S, PT10M, PT1H): it closes when"
+          + " all have contributed, or once this has passed with at least K of them; the others are skipped for that"
+          + " round and named in the report. Fewer than K by then: the run ends as aggregation refused"
+          + " (default: ${DEFAULT-VALUE}).")
+  String roundDeadline;
+
   @Option(names = "--dp-noise", paramLabel = "Z", defaultValue = "0",
       description = "DP-FedAvg: noise multiplier z of the Gaussian noise on each round's sum (0 = off, the default);"
           + " the report states the resulting epsilon.")
@@ -118,7 +126,8 @@ public final class RunCommand implements Callable<Integer> {
         .targetAccuracy(targetAccuracy).dataSource(images).dataCipher(dataCipher).heScheme(heScheme).seed(seed)
         .dataCipherOptions(cipherOptions).minContributors(minContributors)
         .differentialPrivacy(dpNoise == 0 ? null : new DifferentialPrivacy(dpNoise, dpClip, dpDelta))
-        .heSchemeOptions(heOptions).reproduction(reproduction).build();
+        .heSchemeOptions(heOptions).reproduction(reproduction)
+        .roundDeadline(RunPolicy.parseRoundDeadline(roundDeadline, "--round-deadline")).build();
     checkPluginOptions(request);
     StandaloneLogging.apply(); // the engine's database starts before any party configures logging
     PrintStream out = System.out;
@@ -266,6 +275,15 @@ public final class RunCommand implements Callable<Integer> {
             round.maxAbsDiffVsPlaintextFedAvg() == null ? "-" : String.format(Locale.ROOT, "%.2e",
                 round.maxAbsDiffVsPlaintextFedAvg()),
             round.plaintextAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", round.plaintextAccuracy()));
+      }
+      out.println();
+    }
+    if (result.participation().stream().anyMatch(p -> !p.missed().isEmpty())) {
+      // the rounds some analyst missed: who contributed, who was skipped after the round deadline
+      out.printf(Locale.ROOT, "%-6s %-8s %-40s %s%n", "round", "closed", "contributors", "missed the round deadline");
+      for (RunReport.Participation p : result.participation()) {
+        out.printf(Locale.ROOT, "%-6d %-8s %-40s %s%n", p.round(), p.refused() ? "refused" : "closed",
+            String.join(", ", p.contributors()), p.missed().isEmpty() ? "-" : String.join(", ", p.missed()));
       }
       out.println();
     }

@@ -22,7 +22,18 @@ final class RunFollower {
     this.progress = progress;
   }
 
-  void printNew(List<StageRow> stages, List<RoundRow> rounds) {
+  void printNew(List<StageRow> stages, List<RoundRow> rounds, List<RunReport.Participation> closures) {
+    for (RunReport.Participation closed : closures) {
+      if (!printed.add("closed:" + closed.round())) {
+        continue;
+      }
+      int analysts = closed.contributors().size() + closed.missed().size();
+      String missed = closed.missed().isEmpty() ? "every analyst contributed"
+          : "missed the " + closed.roundDeadline() + " deadline: " + String.join(", ", closed.missed());
+      progress.line(String.format(Locale.ROOT, "[%7.1fs] round %d %s: %d of %d analysts contributed, K = %d (%s)",
+          elapsedSeconds(), closed.round(), closed.refused() ? "refused" : "closed", closed.contributors().size(),
+          analysts, closed.minContributors(), missed));
+    }
     for (StageRow row : stages) {
       if ("RUNNING".equals(row.status()) || !printed.add("stage:" + row.id())) {
         continue;

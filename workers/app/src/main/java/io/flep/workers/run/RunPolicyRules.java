@@ -47,7 +47,8 @@ public final class RunPolicyRules {
     // the policy names both plugins, defaults included: what the parties use is exactly what the data owner signed
     String dataCipher = request.dataCipher() != null ? request.dataCipher() : PluginDefaults.DATA_CIPHER;
     String heScheme = request.heScheme() != null ? request.heScheme() : PluginDefaults.HE_SCHEME;
-    return new RunPolicy(runId, request.analystIds(), request.minContributors(), request.rounds(), cloud,
+    return new RunPolicy(runId, request.analystIds(), request.minContributors(), request.rounds(),
+        request.roundDeadline().toString(), cloud,
         request.cloudMode(), trusted, dataCipher, request.dataCipherOptions(), heScheme,
         request.heSchemeOptions(), request.differentialPrivacy().orElse(null), request.reproduction());
   }

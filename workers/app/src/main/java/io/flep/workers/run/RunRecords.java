@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class RunRecords {
   /** The IIoT services' statement of a published round. */
   public static final String ROUND_RESULT = "round-result";
+  /** The IIoT services' statement of a closed round: contributors, missed analysts, K, deadline. */
+  public static final String ROUND_CLOSED = "round-closed";
 
   private final Statements statements;
   private final ObjectMapper json;
@@ -60,6 +62,22 @@ public class RunRecords {
           (int) number(f.get("contributors")), decimal(f.get("maxAbsDiff")), decimal(f.get("plaintextAccuracy"))));
     }
     return List.copyOf(byRound.values());
+  }
+
+  /** The rounds the IIoT services closed, one per round, each as they stated it. */
+  public List<RunReport.Participation> closures(UUID runId) {
+    Map<Integer, RunReport.Participation> byRound = new TreeMap<>();
+    for (Statements.Statement s : statements.all(runId, ROUND_CLOSED, Roles.IIOT)) {
+      Map<String, Object> f = s.fact();
+      int round = (int) number(f.get("round"));
+      byRound.put(round, new RunReport.Participation(round, strings(f.get("contributors")), strings(f.get("missed")),
+          (int) number(f.get("minContributors")), string(f.get("roundDeadline")), Boolean.TRUE.equals(f.get("refused"))));
+    }
+    return List.copyOf(byRound.values());
+  }
+
+  private static List<String> strings(Object value) {
+    return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
   }
 
   private String details(Object details) {

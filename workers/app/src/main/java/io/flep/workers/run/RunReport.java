@@ -10,6 +10,8 @@ import java.util.Map;
  *     comparisons ({@code ./flep run}), {@code deployment} when nobody held them (no comparisons)
  * @param status COMPLETED, REJECTED (a business rule stopped it), FAILED (an incident) or TIMED_OUT
  * @param failure one line saying why the run did not complete, or null
+ * @param participation per closed round, which of the policy's analysts contributed and which missed the round
+ *     deadline, with K and the deadline (a refused round too)
  * @param decryption per analyst and round, how faithful its decrypted shard is
  * @param maxAbsDiffVsPlaintextFedAvg of the final round, or null when not verified
  * @param privacy the differential-privacy guarantee of the published model, or null when the run added no noise
@@ -29,6 +31,7 @@ public record RunReport(
     Map<String, String> plugins,
     List<Stage> stages,
     List<Round> rounds,
+    List<Participation> participation,
     List<Decryption> decryption,
     Double finalAccuracy,
     Double maxAbsDiffVsPlaintextFedAvg,
@@ -37,21 +40,27 @@ public record RunReport(
     List<Party> parties,
     long totalMs) {
 
+  public RunReport {
+    participation = participation == null ? List.of() : participation; // a report written before it existed
+  }
+
   /** A party of the run as this process started it: its data directory, and its process id when it has its own. */
   public record Party(String role, String id, String dataDir, Long pid) {}
 
   /** The same report, listing the parties that ran it. */
   public RunReport withParties(List<Party> parties) {
     return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode,
-        plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy,
+        plugins, stages, rounds, participation, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy,
         List.copyOf(parties), totalMs);
   }
 
   /**
-   * The signed run policy: where it is in the exchange, K, the clouds it trusts with a secret key, and whether the run
-   * reproduces the paper (a cipher marked not-secure was allowed).
+   * The signed run policy: where it is in the exchange, K, how long a round waits for the analysts (ISO-8601), the
+   * clouds it trusts with a secret key, and whether the run reproduces the paper (a cipher marked not-secure was
+   * allowed).
    */
-  public record Policy(String address, int minContributors, List<String> trustedClouds, boolean reproduction) {}
+  public record Policy(String address, int minContributors, String roundDeadline, List<String> trustedClouds,
+      boolean reproduction) {}
 
   /**
    * A stage line: name, status, work time summed over its task executions, and how many task executions it had
@@ -68,6 +77,14 @@ public record RunReport(
       Double plaintextAccuracy) {}
 
   /**
+   * A closed round, as the IIoT services stated it when they closed it: the policy's analysts whose signed update
+   * arrived ({@code contributors}) and those that missed the round deadline ({@code missed}, skipped for the round),
+   * K and the deadline. {@code refused}: fewer than K contributed, the run ended as aggregation refused.
+   */
+  public record Participation(int round, List<String> contributors, List<String> missed, int minContributors,
+      String roundDeadline, boolean refused) {}
+
+  /**
    * An analyst's decryption of its shard (once per run, in the first round): {@code psnrDb} over all pixels of
    * the shard against the plaintext (null when {@code identical}, or when not verified: then {@code identical}
    * is null too).
@@ -75,8 +92,9 @@ public record RunReport(
   public record Decryption(String analyst, Integer round, int images, Double psnrDb, Boolean identical) {}
 
   /**
-   * DP-FedAvg over the rounds that published a model: (ε, δ)-DP per analyst by the Rényi accountant, assuming
-   * every analyst contributed its noise share in every round.
+   * DP-FedAvg over the rounds that published a model: (ε, δ)-DP per analyst by the Rényi accountant. Each analyst
+   * adds its share of the noise for K contributors, so every decrypted round (at least K contributions) carries at
+   * least the full noise, whoever missed it.
    */
   public record Privacy(double noiseMultiplier, double clipNorm, double delta, int rounds, double epsilon) {}
 
@@ -103,6 +121,7 @@ public record RunReport(
     private Map<String, String> plugins = Map.of();
     private List<Stage> stages = List.of();
     private List<Round> rounds = List.of();
+    private List<Participation> participation = List.of();
     private List<Decryption> decryption = List.of();
     private Double finalAccuracy;
     private Double maxAbsDiffVsPlaintextFedAvg;
@@ -171,6 +190,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder participation(List<Participation> participation) {
+      this.participation = participation;
+      return this;
+    }
+
     public Builder decryption(List<Decryption> decryption) {
       this.decryption = decryption;
       return this;
@@ -202,7 +226,7 @@ public record RunReport(
     }
 
     public RunReport build() {
-      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy, List.of(), totalMs);
+      return new RunReport(runId, engine, mode, status, outcome, failure, analysts, roundsRequested, cloudMode, plugins, stages, rounds, participation, decryption, finalAccuracy, maxAbsDiffVsPlaintextFedAvg, privacy, policy, List.of(), totalMs);
     }
   }
 }

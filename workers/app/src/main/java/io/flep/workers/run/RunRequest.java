@@ -3,6 +3,7 @@ package io.flep.workers.run;
 import io.flep.workers.policy.PolicyRuleException;
 import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.privacy.DifferentialPrivacy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,15 @@ public record RunRequest(
     int minContributors,
     DifferentialPrivacy privacy,
     Map<String, String> heSchemeOptions,
-    boolean reproduction) {
+    boolean reproduction,
+    Duration roundDeadline) {
 
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
   public static final int MAX_ANALYSTS = 32;
   /** K by default; never below {@link RunPolicy#MIN_K} (one contributor's update would be read by the key holder). */
   public static final int DEFAULT_MIN_CONTRIBUTORS = RunPolicy.DEFAULT_K;
+  /** How long a round waits for the analysts' updates, by default. */
+  public static final Duration DEFAULT_ROUND_DEADLINE = Duration.parse(RunPolicy.DEFAULT_ROUND_DEADLINE);
 
   /** A request with the defaults of {@code flep run}; set what differs, then {@link Builder#build()} validates. */
   public static Builder builder() {
@@ -41,7 +45,7 @@ public record RunRequest(
   /**
    * Options of a run, defaulting to {@code flep run}'s: 3 analysts, 5 rounds, an untrusted cloud, target accuracy 1,
    * the shipped digits, the model's plugins with their task-header options, seed 42, at least 3 contributors, no DP,
-   * no paper reproduction.
+   * no paper reproduction, rounds that wait {@link #DEFAULT_ROUND_DEADLINE} for the analysts.
    */
   public static final class Builder {
     private int analysts = 3;
@@ -57,8 +61,18 @@ public record RunRequest(
     private DifferentialPrivacy privacy;
     private Map<String, String> heSchemeOptions = Map.of();
     private boolean reproduction;
+    private Duration roundDeadline = DEFAULT_ROUND_DEADLINE;
 
     private Builder() {}
+
+    /**
+     * How long a round waits for the analysts' updates: it closes when all have contributed or this has passed, with
+     * at least K contributions (else the round is refused). Positive.
+     */
+    public Builder roundDeadline(Duration roundDeadline) {
+      this.roundDeadline = roundDeadline;
+      return this;
+    }
 
     /** The run reproduces the paper: ciphers marked not-secure are allowed, and the report says so. */
     public Builder reproduction(boolean reproduction) {
@@ -134,7 +148,7 @@ public record RunRequest(
     /** @throws IllegalArgumentException naming the option that is out of range */
     public RunRequest build() {
       return new RunRequest(analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, heScheme, seed,
-          dataCipherOptions, minContributors, privacy, heSchemeOptions, reproduction);
+          dataCipherOptions, minContributors, privacy, heSchemeOptions, reproduction, roundDeadline);
     }
   }
 
@@ -160,6 +174,9 @@ public record RunRequest(
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
+    // null: the run was stored before round deadlines existed
+    roundDeadline = roundDeadline == null ? DEFAULT_ROUND_DEADLINE : roundDeadline;
+    RunPolicy.requirePositive(roundDeadline, "--round-deadline");
     cloudMode = cloudMode == null ? "" : cloudMode.toLowerCase(Locale.ROOT);
     if (!CLOUD_MODES.contains(cloudMode)) {
       throw new IllegalArgumentException("--cloud must be one of " + CLOUD_MODES + ", got '" + cloudMode + "'");

@@ -107,6 +107,8 @@ public class RunService {
     variables.put("analysts", request.analystIds());
     variables.put("rounds", request.rounds());
     variables.put("round", 1);
+    // the model's round deadline timer: the signed policy's, which the IIoT services check when they close a round
+    variables.put("roundDeadline", policy.roundDeadline());
     variables.put("targetAccuracy", request.targetAccuracy());
     variables.put("cloudMode", request.cloudMode());
     variables.put("cloudAttested", properties.cloud().attested());
@@ -159,7 +161,7 @@ public class RunService {
     while (true) {
       Optional<RunRepository.RunRow> row = Optional.empty();
       try {
-        follower.printNew(records.stages(run.runId()), records.rounds(run.runId()));
+        follower.printNew(records.stages(run.runId()), records.rounds(run.runId()), records.closures(run.runId()));
         row = runs.find(run.runId());
       } catch (DataAccessException e) {
         follower.databaseUnavailable(e);
@@ -188,7 +190,7 @@ public class RunService {
         runs.finish(run.runId(), "FAILED", null, failure);
       }
       List<StageRepository.StageRow> finalRows = records.stages(run.runId());
-      follower.printNew(finalRows, records.rounds(run.runId()));
+      follower.printNew(finalRows, records.rounds(run.runId()), records.closures(run.runId()));
       if ("REJECTED".equals(status) && failure == null) {
         // the business rule that ended the run, as the party that applied it stated it
         failure = finalRows.stream().filter(r -> "REJECTED".equals(r.status()) && r.message() != null)
@@ -243,6 +245,7 @@ public class RunService {
         .outcome(outcome)
         .failure(failure).analysts(request.analysts()).roundsRequested(request.rounds())
         .cloudMode(request.cloudMode()).plugins(pluginsUsed(rows)).stages(stageLines).rounds(rounds)
+        .participation(records.closures(runId))
         .decryption(decryptions(rows))
         .finalAccuracy(last == null ? null : last.accuracy())
         .maxAbsDiffVsPlaintextFedAvg(last == null ? null : last.maxAbsDiffVsPlaintextFedAvg())
@@ -259,8 +262,8 @@ public class RunService {
     for (ExchangeRef ref : published) {
       try {
         RunPolicy policy = policies.verified(ref, runId);
-        return new RunReport.Policy(ref.address(), policy.minContributors(), policy.trustedClouds(),
-            policy.reproduction());
+        return new RunReport.Policy(ref.address(), policy.minContributors(), policy.roundDeadline(),
+            policy.trustedClouds(), policy.reproduction());
       } catch (RuntimeException notThePolicy) {
         LOG.warn("run {}: {} is stored as its policy but does not verify: {}", runId, ref, notThePolicy.getMessage());
       }

@@ -1,6 +1,7 @@
 package io.flep.workers.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flep.workers.policy.RunPolicy;
 import io.flep.workers.privacy.DifferentialPrivacy;
 import io.flep.workers.privacy.RunPrivacy;
 import io.flep.workers.run.RunRequest;
@@ -12,14 +13,14 @@ import java.util.Map;
 /**
  * The run options of {@code POST /api/runs} as JSON, the same options {@code ./flep run} takes:
  * {@code analysts, rounds, cloudMode, targetAccuracy, dataSource, dataCipher, dataCipherOptions,
- * heScheme, heSchemeOptions, seed, minContributors, reproduction, differentialPrivacy {noiseMultiplier, clipNorm,
- * delta}}; what is left out has {@code ./flep run}'s default. An unknown option, a value of the wrong type
+ * heScheme, heSchemeOptions, seed, minContributors, roundDeadline (ISO-8601, e.g. "PT10M"), reproduction,
+ * differentialPrivacy {noiseMultiplier, clipNorm, delta}}; what is left out has {@code ./flep run}'s default. An unknown option, a value of the wrong type
  * or out of range is an {@link InvalidRunOptionException} naming the option.
  */
 public final class RunRequestJson {
   private static final List<String> OPTIONS = List.of(
       "analysts", "cloudMode", "dataCipher", "dataCipherOptions", "dataSource", "differentialPrivacy", "heScheme",
-      "heSchemeOptions", "minContributors", "reproduction", "rounds", "seed", "targetAccuracy");
+      "heSchemeOptions", "minContributors", "reproduction", "roundDeadline", "rounds", "seed", "targetAccuracy");
   private static final List<String> PRIVACY_OPTIONS = List.of("noiseMultiplier", "clipNorm", "delta");
   /** {@code flep run}'s flags, which RunRequest's messages name, and the JSON options they are. */
   private static final Map<String, String> FLAGS = flags();
@@ -67,6 +68,18 @@ public final class RunRequestJson {
     if (body.has("minContributors")) {
       run.minContributors(integer(body, "minContributors", ""));
     }
+    if (body.has("roundDeadline")) {
+      String deadline = text(body, "roundDeadline");
+      if (deadline == null) {
+        throw new InvalidRunOptionException("roundDeadline", "'roundDeadline' must be an ISO-8601 duration such as"
+            + " \"PT10M\", not null");
+      }
+      try {
+        run.roundDeadline(RunPolicy.parseRoundDeadline(deadline, "'roundDeadline'"));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRunOptionException("roundDeadline", e.getMessage());
+      }
+    }
     if (body.has("dataCipherOptions")) {
       run.dataCipherOptions(options(body, "dataCipherOptions"));
     }
@@ -108,6 +121,7 @@ public final class RunRequestJson {
     }
     body.put("seed", request.seed());
     body.put("minContributors", request.minContributors());
+    body.put("roundDeadline", request.roundDeadline().toString());
     request.dataCipherOptions().forEach(body.putObject("dataCipherOptions")::put);
     request.heSchemeOptions().forEach(body.putObject("heSchemeOptions")::put);
     body.put("reproduction", request.reproduction());
@@ -217,6 +231,7 @@ public final class RunRequestJson {
   private static Map<String, String> flags() {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("--min-contributors", "minContributors");
+    flags.put("--round-deadline", "roundDeadline");
     flags.put("--reproduction", "reproduction");
     flags.put("--analysts", "analysts");
     flags.put("--rounds", "rounds");

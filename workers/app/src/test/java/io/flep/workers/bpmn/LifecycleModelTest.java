@@ -22,6 +22,7 @@ import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
@@ -90,15 +91,16 @@ class LifecycleModelTest {
   static {
     String process = PROCESS_ID;
     String round = "SubProcess_FederatedRound";
-    String analyze = "SubProcess_Analyze";
+    String contribute = "SubProcess_Contribute";
     expect(JobTypes.GENERATE, "Task_GenerateDeviceData", "Generate device data", process);
     expect(JobTypes.STORE, "Task_StoreInPrivateDatabase", "Store in private database", process);
     expect(JobTypes.ENCRYPT, "Task_EncryptData", "Encrypt data", process);
     expect(JobTypes.SHARE_DATA_KEY, "Task_ShareDataKey", "Share data key with analysts", process);
     expect(JobTypes.ISSUE_HE_KEYS, "Task_IssueHeKeyPair", "Issue HE key pair", process);
-    expect(analystType(JobTypes.ANALYST_DECRYPT), "Task_DecryptData", "Decrypt data", analyze);
-    expect(analystType(JobTypes.TRAIN), "Task_TrainLocally", "Train locally", analyze);
-    expect(analystType(JobTypes.SECURE_MODEL), "Task_SecureModelUpdate", "HE-encrypt model update", analyze);
+    expect(analystType(JobTypes.ANALYST_DECRYPT), "Task_DecryptData", "Decrypt data", contribute);
+    expect(analystType(JobTypes.TRAIN), "Task_TrainLocally", "Train locally", contribute);
+    expect(analystType(JobTypes.SECURE_MODEL), "Task_SecureModelUpdate", "HE-encrypt model update", contribute);
+    expect(JobTypes.CLOSE_ROUND, "Task_CloseRound", "Close round", round);
     expect(JobTypes.GRANT_HE_KEY, "Task_GrantHeKey", "Grant HE key to trusted cloud", round);
     expect(JobTypes.DECRYPT_AND_AVERAGE, "Task_DecryptAndAverage", "Decrypt aggregate and average", round);
     expect(JobTypes.AGGREGATE_ENCRYPTED, "Task_AggregateCiphertexts", "Aggregate ciphertexts", round);
@@ -218,6 +220,34 @@ class LifecycleModelTest {
       assertThat(analyze.getSingleExtensionElement(ZeebeIoMapping.class).getInputs())
           .extracting(i -> i.getTarget())
           .containsExactlyInAnyOrder("localModelRef", "updateRef");
+      assertThat(analyze.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("Task_CloseRound"));
+    }
+
+    @Test
+    void eachAnalystsContributionEndsAtTheRoundDeadlineAndTheRoundIsClosedBeforeTheTrustDecision() {
+      SubProcess contribute = model.getModelElementById("SubProcess_Contribute");
+      assertThat(scopeOf(contribute)).isEqualTo("SubProcess_Analyze");
+      assertThat(contribute.getLoopCharacteristics()).isNull();
+      BoundaryEvent deadline = model.getModelElementById("BoundaryEvent_RoundDeadline");
+      assertThat(deadline.getAttachedTo().getId()).isEqualTo("SubProcess_Contribute");
+      assertThat(deadline.cancelActivity()).as("interrupting: the late analyst's tasks are cancelled").isTrue();
+      TimerEventDefinition timer = (TimerEventDefinition) deadline.getEventDefinitions().iterator().next();
+      assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("=roundDeadline");
+      assertThat(timer.getTimeDate()).isNull();
+      assertThat(timer.getTimeCycle()).isNull();
+      assertThat(deadline.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("EndEvent_DeadlineMissed"));
+      assertThat(contribute.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("EndEvent_UpdateContributed"));
+      ServiceTask close = model.getModelElementById("Task_CloseRound");
+      assertThat(close.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("Task_DecideCloudTrust"));
+      // the completion of Analyze is "every instance ended" (contributed or missed): no completion condition
+      MultiInstanceLoopCharacteristics loop =
+          (MultiInstanceLoopCharacteristics) ((SubProcess) model.getModelElementById("SubProcess_Analyze"))
+              .getLoopCharacteristics();
+      assertThat(loop.getCompletionCondition()).isNull();
     }
 
     @Test
@@ -384,6 +414,9 @@ class LifecycleModelTest {
                 Map<String, Object> variables, Map<String, String> headers) {}
 
     final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+    /** Jobs an analyst holds past the round deadline, by run; what completing them later answered. */
+    final Map<String, ActivatedJob> late = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> lateCompletions = new java.util.concurrent.ConcurrentHashMap<>();
     final List<JobWorker> workers = new ArrayList<>();
     EmbeddedPostgres postgres;
     EmbeddedEngine engine;
@@ -446,6 +479,17 @@ class LifecycleModelTest {
       seen.add(new Seen(runId, type, job.getElementId(), round, analyst, vars,
           job.getCustomHeaders()));
       String tag = runId + "/r" + round + (analyst == null ? "" : "/" + analyst);
+      ActivatedJob lateJob = Integer.valueOf(3).equals(round) ? late.remove(runId) : null;
+      if (lateJob != null) {
+        // round 3 runs: the late analyst completes its round-2 job now, with the update it signed for round 2
+        try {
+          jobs.newCompleteCommand(lateJob).variables(Map.of("updateRef", ref("update/" + runId + "/r2/a2-late")))
+              .send().join();
+          lateCompletions.put(runId, "COMPLETED");
+        } catch (ClientStatusException e) {
+          lateCompletions.put(runId, e.getStatusCode().name());
+        }
+      }
       Map<String, Object> out = new HashMap<>();
       switch (type) {
         case JobTypes.GENERATE -> out.put("rawDataRef", ref("raw/" + tag));
@@ -471,8 +515,28 @@ class LifecycleModelTest {
             return;
           }
         }
-        case JobTypes.TRAIN -> out.put("localModelRef", ref("local/" + tag));
-        case JobTypes.SECURE_MODEL -> out.put("updateRef", ref("update/" + tag));
+        case JobTypes.TRAIN -> {
+          if (runId.startsWith("starved") && Integer.valueOf(1).equals(round)) {
+            return; // every analyst is silent in round 1: the round deadline passes
+          }
+          out.put("localModelRef", ref("local/" + tag));
+        }
+        case JobTypes.SECURE_MODEL -> {
+          if (runId.startsWith("dropout") && Integer.valueOf(2).equals(round) && "a2".equals(analyst)) {
+            late.put(runId, job); // a2 is late in round 2: it tries to complete in round 3
+            return;
+          }
+          out.put("updateRef", ref("update/" + tag));
+        }
+        case JobTypes.CLOSE_ROUND -> {
+          // the fake IIoT services close a round like the worker: fewer than K = 1 contribution is refused
+          long contributions = ((List<?>) vars.get("updateRefs")).stream().filter(Objects::nonNull).count();
+          if (contributions < 1) {
+            jobs.newThrowErrorCommand(job).errorCode("FLEP_AGGREGATION_REFUSED")
+                .errorMessage("round " + round + " closed with 0 contributions by its deadline").send().join();
+            return;
+          }
+        }
         case JobTypes.GRANT_HE_KEY -> {
           if (runId.startsWith("fallback") && Integer.valueOf(1).equals(round)) {
             jobs.newThrowErrorCommand(job).errorCode("FLEP_UNTRUSTED_PARTY")
@@ -511,7 +575,13 @@ class LifecycleModelTest {
 
     Map<String, Object> run(String runId, int rounds, double target, String mode, Boolean attested,
                             String jurisdiction) {
+      return run(runId, rounds, target, mode, attested, jurisdiction, "PT30S");
+    }
+
+    Map<String, Object> run(String runId, int rounds, double target, String mode, Boolean attested,
+                            String jurisdiction, String roundDeadline) {
       Map<String, Object> vars = new HashMap<>();
+      vars.put("roundDeadline", roundDeadline);
       vars.put("runId", runId);
       vars.put("analysts", ANALYSTS);
       vars.put("rounds", rounds);
@@ -655,6 +725,59 @@ class LifecycleModelTest {
     }
 
     @Test
+    void anAnalystThatMissesTheRoundDeadlineIsSkippedForThatRoundAndItsLateUpdateCountsNowhere() {
+      // a2 holds its round-2 secure-model job past the 2 s deadline and completes it while round 3 runs
+      Map<String, Object> result = run("dropout", 3, 0.99, "untrusted", null, null, "PT2S");
+      String run = "dropout";
+
+      assertThat(result).containsEntry("outcome", "completed").containsEntry("round", 3);
+      assertThat(lateCompletions).as("the engine refuses the late job: its round is closed")
+          .containsEntry(run, "NOT_FOUND");
+      Map<Object, List<Object>> updatesByRound = new HashMap<>();
+      jobs(run, JobTypes.AGGREGATE_ENCRYPTED).forEach(s -> updatesByRound.put(s.round(),
+          ((List<?>) s.variables().get("updateRefs")).stream()
+              .<Object>map(u -> u == null ? null : ((Map<?, ?>) u).get("id")).toList()));
+      assertThat(updatesByRound).containsOnlyKeys(1, 2, 3);
+      assertThat(updatesByRound.get(1)).containsExactly("update/dropout/r1/a1", "update/dropout/r1/a2");
+      assertThat(updatesByRound.get(2)).as("a2 missed round 2: null in its place")
+          .containsExactly("update/dropout/r2/a1", null);
+      assertThat(updatesByRound.get(3)).as("round 3 has round 3's updates only")
+          .containsExactly("update/dropout/r3/a1", "update/dropout/r3/a2");
+      assertThat(jobs(run, JobTypes.CLOSE_ROUND)).hasSize(3);
+      long key = instanceKey(run);
+      assertThat(engine.queries().elementInstances(key).stream()
+          .filter(e -> e.elementId().equals("BoundaryEvent_RoundDeadline") && e.state().equals("COMPLETED")))
+          .as("one deadline fired: a2's in round 2").hasSize(1);
+      assertThat(engine.queries().elementInstances(key).stream()
+          .filter(e -> e.elementId().equals("SubProcess_Contribute")))
+          .extracting(e -> e.state()).containsOnly("COMPLETED", "TERMINATED")
+          .filteredOn("TERMINATED"::equals).hasSize(1);
+      assertThat(engine.queries().jobs(key).stream().filter(j -> j.state().equals("CANCELED")))
+          .singleElement().satisfies(j -> assertThat(j.type()).isEqualTo("flep.analyst.a2.secure-model"));
+      assertThat(completedElements(result)).containsEntry("EndEvent_DeadlineMissed", 1L)
+          .containsEntry("EndEvent_UpdateContributed", 5L).containsEntry("Task_PublishGlobalModel", 3L);
+      assertFinished(run, "completed", "EndEvent_GlobalModelServed");
+    }
+
+    @Test
+    void aRoundWithFewerThanKContributionsByItsDeadlineEndsAsAggregationRefusedBeforeAnythingIsAggregated() {
+      Map<String, Object> result = run("starved", 2, 0.99, "untrusted", null, null, "PT1S");
+      String run = "starved";
+
+      assertThat(result).containsEntry("outcome", "aggregation-refused").containsEntry("round", 1);
+      assertThat(jobs(run, JobTypes.CLOSE_ROUND)).singleElement()
+          .satisfies(s -> assertThat((List<?>) s.variables().get("updateRefs")).containsExactly(null, null));
+      assertThat(count(run, JobTypes.AGGREGATE_ENCRYPTED)).isZero();
+      assertThat(count(run, JobTypes.DECRYPT_AGGREGATE)).isZero();
+      assertThat(count(run, JobTypes.PUBLISH_MODEL)).isZero();
+      assertThat(completedElements(result)).containsEntry("EndEvent_DeadlineMissed", 2L)
+          .containsEntry("BoundaryEvent_AggregationRefused", 1L)
+          .containsEntry("EndEvent_AggregationRefused", 1L)
+          .doesNotContainKey("Task_DecideCloudTrust");
+      assertFinished(run, "aggregation-refused", "EndEvent_AggregationRefused");
+    }
+
+    @Test
     void cloudTrustDecisionTable() {
       String[][] cases = {
           // cloudMode, cloudAttested, cloudJurisdiction, expected aggregationPath
@@ -713,6 +836,7 @@ class LifecycleModelTest {
             .containsExactlyInAnyOrder("update/" + run + "/r" + s.round() + "/a1",
                 "update/" + run + "/r" + s.round() + "/a2"));
       }
+      assertThat(count(run, JobTypes.CLOSE_ROUND)).isEqualTo(rounds);
       assertThat(count(run, JobTypes.PUBLISH_MODEL)).isEqualTo(rounds);
       assertThat(count(run, JobTypes.TRIGGER_SERVICES)).isEqualTo(1);
     }

@@ -56,6 +56,20 @@ class FlepMainTest {
   }
 
   @Test
+  void aRoundDeadlineThatIsNoPositiveDurationIsRejectedBeforeAnythingStarts(@TempDir Path dir) {
+    FlepCli.Result unparsable = FlepCli.run("run", "--round-deadline", "10min", "--data-dir", dir.toString());
+    FlepCli.Result zero = FlepCli.run("run", "--round-deadline", "PT0S", "--data-dir", dir.toString());
+
+    assertThat(unparsable.exitCode()).isEqualTo(1);
+    assertThat(unparsable.errLines()).containsExactly("flep: policy rule: --round-deadline must be an ISO-8601"
+        + " duration such as PT10M, PT90S or PT1H30M, got '10min'");
+    assertThat(zero.exitCode()).isEqualTo(1);
+    assertThat(zero.errLines()).singleElement().asString()
+        .startsWith("flep: policy rule: --round-deadline must be positive, got PT0S");
+    assertThat(Files.exists(dir.resolve("postgres"))).as("nothing was started").isFalse();
+  }
+
+  @Test
   void aMistypedPluginOptionIsRejectedBeforeAnythingStartsNamingTheClosestOption(@TempDir Path dir) {
     FlepCli.Result he = FlepCli.run("run", "--he-option", "treshold=2", "--data-dir", dir.toString());
     FlepCli.Result cipher = FlepCli.run("run", "--data-cipher", "flep-3layer", "--cipher-option", "denoisr=dncnn",

@@ -56,7 +56,7 @@ class FederationRunTest {
   static final Set<String> KINDS = Set.of(ExchangeKinds.ENCRYPTED_SHARD, ExchangeKinds.DATA_KEY_ENVELOPE,
       ExchangeKinds.SEALED_TEST_SET, ExchangeKinds.HE_PUBLIC_KEY, ExchangeKinds.HE_SECRET_KEY,
       ExchangeKinds.HE_KEY_SHARE, ExchangeKinds.ENCRYPTED_UPDATE, ExchangeKinds.ENCRYPTED_AGGREGATE,
-      ExchangeKinds.PARTIAL_DECRYPTION, ExchangeKinds.GLOBAL_MODEL, "stage-record", "round-result",
+      ExchangeKinds.PARTIAL_DECRYPTION, ExchangeKinds.GLOBAL_MODEL, "stage-record", "round-result", "round-closed",
       ExchangeKinds.RUN_POLICY);
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 

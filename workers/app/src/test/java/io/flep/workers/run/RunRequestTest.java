@@ -53,4 +53,30 @@ class RunRequestTest {
     assertThat(r.dataCipherOptions()).containsExactlyEntriesOf(java.util.Map.of("denoiser", "dncnn"));
     assertThat(request(3, 5, "trusted", 1).dataCipherOptions()).isEmpty();
   }
+
+  @Test
+  void aRoundWaitsTenMinutesByDefaultAndAnyPositiveDeadlineIsTaken() {
+    assertThat(request(3, 1, "untrusted", 1).roundDeadline()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(RunRequest.builder().roundDeadline(java.time.Duration.ofSeconds(5)).build().roundDeadline())
+        .hasSeconds(5);
+    assertThatThrownBy(() -> RunRequest.builder().roundDeadline(java.time.Duration.ZERO).build())
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessage("policy rule: --round-deadline must be positive, got PT0S: a round that closes at once takes no"
+            + " analyst's update");
+    assertThatThrownBy(() -> RunRequest.builder().roundDeadline(java.time.Duration.ofSeconds(-3)).build())
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("--round-deadline must be positive");
+  }
+
+  @Test
+  void theSignedPolicyCarriesTheRoundDeadline() {
+    RunRequest request = RunRequest.builder().analysts(4).roundDeadline(java.time.Duration.ofSeconds(90)).build();
+    io.flep.workers.policy.RunPolicy policy =
+        RunPolicyRules.policyFor(request, java.util.UUID.randomUUID(), "flep-cloud", false);
+    assertThat(policy.roundDeadline()).isEqualTo("PT1M30S");
+    assertThat(policy.roundDeadlineDuration()).hasSeconds(90);
+    assertThatThrownBy(() -> io.flep.workers.policy.RunPolicy.parseRoundDeadline("10 minutes", "--round-deadline"))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessage("policy rule: --round-deadline must be an ISO-8601 duration such as PT10M, PT90S or PT1H30M, got"
+            + " '10 minutes'");
+  }
 }

@@ -111,7 +111,8 @@ public class RunPolicies {
 
   private static String summary(RunPolicy policy) {
     return "analysts " + policy.analysts() + ", K " + policy.minContributors() + ", rounds " + policy.rounds()
-        + ", trusted clouds " + policy.trustedClouds() + (policy.reproduction() ? ", paper reproduction" : "");
+        + ", round deadline " + policy.roundDeadline() + ", trusted clouds " + policy.trustedClouds()
+        + (policy.reproduction() ? ", paper reproduction" : "");
   }
 
   static byte[] encode(RunPolicy policy) {

@@ -1,6 +1,8 @@
 package io.flep.workers.policy;
 
 import io.flep.workers.privacy.DifferentialPrivacy;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,12 @@ import java.util.UUID;
  *
  * @param analysts          the analysts that may contribute, in shard order
  * @param minContributors   K: no aggregate of fewer analysts' updates is ever decrypted; at least {@link #MIN_K}
+ * @param rounds            federated rounds at most
+ * @param roundDeadline     how long a round waits for the analysts' updates (ISO-8601 duration, e.g. {@code PT10M}):
+ *                          a round closes once every analyst has contributed, or when this has passed since it started
+ *                          with at least K contributions; the analysts that missed it are skipped for that round.
+ *                          Fewer than K by then refuses the round. Null in a policy signed before it existed: the
+ *                          default {@value #DEFAULT_ROUND_DEADLINE}
  * @param cloud             the AI cloud party that aggregates
  * @param cloudMode         trusted | untrusted | policy (how the trust decision is made)
  * @param trustedClouds     the clouds that may receive the HE secret key; empty by default
@@ -31,6 +39,7 @@ public record RunPolicy(
     List<String> analysts,
     int minContributors,
     int rounds,
+    String roundDeadline,
     String cloud,
     String cloudMode,
     List<String> trustedClouds,
@@ -48,6 +57,8 @@ public record RunPolicy(
   /** The smallest homomorphic key (modulus) any party accepts. */
   public static final int MIN_HE_KEY_BITS = 2048;
   public static final List<String> CLOUD_MODES = List.of("trusted", "untrusted", "policy");
+  /** How long a round waits for the analysts by default. */
+  public static final String DEFAULT_ROUND_DEADLINE = "PT10M";
 
   /** @throws PolicyRuleException naming the rule that is broken */
   public RunPolicy {
@@ -70,6 +81,8 @@ public record RunPolicy(
     if (rounds < 1) {
       throw new PolicyRuleException("a run has at least one round, got " + rounds);
     }
+    roundDeadline = roundDeadline == null ? DEFAULT_ROUND_DEADLINE
+        : parseRoundDeadline(roundDeadline, "the round deadline").toString();
     if (!CLOUD_MODES.contains(cloudMode)) {
       throw new PolicyRuleException("cloud mode must be one of " + CLOUD_MODES + ", got '" + cloudMode + "'");
     }
@@ -80,6 +93,37 @@ public record RunPolicy(
     }
     dataCipherOptions = Map.copyOf(new TreeMap<>(dataCipherOptions == null ? Map.of() : dataCipherOptions));
     heSchemeOptions = Map.copyOf(new TreeMap<>(heSchemeOptions == null ? Map.of() : heSchemeOptions));
+  }
+
+  /**
+   * A round deadline as a duration.
+   *
+   * @param what how an error names it (a policy's field, a command-line flag)
+   * @throws PolicyRuleException unless it is a positive ISO-8601 duration
+   */
+  public static Duration parseRoundDeadline(String text, String what) {
+    Duration deadline;
+    try {
+      deadline = Duration.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new PolicyRuleException(what + " must be an ISO-8601 duration such as PT10M, PT90S or PT1H30M, got '"
+          + text + "'");
+    }
+    requirePositive(deadline, what);
+    return deadline;
+  }
+
+  /** @throws PolicyRuleException unless {@code deadline} is positive */
+  public static void requirePositive(Duration deadline, String what) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new PolicyRuleException(what + " must be positive, got " + deadline
+          + ": a round that closes at once takes no analyst's update");
+    }
+  }
+
+  /** How long a round waits for the analysts' updates. */
+  public Duration roundDeadlineDuration() {
+    return Duration.parse(roundDeadline);
   }
 
   public Optional<DifferentialPrivacy> differentialPrivacy() {

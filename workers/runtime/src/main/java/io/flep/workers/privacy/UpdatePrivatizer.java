@@ -4,9 +4,11 @@ import java.util.Random;
 
 /**
  * An analyst's half of DP-FedAvg with secure aggregation: clip the update to L2 norm C, then add this analyst's
- * share of the round's noise, N(0, (z·C)² / n) per coordinate for n contributing analysts, so that the sum the
- * key holder decrypts carries N(0, (z·C)²) — the noise the accountant assumes — while no single party ever sees a
- * noiseless sum. Analysts must draw from a cryptographically strong generator.
+ * share of the round's noise, N(0, (z·C)² / n) per coordinate for a sum of at least n updates, so that the sum the
+ * key holder decrypts carries at least N(0, (z·C)²) — the noise the accountant assumes — while no single party ever
+ * sees a noiseless sum. The lifecycle passes K, the fewest updates a decrypted round can have: analysts that miss a
+ * round deadline never lower the noise below what the report's epsilon assumes. Analysts must draw from a
+ * cryptographically strong generator.
  */
 public final class UpdatePrivatizer {
   private final DifferentialPrivacy dp;
@@ -19,7 +21,7 @@ public final class UpdatePrivatizer {
   public record Result(double[] update, double normBefore, boolean clipped) {}
 
   /**
-   * @param contributors how many analysts add their share to the round's sum (at least 1)
+   * @param contributors the fewest analysts whose shares are in any sum that is decrypted (at least 1)
    */
   public Result privatize(double[] update, int contributors, Random random) {
     if (contributors < 1) {

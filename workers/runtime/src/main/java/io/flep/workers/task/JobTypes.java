@@ -20,6 +20,8 @@ public final class JobTypes {
   public static final String ANALYST_DECRYPT = "flep.analyst.decrypt";
   public static final String TRAIN = "flep.analyst.train";
   public static final String SECURE_MODEL = "flep.analyst.secure-model";
+  /** Closes a round after the analysts' contributions or the round deadline: contributors, missed analysts, K. */
+  public static final String CLOSE_ROUND = "flep.iiot.close-round";
   public static final String GRANT_HE_KEY = "flep.iiot.grant-he-key";
   public static final String DECRYPT_AND_AVERAGE = "flep.cloud.decrypt-and-average";
   public static final String AGGREGATE_ENCRYPTED = "flep.cloud.aggregate-encrypted";
@@ -54,6 +56,7 @@ public final class JobTypes {
       new JobType(ANALYST_DECRYPT, "analyst", "analyze", "Decrypt data"),
       new JobType(TRAIN, "analyst", "analyze", "Train locally"),
       new JobType(SECURE_MODEL, "analyst", "secure-model", "HE-encrypt model update"),
+      new JobType(CLOSE_ROUND, "iiot", "aggregate", "Close round"),
       new JobType(GRANT_HE_KEY, "iiot", "aggregate", "Grant HE key to trusted cloud"),
       new JobType(DECRYPT_AND_AVERAGE, "cloud", "aggregate", "Decrypt aggregate and average"),
       new JobType(AGGREGATE_ENCRYPTED, "cloud", "aggregate", "Aggregate ciphertexts"),
