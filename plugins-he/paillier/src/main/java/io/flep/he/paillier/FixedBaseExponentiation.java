@@ -23,7 +23,7 @@ import java.util.Objects;
  * Results are kept lazily in [0, 2N) (R &gt; 4N), reduced once at the end.
  *
  * <p><b>Table.</b> The window is the largest w ≤ 8 whose table fits {@value #MAX_TABLE_BYTES} bytes: for the
- * ⌈bits(n)/2⌉-bit exponents of {@link DjnEncryption} modulo n², 2048-bit n: w = 8, 128 × 255 entries of 608 bytes,
+ * ⌈bits(n)/2⌉-bit exponents of Damgård–Jurik–Nielsen encryption ({@link PaillierPublicKey}) modulo n², 2048-bit n: w = 8, 128 × 255 entries of 608 bytes,
  * 19.8 MB, built with 32,640 multiplications (0.2–0.4 s on one core); 3072-bit n: w = 8, 44 MB; 4096-bit n: w = 7,
  * 45 MB. Tables are shared process-wide by (N, g), built once, lazily, by the first thread that needs one (others
  * wait for it), and at most {@value #MAX_CACHED_TABLES} are kept (least recently used dropped).
