@@ -5,8 +5,10 @@ package io.flep.lab.he.bench;
  *
  * @param keyBits           bit length of the key's modulus (0 if the scheme has none)
  * @param keygenMs          key generation
- * @param precomputeSeconds offline work done before encrypting (e.g. Paillier randomizers), off the hot path
- * @param encryptSeconds    online encryption of all contributors' vectors
+ * @param precomputeSeconds offline work done before encrypting (e.g. Paillier randomizers), off the hot path; 0
+ *                          without precomputation
+ * @param encryptSeconds    online encryption of all contributors' vectors after that precomputation (without it:
+ *                          the cold encryption)
  * @param addSeconds        homomorphic addition of the {@code contributors} ciphertexts
  * @param decryptSeconds    one decryption of the sum
  * @param bytesPerUpdate    serialised size of one encrypted update
@@ -15,10 +17,19 @@ package io.flep.lab.he.bench;
  * @param threshold         share holders needed to decrypt, 0 for an ordinary key
  * @param partialDecryptSeconds one share holder's partial decryption of the sum (NaN for an ordinary key);
  *                          {@code decryptSeconds} then covers all partial decryptions in turn plus combining
+ * @param coldEncryptSeconds encryption of all contributors' vectors with nothing precomputed, on a key new to the
+ *                          process: the whole cost, per-key table set-up included
+ * @param firstColdEncryptMs the first of those encryptions alone (it builds the tables)
  */
 public record HeBenchResult(int keyBits, double keygenMs, double precomputeSeconds, double encryptSeconds, double addSeconds,
     double decryptSeconds, int values, int contributors, int bytesPerUpdate, double maxAbsError,
-    long clippedValues, int threshold, double partialDecryptSeconds) {
+    long clippedValues, int threshold, double partialDecryptSeconds, double coldEncryptSeconds,
+    double firstColdEncryptMs) {
+
+  /** Values encrypted per second with nothing precomputed, table set-up included. */
+  public double encryptValuesPerSecondCold() {
+    return (double) values * contributors / coldEncryptSeconds;
+  }
 
   public double encryptValuesPerSecond() {
     return (double) values * contributors / encryptSeconds;

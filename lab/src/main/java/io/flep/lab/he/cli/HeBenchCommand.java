@@ -2,12 +2,16 @@ package io.flep.lab.he.cli;
 
 import io.flep.lab.he.bench.HeBench;
 import io.flep.lab.he.bench.HeBenchResult;
+import io.flep.lab.he.bench.HeEndToEnd;
+import io.flep.lab.he.bench.TextbookBaseline;
 import io.flep.lab.report.Json;
 import io.flep.plugin.api.PluginOptions;
 import io.flep.plugin.api.he.HomomorphicSchemeProvider;
 import io.flep.plugin.host.PluginRegistry;
 import io.flep.plugin.host.UnknownPluginException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,9 +58,16 @@ public final class HeBenchCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--baseline-values", paramLabel = "N", defaultValue = "200",
-      description = "Values to encrypt with the same scheme unpacked (option slots=1, no precomputation) as the"
-          + " per-value baseline; 0 skips it; paillier only (default: ${DEFAULT-VALUE}).")
+      description = "Values to encrypt with plain unpacked textbook Paillier (r^n for every value) at the same key"
+          + " size as the per-value baseline, and with the scheme unpacked (slots=1) after precomputation; 0 skips"
+          + " both; paillier only (default: ${DEFAULT-VALUE}).")
   int baselineValues;
+
+  @Option(names = "--end-to-end",
+      description = "Instead: the round of issue 14's target with a threshold key (default threshold=2,"
+          + " shareholders=3): --contributors analysts encrypt cold, the sum is aggregated, t holders decrypt"
+          + " partially with proofs, the combination checks them; error against plaintext FedAvg.")
+  boolean endToEnd;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
@@ -87,21 +98,35 @@ public final class HeBenchCommand implements Callable<Integer> {
       provider.parameters().validate(scheme, keyOptions,
           name -> "keyBits".equals(name) && keyBits != null ? "--key-bits" : "--option");
       ForkJoinPool pool = new ForkJoinPool(poolSize);
+      double loadBefore = loadAverage();
+      if (endToEnd) {
+        keyOptions.putIfAbsent("threshold", "2");
+        keyOptions.putIfAbsent("shareholders", "3");
+        provider.parameters().validate(scheme, keyOptions, name -> "--option");
+        try {
+          HeEndToEnd bench = new HeEndToEnd(provider, PluginOptions.of(keyOptions), values, contributors,
+              this::progress);
+          reportEndToEnd(inPool(pool, bench::run), poolSize, loadBefore, loadAverage());
+        } finally {
+          pool.shutdown();
+        }
+        return 0;
+      }
       try {
         HeBenchResult result = inPool(pool, new HeBench(provider, PluginOptions.of(keyOptions), values,
             contributors, this::progress));
         Double baseline = null;
         Double baselinePrecomputed = null;
         if (baselineValues > 0 && "paillier".equals(scheme)) {
+          progress("baseline: " + baselineValues + " values, plain unpacked textbook paillier (r^n for each)");
+          baseline = inPool(pool, new TextbookBaseline(result.keyBits(), baselineValues));
           Map<String, String> unpacked = new LinkedHashMap<>(keyOptions);
           unpacked.put("slots", "1");
-          HeBench textbook = new HeBench(provider, PluginOptions.of(unpacked), baselineValues, 1, this::progress);
-          progress("baseline: " + baselineValues + " values unpacked, no precomputation");
-          baseline = inPool(pool, textbook.withoutPrecomputation()).encryptValuesPerSecond();
-          progress("baseline: " + baselineValues + " values unpacked, randomness precomputed");
-          baselinePrecomputed = inPool(pool, textbook).encryptValuesPerSecond();
+          progress("baseline: " + baselineValues + " values unpacked (slots=1), randomness precomputed");
+          baselinePrecomputed = inPool(pool, new HeBench(provider, PluginOptions.of(unpacked), baselineValues, 1,
+              this::progress)::run).encryptValuesPerSecond();
         }
-        report(result, baseline, baselinePrecomputed, poolSize);
+        report(result, baseline, baselinePrecomputed, poolSize, loadBefore, loadAverage());
       } finally {
         pool.shutdown();
       }
@@ -110,8 +135,12 @@ public final class HeBenchCommand implements Callable<Integer> {
   }
 
   private HeBenchResult inPool(ForkJoinPool pool, HeBench bench) throws Exception {
+    return inPool(pool, bench::run);
+  }
+
+  private static <T> T inPool(ForkJoinPool pool, Callable<T> task) throws Exception {
     try {
-      return pool.submit(bench::run).get();
+      return pool.submit(task).get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
@@ -120,8 +149,8 @@ public final class HeBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void report(HeBenchResult r, Double baseline, Double baselinePrecomputed, int poolSize)
-      throws Exception {
+  private void report(HeBenchResult r, Double baseline, Double baselinePrecomputed, int poolSize, double loadBefore,
+      double loadAfter) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("scheme", scheme);
     out.put("keyBits", r.keyBits());
@@ -140,6 +169,13 @@ public final class HeBenchCommand implements Callable<Integer> {
     out.put("maxAbsError", r.maxAbsError());
     out.put("endToEndSeconds", Math.round(r.endToEndSeconds() * 1000) / 1000.0);
     out.put("precomputeSeconds", Math.round(r.precomputeSeconds() * 1000) / 1000.0);
+    out.put("precomputeMs", round(r.precomputeSeconds() * 1000));
+    out.put("encryptValuesPerSecondCold", round(r.encryptValuesPerSecondCold()));
+    out.put("firstColdEncryptMs", round(r.firstColdEncryptMs()));
+    out.put("baselineValuesPerSecond", baseline == null ? null : round(baseline));
+    out.put("coldSpeedupPerValue", baseline == null ? null : round(r.encryptValuesPerSecondCold() / baseline));
+    out.put("loadAverageBefore", round(loadBefore));
+    out.put("loadAverageAfter", round(loadAfter));
     out.put("unpackedEncryptValuesPerSecond", baseline == null ? null : round(baseline));
     out.put("packedSpeedupPerValue", baseline == null ? null : round(r.encryptValuesPerSecond() / baseline));
     out.put("unpackedPrecomputedEncryptValuesPerSecond",
@@ -147,13 +183,15 @@ public final class HeBenchCommand implements Callable<Integer> {
     out.put("packingSpeedupAtEqualPrecomputation",
         baselinePrecomputed == null ? null : round(r.encryptValuesPerSecond() / baselinePrecomputed));
     System.out.println(String.format(Locale.ROOT,
-        "%s (%d-bit key), %d threads, %d contributors x %d values:%n"
+        "%s (%d-bit key), %d threads, %d contributors x %d values (load average %.1f before, %.1f after):%n"
+            + "  cold encrypt (nothing precomputed, table set-up included) %,.0f values/s; first update %.0f ms%n"
             + "  keygen %.0f ms; precompute %.2f s (%,.0f values/s, off the hot path)%n"
             + "  encrypt %,.0f values/s (%,.0f per thread); add %s values/s; decrypt %,.0f values/s%n"
             + "%s"
             + "  %.3f ciphertext bytes per value (%.2fx float32); max abs error %.3g%n"
             + "  encrypt + aggregate + decrypt: %.2f s%s",
-        scheme, r.keyBits(), poolSize, contributors, values, r.keygenMs(), r.precomputeSeconds(), r.precomputeValuesPerSecond(),
+        scheme, r.keyBits(), poolSize, contributors, values, loadBefore, loadAfter, r.encryptValuesPerSecondCold(),
+        r.firstColdEncryptMs(), r.keygenMs(), r.precomputeSeconds(), r.precomputeValuesPerSecond(),
         r.encryptValuesPerSecond(), r.encryptValuesPerSecond() / poolSize,
         Double.isFinite(r.addValuesPerSecond()) ? String.format(Locale.ROOT, "%,.0f", r.addValuesPerSecond()) : "n/a",
         r.decryptValuesPerSecond(), r.threshold() == 0 ? "" : String.format(Locale.ROOT,
@@ -161,13 +199,63 @@ public final class HeBenchCommand implements Callable<Integer> {
             r.threshold(), r.partialDecryptValuesPerSecond()),
         r.ciphertextBytesPerValue(), r.ciphertextBytesPerValue() / 4, r.maxAbsError(),
         r.endToEndSeconds(), baseline == null ? "" : String.format(Locale.ROOT,
-            "%n  unpacked baseline %,.0f values/s: packed is %.0fx faster per value"
-                + "%n  (unpacked with precomputed randomness %,.0f values/s: packing alone is %.0fx)", baseline,
-            r.encryptValuesPerSecond() / baseline, baselinePrecomputed,
-            r.encryptValuesPerSecond() / baselinePrecomputed)));
+            "%n  textbook baseline (unpacked, r^n per value) %,.0f values/s: cold is %.0fx, precomputed %.0fx faster"
+                + " per value%n  (unpacked with precomputed randomness %,.0f values/s: packing alone is %.0fx)",
+            baseline, r.encryptValuesPerSecondCold() / baseline, r.encryptValuesPerSecond() / baseline,
+            baselinePrecomputed, r.encryptValuesPerSecond() / baselinePrecomputed)));
     if (json != null) {
       Json.write(json, out);
     }
+  }
+
+  private void reportEndToEnd(HeEndToEnd.Result r, int poolSize, double loadBefore, double loadAfter)
+      throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", "end-to-end");
+    out.put("scheme", scheme);
+    out.put("keyBits", r.keyBits());
+    out.put("threshold", r.threshold());
+    out.put("shareholders", r.shareholders());
+    out.put("threads", poolSize);
+    out.put("values", r.values());
+    out.put("analysts", r.analysts());
+    out.put("dealMs", round(r.dealMs()));
+    out.put("encryptSecondsPerAnalyst", Arrays.stream(r.encryptSeconds()).map(x -> Math.round(x * 1000) / 1000.0)
+        .boxed().toList());
+    out.put("encryptValuesPerSecondCold", round(r.encryptValuesPerSecondCold()));
+    out.put("aggregateSeconds", Math.round(r.aggregateSeconds() * 1000) / 1000.0);
+    out.put("partialDecryptSecondsPerHolder", Arrays.stream(r.partialSeconds())
+        .map(x -> Math.round(x * 1000) / 1000.0).boxed().toList());
+    out.put("combineSeconds", Math.round(r.combineSeconds() * 1000) / 1000.0);
+    out.put("combined", r.combined());
+    out.put("endToEndSeconds", Math.round(r.endToEndSeconds() * 1000) / 1000.0);
+    out.put("criticalPathSeconds", Math.round(r.criticalPathSeconds() * 1000) / 1000.0);
+    out.put("fedAvgMaxAbsError", r.fedAvgMaxAbsError());
+    out.put("loadAverageBefore", round(loadBefore));
+    out.put("loadAverageAfter", round(loadAfter));
+    System.out.println(String.format(Locale.ROOT,
+        "%s end to end (%d-bit %d-of-%d threshold key), %d threads, %d analysts x %d values"
+            + " (load average %.1f before, %.1f after):%n"
+            + "  encrypt cold %s s (%,.0f values/s); aggregate %.2f s%n"
+            + "  partial decryptions with proofs %s s; combine (every proof checked) %.2f s, holders %s%n"
+            + "  all in turn on this machine: %.2f s; critical path (analysts and holders on their own machines):"
+            + " %.2f s%n  FedAvg max abs error vs plaintext: %.3g",
+        scheme, r.keyBits(), r.threshold(), r.shareholders(), poolSize, r.analysts(), r.values(), loadBefore,
+        loadAfter, seconds(r.encryptSeconds()), r.encryptValuesPerSecondCold(), r.aggregateSeconds(),
+        seconds(r.partialSeconds()), r.combineSeconds(), r.combined(), r.endToEndSeconds(),
+        r.criticalPathSeconds(), r.fedAvgMaxAbsError()));
+    if (json != null) {
+      Json.write(json, out);
+    }
+  }
+
+  private static String seconds(double[] xs) {
+    return Arrays.stream(xs).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList().toString();
+  }
+
+  /** The system's one-minute load average (-1 where unavailable). */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private void progress(String step) {

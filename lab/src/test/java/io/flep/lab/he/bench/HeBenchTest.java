@@ -26,7 +26,11 @@ class HeBenchTest {
     assertThat(r.encryptValuesPerSecond()).isPositive();
     assertThat(r.addValuesPerSecond()).isPositive();
     assertThat(r.precomputeSeconds()).isPositive();
+    assertThat(r.coldEncryptSeconds()).isPositive();
+    assertThat(r.firstColdEncryptMs()).isPositive().isLessThanOrEqualTo(r.coldEncryptSeconds() * 1000);
+    assertThat(r.encryptValuesPerSecondCold()).isPositive();
     assertThat(steps).first().asString().startsWith("generating the key");
+    assertThat(steps).contains("encrypting 4 updates cold (no precomputed randomness)");
   }
 
   @Test
@@ -47,7 +51,27 @@ class HeBenchTest {
         .withoutPrecomputation().run();
 
     assertThat(r.precomputeSeconds()).isZero();
+    assertThat(r.encryptSeconds()).isEqualTo(r.coldEncryptSeconds());
     assertThat(r.bytesPerUpdate()).isEqualTo(29 + 3 * 256);
     assertThat(r.addValuesPerSecond()).isNaN();
+  }
+
+  @Test
+  void theTextbookBaselineEncryptsAndChecksEveryValue() {
+    assertThat(new TextbookBaseline(1024, 8).call()).isPositive();
+  }
+
+  @Test
+  void endToEndRoundWithATwoOfThreeKey() throws Exception {
+    List<String> steps = new ArrayList<>();
+    HeEndToEnd.Result r = new HeEndToEnd(new PaillierSchemeProvider(),
+        WEAK.with("threshold", "2").with("shareholders", "3"), 200, 3, steps::add).run();
+
+    assertThat(r.encryptSeconds()).hasSize(3);
+    assertThat(r.partialSeconds()).hasSize(2);
+    assertThat(r.combined()).containsExactly(1, 2);
+    assertThat(r.fedAvgMaxAbsError()).isLessThanOrEqualTo(1e-6);
+    assertThat(r.criticalPathSeconds()).isPositive().isLessThanOrEqualTo(r.endToEndSeconds());
+    assertThat(steps).contains("combining (every proof checked)");
   }
 }

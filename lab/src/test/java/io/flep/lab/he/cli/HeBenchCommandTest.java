@@ -27,7 +27,10 @@ class HeBenchCommandTest {
     List<String> keys = new ArrayList<>();
     node.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).contains("keygenMs", "encryptValuesPerSecond", "addValuesPerSecond", "decryptValuesPerSecond",
-        "ciphertextBytesPerValue", "maxAbsError", "keyBits", "threads");
+        "ciphertextBytesPerValue", "maxAbsError", "keyBits", "threads", "encryptValuesPerSecondCold", "precomputeMs",
+        "baselineValuesPerSecond");
+    assertThat(node.get("baselineValuesPerSecond").asDouble()).isPositive();
+    assertThat(node.get("encryptValuesPerSecondCold").asDouble()).isGreaterThan(node.get("baselineValuesPerSecond").asDouble());
     assertThat(node.get("keyBits").asInt()).isEqualTo(1024);
     assertThat(node.get("threads").asInt()).isEqualTo(1);
     assertThat(node.get("ciphertextBytesPerValue").asDouble()).isCloseTo((29 + 10 * 256) / 300.0,

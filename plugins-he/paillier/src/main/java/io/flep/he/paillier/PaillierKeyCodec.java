@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial}. Format version 3 (written):
+ * Converts Paillier keys and their packing parameters to and from {@link KeyMaterial}. Format version 4 (written for
+ * every key with h<sub>s</sub>, i.e. every key generated now):
  *
  * <p>Public part: fractionBits (4) | clipBound (8, IEEE double) | maxContributors (4) | slots (4, 0 = as many as
- * fit) | threshold (4, 0 = an ordinary key) | shareholders (4) | n | g, and for a threshold key (g = n + 1, n a
- * product of safe primes) | v | shareholders × v<sub>i</sub>: the generator of the squares and the holders'
- * verification keys ({@link ThresholdPublicKey}). Secret part: a type byte, then
+ * fit) | threshold (4, 0 = an ordinary key) | shareholders (4) | n | g | h<sub>s</sub> (the Damgård–Jurik–Nielsen
+ * encryption base, {@link PaillierPublicKey}), and for a threshold key (g = n + 1, n a product of safe primes) | v |
+ * shareholders × v<sub>i</sub>: the generator of the squares and the holders' verification keys
+ * ({@link ThresholdPublicKey}). Version 3 is the same without h<sub>s</sub>. Secret part: a type byte, then
  * <ul>
  *   <li>0, an ordinary key: p | q;
  *   <li>1, one share of a threshold key: index (4) | share;
@@ -29,12 +31,18 @@ import java.util.Optional;
  * </ul>
  * Integers are length (4) and magnitude bytes.
  *
- * <p>Older versions: an ordinary key of version 2 has the same layout and is still read; a threshold key of version 2
+ * <p>Older versions: keys of version 3 are read and still work — they encrypt the textbook way, with a full
+ * exponentiation per ciphertext, which needs no assumption beyond DCR — rather than being refused: refusing would strand
+ * the keys (and shares) of runs already under way for no gain in security; a key gets h<sub>s</sub> when it is
+ * generated anew. Such a key is written back as version 3, so a version-3 threshold key split into shares stays
+ * readable by the same code. An ordinary key of version 2 has the version-3 layout and is still read; a threshold key of version 2
  * has no verification keys, so its partial decryptions cannot be checked, and is refused (deal a new one); version 1
  * keys packed with one more headroom bit per slot and are refused.
  */
 final class PaillierKeyCodec {
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
+  /** The version without h<sub>s</sub>: still read, and written for a key read from it; encrypts the textbook way. */
+  static final int NO_HS_VERSION = 3;
   /** The last version without verification keys; its ordinary keys are still read. */
   static final int ORDINARY_ONLY_VERSION = 2;
   static final int MIN_BITS = 1024;
@@ -102,6 +110,9 @@ final class PaillierKeyCodec {
       out.writeInt(threshold == null ? 0 : threshold.shareholders());
       writeInt(out, key.n());
       writeInt(out, key.g());
+      if (key.hs().isPresent()) {
+        writeInt(out, key.hs().get());
+      }
       if (threshold != null) {
         writeInt(out, threshold.v());
         for (BigInteger vi : threshold.verificationKeys()) {
@@ -114,7 +125,8 @@ final class PaillierKeyCodec {
     }
     byte[] secretBytes = sec.toByteArray();
     try {
-      return new KeyMaterial(PaillierSchemeProvider.ID, FORMAT_VERSION, pub.toByteArray(),
+      return new KeyMaterial(PaillierSchemeProvider.ID, key.hs().isPresent() ? FORMAT_VERSION : NO_HS_VERSION,
+          pub.toByteArray(),
           Optional.of(SecretBytes.copyFrom(secretBytes, SecretAccess.get())));
     } finally {
       Arrays.fill(secretBytes, (byte) 0);
@@ -126,9 +138,10 @@ final class PaillierKeyCodec {
       throw new GeneralSecurityException("key belongs to scheme '" + key.schemeId() + "', not 'paillier'");
     }
     int version = key.formatVersion();
-    if (version != FORMAT_VERSION && version != ORDINARY_ONLY_VERSION) {
+    if (version != FORMAT_VERSION && version != NO_HS_VERSION && version != ORDINARY_ONLY_VERSION) {
       throw new GeneralSecurityException("unsupported paillier key format version " + version
-          + " (supported: " + FORMAT_VERSION + ", and " + ORDINARY_ONLY_VERSION + " for ordinary keys"
+          + " (supported: " + FORMAT_VERSION + ", " + NO_HS_VERSION + ", and " + ORDINARY_ONLY_VERSION
+          + " for ordinary keys"
           + (version == 1 ? "; version 1 keys used the earlier packing: issue a new key" : "") + ")");
     }
     WireReader in = new WireReader(key.publicPart(), "paillier public key");
@@ -140,6 +153,7 @@ final class PaillierKeyCodec {
     int shareholders = in.int32("shareholders");
     BigInteger n = in.unsigned(MAX_BYTES, "n");
     BigInteger g = in.unsigned(2 * MAX_BYTES, "g");
+    BigInteger hs = version >= FORMAT_VERSION ? in.unsigned(2 * MAX_BYTES, "h_s") : null;
     if (threshold != 0 && version == ORDINARY_ONLY_VERSION) {
       throw new GeneralSecurityException("paillier threshold key of format version " + version + " has no verification"
           + " keys, so partial decryptions under it cannot be checked and a cheating share holder could shift the"
@@ -164,7 +178,7 @@ final class PaillierKeyCodec {
     FixedPointPacker packer;
     Optional<ThresholdPublicKey> thresholdKey = Optional.empty();
     try {
-      publicKey = new PaillierPublicKey(n, g);
+      publicKey = new PaillierPublicKey(n, g, hs);
       packer = new FixedPointPacker(fractionBits, clipBound, maxContributors, n.bitLength(), slots);
       if (threshold != 0 || shareholders != 0) {
         ThresholdPaillier.checkParameters(threshold, shareholders);

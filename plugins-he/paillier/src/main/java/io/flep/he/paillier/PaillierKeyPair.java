@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A Paillier key pair with g = n + 1, where n = p·q for two random primes of equal length (so
- * gcd(n, (p-1)(q-1)) = 1) and n has exactly the requested bit length.
+ * gcd(n, (p-1)(q-1)) = 1) and n has exactly the requested bit length, and h<sub>s</sub> for Damgård–Jurik–Nielsen
+ * encryption ({@link PaillierPublicKey}).
  */
 public record PaillierKeyPair(PaillierPublicKey publicKey, PaillierPrivateKey privateKey) {
 
@@ -34,7 +35,7 @@ public record PaillierKeyPair(PaillierPublicKey publicKey, PaillierPrivateKey pr
           || !n.gcd(p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE))).equals(BigInteger.ONE)) {
         continue;
       }
-      PaillierPublicKey pub = PaillierPublicKey.withStandardGenerator(n);
+      PaillierPublicKey pub = PaillierPublicKey.withStandardGenerator(n, random);
       return new PaillierKeyPair(pub, new PaillierPrivateKey(pub, p, q));
     }
   }

@@ -15,9 +15,12 @@ import java.util.stream.IntStream;
 
 /**
  * Paillier with {@link FixedPointPacker} packing. Vectors are packed into as few plaintexts as the key allows,
- * then encrypted (and decrypted) in parallel on {@link java.util.concurrent.ForkJoinPool#commonPool()}. Encryption
- * takes its randomizers r<sup>n</sup> from a {@link RandomnessPool} that {@link #prepareEncryptions} fills ahead of
- * time (for example while the analyst trains), which leaves one multiplication modulo n² per ciphertext online. A sum of
+ * then encrypted (and decrypted) in parallel on the caller's fork-join pool (the common pool unless the caller runs
+ * inside another). A key with h<sub>s</sub> encrypts the Damgård–Jurik–Nielsen way ({@link PaillierPublicKey}: a
+ * fixed-base table, built once per key and process, instead of a full exponentiation per ciphertext); optionally,
+ * {@link #prepareEncryptions} fills a {@link RandomnessPool} ahead of time (for example while the analyst trains),
+ * which leaves one multiplication modulo n² per ciphertext online. Decryption blinds each ciphertext
+ * ({@link PaillierPrivateKey}). A sum of
  * k contributions decrypts to within k·2<sup>-(fractionBits+1)</sup> per value of the sum of the clipped inputs.
  * Contributor headroom is checked before every add or scale, so slots can never wrap into each other.
  *
@@ -52,14 +55,23 @@ public final class PaillierScheme implements HomomorphicEncryption, HomomorphicD
   public HeCiphertext encrypt(double[] values) {
     FixedPointPacker.Packed packed = packer.pack(values);
     BigInteger[] plaintexts = packed.plaintexts();
+    if (publicKey.hs().isPresent() && plaintexts.length > 1) {
+      publicKey.djnTable(); // build it (once per key and process) before the parallel work waits for it
+    }
     BigInteger[] parts = IntStream.range(0, plaintexts.length).parallel()
-        .mapToObj(i -> publicKey.encryptWithRandomizer(plaintexts[i], pool.take()))
+        .mapToObj(i -> {
+          BigInteger rn = pool.poll();
+          return rn != null ? publicKey.encryptWithRandomizer(plaintexts[i], rn) : publicKey.encrypt(plaintexts[i], random);
+        })
         .toArray(BigInteger[]::new);
     clipped.addAndGet(packed.clippedCount());
     return ciphertext(values.length, 1, parts);
   }
 
-  /** Precomputes randomizers for encrypting {@code values} more values (one per packed plaintext). */
+  /**
+   * Precomputes randomizers for encrypting {@code values} more values (one per packed plaintext), on the randomness
+   * pool's own executor; building a DJN key's table comes first. Optional: encryption is fast without it.
+   */
   @Override
   public CompletableFuture<Void> prepareEncryptions(int values) {
     if (values < 0) {
@@ -73,7 +85,7 @@ public final class PaillierScheme implements HomomorphicEncryption, HomomorphicD
     return pool.available();
   }
 
-  /** Ciphertexts whose randomizer had to be computed online because the pool was empty. */
+  /** Ciphertexts whose randomness was computed online because no precomputed randomizer was ready. */
   public long unpreparedEncryptions() {
     return pool.misses();
   }
@@ -123,10 +135,7 @@ public final class PaillierScheme implements HomomorphicEncryption, HomomorphicD
     } catch (IllegalArgumentException e) {
       throw new GeneralSecurityException(e.getMessage(), e);
     }
-    BigInteger[] parts = x.parts();
-    BigInteger[] plaintexts = IntStream.range(0, parts.length).parallel()
-        .mapToObj(i -> privateKey.decrypt(parts[i]))
-        .toArray(BigInteger[]::new);
+    BigInteger[] plaintexts = privateKey.decryptAll(x.parts(), random);
     return packer.unpack(plaintexts, x.length(), x.contributors());
   }
 

@@ -44,12 +44,13 @@ import java.util.concurrent.CompletableFuture;
  */
 @FlepPlugin(
     id = PaillierSchemeProvider.ID,
-    version = "3.0.0",
+    version = "3.1.0",
     capabilities = {"add", "multiply-by-scalar", "fixed-point-packing", "threshold-decryption",
         "robust-threshold-decryption"},
     description = "Paillier additively homomorphic encryption (plain BigInteger) with BatchCrypt-style packing",
     securityNote = "IND-CPA under the decisional composite residuosity assumption (2048-bit n is about 112-bit"
-        + " security). Ciphertexts are malleable, not CCA-secure: the aggregator can add and scale but is trusted not"
+        + " security) and, for keys with h_s (format 4, Damgard-Jurik-Nielsen 2010 s4.1 encryption), the assumption"
+        + " that h^a with a random ceil(k/2)-bit a cannot be told from a uniform element of <h>. Ciphertexts are malleable, not CCA-secure: the aggregator can add and scale but is trusted not"
         + " to alter them. The secret-key holder can decrypt any single update, so decrypt only aggregates of at"
         + " least K contributors, at most once per round. Values use one fixed precision (fractionBits) and are"
         + " clipped to +/-clipBound; clipped values are counted. Threshold keys (safe primes, trusted dealer) are"

@@ -108,7 +108,7 @@ final class ThresholdPaillier {
       }
       BigInteger v = x.multiply(x).mod(n2);
       if (generatesSquares(modulus, v)) {
-        return deal(modulus, threshold, shareholders, v, coefficients);
+        return deal(modulus, threshold, shareholders, v, coefficients, PaillierPublicKey.djnBase(n, random));
       }
     }
   }
@@ -121,6 +121,15 @@ final class ThresholdPaillier {
    * @throws IllegalArgumentException if v does not generate QR<sub>n²</sub>
    */
   static Dealing deal(SafeModulus modulus, int threshold, int shareholders, BigInteger v, BigInteger[] coefficients) {
+    return deal(modulus, threshold, shareholders, v, coefficients, null);
+  }
+
+  /**
+   * The same with h<sub>s</sub> for Damgård–Jurik–Nielsen encryption ({@link PaillierPublicKey}), or null for
+   * textbook encryption. h<sub>s</sub> is not part of the proofs' key digest: it does not affect decryption.
+   */
+  static Dealing deal(SafeModulus modulus, int threshold, int shareholders, BigInteger v, BigInteger[] coefficients,
+      BigInteger hs) {
     checkParameters(threshold, shareholders);
     if (!generatesSquares(modulus, v)) {
       throw new IllegalArgumentException("v does not generate the squares of Z*_{n^2}");
@@ -143,7 +152,7 @@ final class ThresholdPaillier {
       }
       shares.add(new Share(i, y));
     }
-    PaillierPublicKey key = PaillierPublicKey.withStandardGenerator(n);
+    PaillierPublicKey key = new PaillierPublicKey(n, n.add(BigInteger.ONE), hs);
     BigInteger delta = delta(shareholders);
     List<BigInteger> verificationKeys = shares.stream()
         .map(s -> v.modPow(delta.multiply(s.value()), key.nSquared()))

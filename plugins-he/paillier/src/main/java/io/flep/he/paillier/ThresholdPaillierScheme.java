@@ -128,9 +128,16 @@ public final class ThresholdPaillierScheme implements HomomorphicEncryption, Thr
     PaillierCiphertext x = own(c);
     byte[] digest = PaillierPublicKey.sha256(x.toBytes());
     BigInteger[] parts = x.parts();
-    BigInteger[] partial = IntStream.range(0, parts.length).parallel()
-        .mapToObj(i -> key.partialDecrypt(share, parts[i]))
-        .toArray(BigInteger[]::new);
+    BigInteger[] partial = new BigInteger[parts.length];
+    int run = PaillierPrivateKey.blindingRun(parts.length);
+    int runs = (parts.length + run - 1) / run;
+    IntStream.range(0, runs).parallel().forEach(r -> { // each run of ciphertexts with its own fresh blinding pair
+      ThresholdPublicKey.Blinding blinding = key.new Blinding(share.index(), random);
+      int end = Math.min(parts.length, (r + 1) * run);
+      for (int i = r * run; i < end; i++) {
+        partial[i] = key.partialDecrypt(share, parts[i], blinding);
+      }
+    });
     ThresholdPublicKey.Proof proof = key.prove(share, digest, parts, partial, random);
     return encode(digest, share.index(), partial, proof);
   }

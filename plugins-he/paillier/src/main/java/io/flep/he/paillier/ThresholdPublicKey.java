@@ -151,9 +151,48 @@ final class ThresholdPublicKey {
         && v.modPow(delta.multiply(share.value()), key.nSquared()).equals(verificationKey(share.index()));
   }
 
-  /** c<sup>2Δs<sub>i</sub></sup> mod n². */
+  /** c<sup>2Δs<sub>i</sub></sup> mod n², unblinded (for tests; the scheme uses the blinded form). */
   BigInteger partialDecrypt(ThresholdPaillier.Share share, BigInteger c) {
     return c.modPow(delta.multiply(share.value()).shiftLeft(1), key.nSquared());
+  }
+
+  /**
+   * c<sup>2Δs<sub>i</sub></sup> mod n², computed as (c·ρ)<sup>2Δs<sub>i</sub></sup>·σ with the blinding pair of
+   * {@link Blinding}, then squares the pair for the next use.
+   */
+  BigInteger partialDecrypt(ThresholdPaillier.Share share, BigInteger c, Blinding blinding) {
+    BigInteger n2 = key.nSquared();
+    BigInteger blinded = c.multiply(blinding.rho).mod(n2);
+    BigInteger x = blinded.modPow(delta.multiply(share.value()).shiftLeft(1), n2).multiply(blinding.sigma).mod(n2);
+    blinding.next();
+    return x;
+  }
+
+  /**
+   * A share holder's secret base blinding: ρ = v<sup>k</sup> for a fresh random k of bits(n) bits and σ =
+   * v<sub>i</sub><sup>−2k</sup>. Since v<sub>i</sub> = v<sup>Δs<sub>i</sub></sup>, ρ<sup>2Δs<sub>i</sub></sup> =
+   * v<sub>i</sub><sup>2k</sup>, so (c·ρ)<sup>2Δs<sub>i</sub></sup>·σ = c<sup>2Δs<sub>i</sub></sup>: the
+   * exponentiation with the secret share runs on a base the sender of c cannot choose or predict, and the public
+   * verification key strips the blinding at the cost of one multiplication. Squaring both (ρ², σ²) gives the pair for
+   * 2k, so a pair serves many ciphertexts (Kocher's update). It relies on v<sub>i</sub> matching the share, which
+   * {@link #matches} checks when a holder's key is opened. Not thread-safe: one per thread.
+   */
+  final class Blinding {
+    private BigInteger rho;
+    private BigInteger sigma;
+
+    Blinding(int index, SecureRandom random) {
+      BigInteger n2 = key.nSquared();
+      BigInteger k = new BigInteger(key.bits(), random);
+      rho = v.modPow(k, n2);
+      sigma = verificationKey(index).modPow(k.shiftLeft(1), n2).modInverse(n2);
+    }
+
+    void next() {
+      BigInteger n2 = key.nSquared();
+      rho = rho.multiply(rho).mod(n2);
+      sigma = sigma.multiply(sigma).mod(n2);
+    }
   }
 
   /** A non-interactive proof (e, z) that a holder's partial decryptions were made with its share. */
@@ -180,8 +219,12 @@ final class ThresholdPublicKey {
     byte[] seed = batchSeed(share.index(), ciphertextDigest, ciphertexts, partials);
     BigInteger[] rho = batchCoefficients(seed, ciphertexts.length);
     BigInteger u = MultiExponentiation.product(ciphertexts, rho, n2).modPow(BigInteger.valueOf(4), n2);
-    // for honest partials ∏ c_i,j^ρ_j = C^(2Δs_i), so u_i = D² = u^(Δs_i): one exponentiation instead of k short ones
-    BigInteger ui = u.modPow(delta.multiply(share.value()), n2);
+    // for honest partials ∏ c_i,j^ρ_j = C^(2Δs_i), so u_i = D² = u^(Δs_i): one exponentiation instead of k short ones;
+    // blinded like the partial decryptions: (u·v^k)^(Δs_i)·v_i^(−k) = u^(Δs_i)
+    SecureRandom blinding = new SecureRandom();
+    BigInteger k = new BigInteger(key.bits(), blinding);
+    BigInteger ui = u.multiply(v.modPow(k, n2)).mod(n2).modPow(delta.multiply(share.value()), n2)
+        .multiply(verificationKey(share.index()).modPow(k, n2).modInverse(n2)).mod(n2);
     BigInteger a = u.modPow(r, n2);
     BigInteger b = v.modPow(r, n2);
     BigInteger e = challenge(seed, share.index(), u, ui, a, b);

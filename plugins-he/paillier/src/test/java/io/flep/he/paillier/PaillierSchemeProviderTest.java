@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flep.plugin.api.PluginDescriptor;
 import io.flep.plugin.api.PluginKind;
 import io.flep.plugin.api.PluginOptions;
+import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.plugin.api.he.HomomorphicDecryption;
 import io.flep.plugin.api.key.KeyMaterial;
 import io.flep.plugin.api.key.SecretAccess;
@@ -57,29 +58,67 @@ class PaillierSchemeProviderTest {
     KeyMaterial aes = new KeyMaterial("aes-gcm", 1, new byte[0]);
     KeyMaterial garbage = new KeyMaterial("paillier", 2, new byte[] {1, 2, 3});
     KeyMaterial old = new KeyMaterial("paillier", 1, new byte[0]);
-    KeyMaterial future = new KeyMaterial("paillier", 4, new byte[0]);
+    KeyMaterial future = new KeyMaterial("paillier", 5, new byte[0]);
     KeyMaterial tiny = PaillierKeyCodec.encode(PaillierKeyPair.generate(512, random), new FixedPointPacker(24, 64, 32, 512));
 
     assertThatThrownBy(() -> provider.newEncryption(aes))
         .isInstanceOf(GeneralSecurityException.class).hasMessage("key belongs to scheme 'aes-gcm', not 'paillier'");
     assertThatThrownBy(() -> provider.newEncryption(garbage)).hasMessageStartingWith("corrupt paillier public key: truncated");
     assertThatThrownBy(() -> provider.newEncryption(future))
-        .hasMessage("unsupported paillier key format version 4 (supported: 3, and 2 for ordinary keys)");
+        .hasMessage("unsupported paillier key format version 5 (supported: 4, 3, and 2 for ordinary keys)");
     assertThatThrownBy(() -> provider.newEncryption(old)).hasMessage("unsupported paillier key format version 1"
-        + " (supported: 3, and 2 for ordinary keys; version 1 keys used the earlier packing: issue a new key)");
+        + " (supported: 4, 3, and 2 for ordinary keys; version 1 keys used the earlier packing: issue a new key)");
     assertThatThrownBy(() -> provider.newEncryption(tiny))
         .hasMessage("corrupt paillier public key: modulus has 512 bits; at least 1024 are required");
   }
 
   @Test
   void ordinaryKeysOfFormatVersion2AreStillRead() throws Exception {
-    KeyMaterial key = provider.generateKeyPair(WEAK, random);
-    assertThat(key.formatVersion()).isEqualTo(3);
+    KeyMaterial key = PaillierKeyCodec.encode(withoutHs(PaillierKeyPair.generate(1024, random)),
+        new FixedPointPacker(20, 8, 64, 1024));
+    assertThat(key.formatVersion()).as("a key without h_s is written as version 3").isEqualTo(3);
     KeyMaterial version2 = new KeyMaterial("paillier", 2, key.publicPart(), key.secretPart());
 
     HomomorphicDecryption scheme = provider.newDecryption(version2);
 
     assertThat(scheme.decrypt(provider.newEncryption(key).encrypt(new double[] {1.5, -2}))).containsExactly(1.5, -2);
+  }
+
+  @Test
+  void newKeysAreFormat4WithHsAndFormat3KeysStillEncryptTheTextbookWay() throws Exception {
+    KeyMaterial key = provider.generateKeyPair(WEAK, random);
+    assertThat(key.formatVersion()).isEqualTo(4);
+    PaillierKeyCodec.Decoded d = PaillierKeyCodec.decode(key);
+    assertThat(d.publicKey().hs()).isPresent();
+    assertThat(PaillierKeyCodec.decode(key.publicOnly()).publicKey()).isEqualTo(d.publicKey());
+
+    // the same key written without h_s, as format 3: read, and encrypts with r^n (no table built for it)
+    KeyMaterial v3 = PaillierKeyCodec.encode(withoutHs(new PaillierKeyPair(d.publicKey(), d.privateKey().orElseThrow())),
+        d.packer());
+    assertThat(v3.formatVersion()).isEqualTo(3);
+    PaillierKeyCodec.Decoded old = PaillierKeyCodec.decode(v3);
+    assertThat(old.publicKey().hs()).isEmpty();
+    double[] values = {0.25, -1.5, 3};
+    HeCiphertext c = provider.newEncryption(v3.publicOnly()).encrypt(values);
+    assertThat(provider.newDecryption(key).decrypt(c)).as("format-3 ciphertexts decrypt under the format-4 key")
+        .containsExactly(values);
+    assertThat(old.publicKey().djnTableBuilt()).isFalse();
+  }
+
+  @Test
+  void aKeyWhoseHsIsNotAnNthPowerIsRefusedByItsHolder() throws Exception {
+    PaillierKeyPair pair = PaillierKeyPair.generate(1024, random);
+    BigInteger n = pair.publicKey().n();
+    // (1+n)·h_s is a unit but not an n-th power: every ciphertext would decrypt shifted by a
+    BigInteger bad = pair.publicKey().hs().orElseThrow().multiply(n.add(BigInteger.ONE)).mod(pair.publicKey().nSquared());
+    PaillierPublicKey pub = new PaillierPublicKey(n, n.add(BigInteger.ONE), bad);
+    assertThatThrownBy(() -> new PaillierPrivateKey(pub, pair.privateKey().p(), pair.privateKey().q()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an n-th power");
+  }
+
+  static PaillierKeyPair withoutHs(PaillierKeyPair pair) {
+    PaillierPublicKey pub = PaillierPublicKey.withStandardGenerator(pair.publicKey().n());
+    return new PaillierKeyPair(pub, new PaillierPrivateKey(pub, pair.privateKey().p(), pair.privateKey().q()));
   }
 
   @Test

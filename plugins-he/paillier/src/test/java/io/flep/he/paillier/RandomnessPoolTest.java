@@ -63,4 +63,20 @@ class RandomnessPoolTest {
     assertThat(pool.misses()).isZero();
     assertThatThrownBy(() -> pool.fillAsync(-1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void fillingRunsOnItsOwnExecutorSoCommonPoolWaitersCannotStarveIt() throws Exception {
+    RandomnessPool pool = new RandomnessPool(pair.publicKey(), new SecureRandom());
+    int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+    // every common-pool worker (and one more task) waits for randomness it asked for
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> waiting = java.util.stream.IntStream
+        .range(0, workers + 1)
+        .mapToObj(i -> java.util.concurrent.CompletableFuture.runAsync(() -> pool.fillAsync(3).join()))
+        .toList();
+    java.util.concurrent.CompletableFuture.allOf(waiting.toArray(java.util.concurrent.CompletableFuture[]::new))
+        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(pool.available()).isEqualTo(3 * (workers + 1));
+    assertThat(pool.poll()).isNotNull();
+    assertThat(pool.misses()).isZero();
+  }
 }

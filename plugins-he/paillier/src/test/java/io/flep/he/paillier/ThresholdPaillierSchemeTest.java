@@ -229,7 +229,9 @@ class ThresholdPaillierSchemeTest {
   @Test
   void theDealtKeyIsOnlyForSplittingAndOrdinaryKeysCannotBeSplit() throws Exception {
     assertThat(shareKeys).hasSize(3);
-    assertThat(dealt.formatVersion()).isEqualTo(3);
+    assertThat(dealt.formatVersion()).isEqualTo(4);
+    assertThat(shareKeys).allSatisfy(k -> assertThat(k.formatVersion()).isEqualTo(4));
+    assertThat(PaillierKeyCodec.decode(dealt).publicKey().hs()).as("threshold keys get h_s too").isPresent();
     assertThat(holder(2).shareIndex()).isEqualTo(2);
     ThresholdDecryption combiner = combiner();
     assertThat(combiner.shareIndex()).isZero();
