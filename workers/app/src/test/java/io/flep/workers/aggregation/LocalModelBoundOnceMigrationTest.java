@@ -1,16 +1,14 @@
 package io.flep.workers.aggregation;
 
+import static io.flep.workers.testing.SqlRows.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flep.workers.db.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -64,15 +62,5 @@ class LocalModelBoundOnceMigrationTest {
     dataSource.setUser(server.username());
     dataSource.setPassword(server.password());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
-  }
-
-  private static List<String> strings(Connection db, String query) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
   }
 }

@@ -1,15 +1,15 @@
 package io.flep.workers.db;
 
+import static io.flep.workers.testing.SqlRows.string;
+import static io.flep.workers.testing.SqlRows.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -144,21 +144,5 @@ class AuditChainProtectionTest {
     dataSource.setUser(server.username());
     dataSource.setPassword(server.password());
     return dataSource;
-  }
-
-  private static String string(Connection db, String query) throws SQLException {
-    List<String> values = strings(db, query);
-    assertThat(values).as(query).hasSize(1);
-    return values.get(0);
-  }
-
-  private static List<String> strings(Connection db, String query) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
   }
 }

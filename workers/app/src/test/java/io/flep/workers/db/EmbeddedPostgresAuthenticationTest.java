@@ -1,5 +1,7 @@
 package io.flep.workers.db;
 
+import static io.flep.workers.testing.SqlRows.string;
+import static io.flep.workers.testing.SqlRows.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,21 +209,5 @@ class EmbeddedPostgresAuthenticationTest {
 
   private static String text(Path file) throws Exception {
     return Files.readString(file).strip();
-  }
-
-  private static String string(Connection db, String query) throws SQLException {
-    List<String> values = strings(db, query);
-    assertThat(values).as(query).hasSize(1);
-    return values.get(0);
-  }
-
-  private static List<String> strings(Connection db, String query) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
   }
 }
