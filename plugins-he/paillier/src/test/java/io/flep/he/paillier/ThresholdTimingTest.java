@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
- * Measurements, not run by default (minutes at 2048 bits): {@code -Dflep.measure=true}, optionally
+ * Measurements, not part of the test suite (minutes at 2048 bits; tag {@code measurement}, which this module's
+ * build leaves out): {@code -DexcludedGroups= -Dgroups=measurement}, optionally
  * {@code -Dflep.measure.keys=5 -Dflep.measure.values=100000}. Prints the time to generate a 2048-bit safe-prime
  * modulus (two 1024-bit safe primes, one thread) and, for one 2-of-3 key, the cost of partially decrypting an
  * aggregate of {@code values} values with its proof, and of checking three partial decryptions and combining two.
  */
-@EnabledIfSystemProperty(named = "flep.measure", matches = "true")
+@Tag("measurement")
 class ThresholdTimingTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
