@@ -10,6 +10,7 @@ import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.workers.aggregation.EncryptedUpdates;
 import io.flep.workers.aggregation.HomomorphicKeys;
 import io.flep.workers.auditor.AuditorPartialDecryptWorker;
+import io.flep.workers.cloud.CloudPartialDecryptWorker;
 import io.flep.workers.config.Roles;
 import io.flep.workers.evaluation.PlaintextEvaluation;
 import io.flep.workers.party.ExchangeKinds;
@@ -43,9 +44,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 14's cheating share holder, through the real engine, stores and exchange, on a 2-of-3 threshold key: the
  * cloud and the auditor's partial-decryption jobs are taken by this test instead of their workers, so the test
- * completes them with whatever partial decryption the holder likes to sign. One cheater (a partial of another
- * ciphertext, signed by the cloud) is left out and named, and the round is decrypted correctly from the two honest
- * holders; with two cheaters the next round is refused on the modelled path and nothing more is published.
+ * completes them with whatever partial decryption the holder likes to sign. One cheater (a partial decryption
+ * altered after signing; then one of another ciphertext, signed) is left out and named, and the round is decrypted
+ * correctly from the two honest holders; with two cheaters the round is refused on the modelled path and nothing more
+ * is published.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThresholdCheatTest {
@@ -86,28 +88,43 @@ class ThresholdCheatTest {
 
   @Test
   void aCheatingHolderIsLeftOutAndNamedAndTwoCheatersRefuseTheRound() throws Exception {
-    // round 1: the cloud cheats, the auditor is honest; round 2: both cheat
-    RunReport report = run(11, this::partialOfAnotherCiphertext, (job, holder) -> round(job) == 1
+    // round 1: the cloud's partial decryption is altered after signing; round 2: the cloud signs a partial
+    // decryption of another ciphertext; the auditor is honest in both. Round 3: both cheat.
+    RunReport report = run(11, (job, holder) -> round(job) == 1 ? alteredAfterSigning(job, holder)
+        : partialOfAnotherCiphertext(job, holder), (job, holder) -> round(job) < 3
         ? honestAuditor(job, holder) : partialOfAnotherCiphertext(job, holder));
 
-    assertThat(report.rounds()).as("failure: %s; progress: %s", report.failure(), progress).singleElement()
-        .satisfies(round -> {
+    assertThat(report.rounds()).as("failure: %s; progress: %s", report.failure(), progress).hasSize(2)
+        .allSatisfy(round -> {
           assertThat(round.path()).isEqualTo("threshold");
           assertThat(round.maxAbsDiffVsPlaintextFedAvg()).as("decrypted correctly from the honest holders")
               .isLessThan(1e-4);
         });
     UUID runId = UUID.fromString(report.runId());
-    assertThat(iiotStore().queryForList("select detail from audit_entry where party = 'iiot-services'"
-        + " and type = 'REFUSED' and run_id = ?", String.class, runId))
-        .as("the cheater is named in the IIoT services' audit chain")
-        .anySatisfy(detail -> assertThat(detail).contains("share holder cloud").contains("left out of round 1"));
+    List<String> refusals = iiotStore().queryForList("select detail from audit_entry where party = 'iiot-services'"
+        + " and type = 'REFUSED' and run_id = ?", String.class, runId);
+    assertThat(refusals).as("the cheater is named in the IIoT services' audit chain, each round")
+        .anySatisfy(detail -> assertThat(detail).contains("share holder cloud").contains("left out of round 1"))
+        .anySatisfy(detail -> assertThat(detail).contains("share holder cloud").contains("left out of round 2"));
 
     assertThat(report.status()).isEqualTo("REJECTED");
     assertThat(report.outcome()).isEqualTo("aggregation-refused");
-    assertThat(report.failure()).contains("round 2 is not decrypted").contains("1 valid partial decryption(s), 2"
+    assertThat(report.failure()).contains("round 3 is not decrypted").contains("1 valid partial decryption(s), 2"
         + " needed").contains("2=").contains("3=");
     assertThat(federation.coordinator().getBean(Exchange.class).list(runId, ExchangeKinds.GLOBAL_MODEL))
-        .as("round 1's global model only: nothing wrong is published").hasSize(1);
+        .as("rounds 1 and 2 only: nothing wrong is published").hasSize(2);
+  }
+
+  /** The honest partial decryption, its stored bytes then altered in the exchange (what its signature covers). */
+  private Map<String, Object> alteredAfterSigning(ActivatedJob job, String holder) throws Exception {
+    Map<String, Object> result = federation.context(holder).getBean(CloudPartialDecryptWorker.class)
+        .partiallyDecrypt(job);
+    ExchangeRef ref = ExchangeRef.fromVariable("partialDecryptionRef", result.get("partialDecryptionRef"));
+    Path stored = root.resolve("exchange").resolve(ref.key());
+    byte[] bytes = Files.readAllBytes(stored);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(stored, bytes);
+    return result;
   }
 
   private static int round(ActivatedJob job) {
@@ -147,7 +164,7 @@ class ThresholdCheatTest {
   }
 
   private RunReport run(long seed, HolderMove cloud, HolderMove auditor) throws Exception {
-    RunRequest request = RunRequest.builder().analysts(3).rounds(2).cloudMode("untrusted")
+    RunRequest request = RunRequest.builder().analysts(3).rounds(3).cloudMode("untrusted")
         .heSchemeOptions(Map.of("threshold", "2")).seed(seed).build();
     RunService runs = federation.coordinator().getBean(RunService.class);
     RunService.StartedRun run = runs.start(request);
