@@ -3,6 +3,7 @@ package io.flep.lab.he.cli;
 import io.flep.lab.he.bench.HeBench;
 import io.flep.lab.he.bench.HeBenchResult;
 import io.flep.lab.he.bench.HeEndToEnd;
+import io.flep.lab.he.bench.DecryptionBaseline;
 import io.flep.lab.he.bench.TextbookBaseline;
 import io.flep.lab.report.Json;
 import io.flep.plugin.api.PluginOptions;
@@ -60,7 +61,8 @@ public final class HeBenchCommand implements Callable<Integer> {
   @Option(names = "--baseline-values", paramLabel = "N", defaultValue = "200",
       description = "Values to encrypt with plain unpacked textbook Paillier (r^n for every value) at the same key"
           + " size as the per-value baseline, and with the scheme unpacked (slots=1) after precomputation; 0 skips"
-          + " both; paillier only (default: ${DEFAULT-VALUE}).")
+          + " these and the decryption baseline (the sum's ciphertexts decrypted as before base blinding);"
+          + " paillier only (default: ${DEFAULT-VALUE}).")
   int baselineValues;
 
   @Option(names = "--end-to-end",
@@ -117,7 +119,17 @@ public final class HeBenchCommand implements Callable<Integer> {
             contributors, this::progress));
         Double baseline = null;
         Double baselinePrecomputed = null;
+        Double decryptBaseline = null;
         if (baselineValues > 0 && "paillier".equals(scheme)) {
+          // the sum's ciphertexts: its size over the width of one, 2·keyBits/8 bytes (a header of a few bytes aside)
+          int ciphertexts = result.bytesPerUpdate() / (result.keyBits() / 4);
+          boolean partial = result.threshold() > 0;
+          progress("decryption baseline: " + ciphertexts + " ciphertexts, " + (partial
+              ? "one holder's partial decryptions with modPow, unblinded, no proof" : "CRT with modPow, unblinded"));
+          double seconds = inPool(pool, new DecryptionBaseline(
+              partial ? DecryptionBaseline.Kind.PARTIAL : DecryptionBaseline.Kind.CRT, result.keyBits(), ciphertexts,
+              Integer.parseInt(keyOptions.getOrDefault("shareholders", "3"))));
+          decryptBaseline = values / seconds;
           progress("baseline: " + baselineValues + " values, plain unpacked textbook paillier (r^n for each)");
           baseline = inPool(pool, new TextbookBaseline(result.keyBits(), baselineValues));
           Map<String, String> unpacked = new LinkedHashMap<>(keyOptions);
@@ -126,7 +138,7 @@ public final class HeBenchCommand implements Callable<Integer> {
           baselinePrecomputed = inPool(pool, new HeBench(provider, PluginOptions.of(unpacked), baselineValues, 1,
               this::progress)::run).encryptValuesPerSecond();
         }
-        report(result, baseline, baselinePrecomputed, poolSize, loadBefore, loadAverage());
+        report(result, baseline, baselinePrecomputed, decryptBaseline, poolSize, loadBefore, loadAverage());
       } finally {
         pool.shutdown();
       }
@@ -149,8 +161,10 @@ public final class HeBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void report(HeBenchResult r, Double baseline, Double baselinePrecomputed, int poolSize, double loadBefore,
-      double loadAfter) throws Exception {
+  private void report(HeBenchResult r, Double baseline, Double baselinePrecomputed, Double decryptBaseline,
+      int poolSize, double loadBefore, double loadAfter) throws Exception {
+    // for a threshold key the baseline is one holder's partial decryptions, compared with one holder's (proof included)
+    double decryptRate = r.threshold() == 0 ? r.decryptValuesPerSecond() : r.partialDecryptValuesPerSecond();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("scheme", scheme);
     out.put("keyBits", r.keyBits());
@@ -174,6 +188,10 @@ public final class HeBenchCommand implements Callable<Integer> {
     out.put("firstColdEncryptMs", round(r.firstColdEncryptMs()));
     out.put("baselineValuesPerSecond", baseline == null ? null : round(baseline));
     out.put("coldSpeedupPerValue", baseline == null ? null : round(r.encryptValuesPerSecondCold() / baseline));
+    out.put(r.threshold() == 0 ? "decryptBaselineValuesPerSecond" : "partialDecryptBaselineValuesPerSecond",
+        decryptBaseline == null ? null : round(decryptBaseline));
+    out.put(r.threshold() == 0 ? "decryptSpeedupVsBaseline" : "partialDecryptSpeedupVsBaseline",
+        decryptBaseline == null ? null : Math.round(decryptRate / decryptBaseline * 1000) / 1000.0);
     out.put("loadAverageBefore", round(loadBefore));
     out.put("loadAverageAfter", round(loadAfter));
     out.put("unpackedEncryptValuesPerSecond", baseline == null ? null : round(baseline));
@@ -189,7 +207,7 @@ public final class HeBenchCommand implements Callable<Integer> {
             + "  encrypt %,.0f values/s (%,.0f per thread); add %s values/s; decrypt %,.0f values/s%n"
             + "%s"
             + "  %.3f ciphertext bytes per value (%.2fx float32); max abs error %.3g%n"
-            + "  encrypt + aggregate + decrypt: %.2f s%s",
+            + "  encrypt + aggregate + decrypt: %.2f s%s%s",
         scheme, r.keyBits(), poolSize, contributors, values, loadBefore, loadAfter, r.encryptValuesPerSecondCold(),
         r.firstColdEncryptMs(), r.keygenMs(), r.precomputeSeconds(), r.precomputeValuesPerSecond(),
         r.encryptValuesPerSecond(), r.encryptValuesPerSecond() / poolSize,
@@ -202,7 +220,11 @@ public final class HeBenchCommand implements Callable<Integer> {
             "%n  textbook baseline (unpacked, r^n per value) %,.0f values/s: cold is %.0fx, precomputed %.0fx faster"
                 + " per value%n  (unpacked with precomputed randomness %,.0f values/s: packing alone is %.0fx)",
             baseline, r.encryptValuesPerSecondCold() / baseline, r.encryptValuesPerSecond() / baseline,
-            baselinePrecomputed, r.encryptValuesPerSecond() / baselinePrecomputed)));
+            baselinePrecomputed, r.encryptValuesPerSecond() / baselinePrecomputed),
+        decryptBaseline == null ? "" : String.format(Locale.ROOT,
+            "%n  decryption baseline (as before issue 14: %s) %,.0f values/s: this decryption is %.3fx",
+            r.threshold() == 0 ? "CRT with modPow, no blinding" : "one holder's partials with modPow, no blinding,"
+                + " no proof", decryptBaseline, decryptRate / decryptBaseline)));
     if (json != null) {
       Json.write(json, out);
     }

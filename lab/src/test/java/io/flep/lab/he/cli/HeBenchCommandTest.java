@@ -37,6 +37,26 @@ class HeBenchCommandTest {
         org.assertj.core.data.Offset.offset(0.001));
     assertThat(node.get("maxAbsError").asDouble()).isLessThanOrEqualTo(3 * Math.scalb(1.0, -21));
     assertThat(node.get("packedSpeedupPerValue").asDouble()).isGreaterThan(1);
+    // the sum's 10 ciphertexts decrypted as before base blinding, in the same run
+    assertThat(node.get("decryptBaselineValuesPerSecond").asDouble()).isPositive();
+    assertThat(node.get("decryptSpeedupVsBaseline").asDouble()).isPositive();
+    assertThat(r.out()).contains("decryption baseline (as before issue 14: CRT with modPow, no blinding)");
+  }
+
+  @Test
+  void aThresholdKeyIsComparedWithOneHoldersUnblindedPartialDecryptions(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("he.json");
+    LabCli.Result r = LabCli.run("he", "bench", "--scheme", "paillier", "--values", "100", "--contributors", "2",
+        "--key-bits", "1024", "--option", "allowWeakKeys=true", "--option", "threshold=2", "--option",
+        "shareholders=3", "--threads", "1", "--baseline-values", "2", "--json", json.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode node = new ObjectMapper().readTree(json.toFile());
+    assertThat(node.get("threshold").asInt()).isEqualTo(2);
+    assertThat(node.get("partialDecryptBaselineValuesPerSecond").asDouble()).isPositive();
+    assertThat(node.get("partialDecryptSpeedupVsBaseline").asDouble()).isPositive();
+    assertThat(node.has("decryptBaselineValuesPerSecond")).isFalse();
+    assertThat(r.out()).contains("one holder's partials with modPow, no blinding, no proof");
   }
 
   @Test

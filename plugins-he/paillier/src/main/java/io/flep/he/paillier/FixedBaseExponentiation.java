@@ -13,14 +13,8 @@ import java.util.Objects;
  * g<sup>d·2<sup>wt</sup></sup>, so g<sup>e</sup> = ∏<sub>t</sub> T[t][d<sub>t</sub>]: ⌈b/w⌉ multiplications and no
  * squarings, against about 1.2·b multiplications for {@link BigInteger#modPow}.
  *
- * <p><b>Arithmetic.</b> A multiplication modulo N with {@code BigInteger} costs three full products (one for the
- * product, two for the reduction), about three times a step of {@code modPow}'s intrinsic Montgomery multiplication;
- * that would cap the table's gain. So the table and the products are kept in Montgomery form (R = 2<sup>27L</sup>)
- * on L limbs of 27 bits: an operand is an {@code int[]}, the double-length accumulator a {@code long[]}. Each of the
- * 2L row updates t[i..i+L) += x·y[0..L) is a loop the JIT vectorises (the operand and the accumulator are arrays of
- * different types, so they cannot alias); 27-bit limbs leave room for up to 2<sup>9</sup> products of 54 bits per
- * accumulator word, so carries are propagated only between the product and the reduction and once per reduction row.
- * Results are kept lazily in [0, 2N) (R &gt; 4N), reduced once at the end.
+ * <p><b>Arithmetic.</b> The table and the products are kept in Montgomery form ({@link Montgomery}): with
+ * {@code BigInteger}, each multiplication would cost three full products and cap the table's gain.
  *
  * <p><b>Table.</b> The window is the largest w ≤ 8 whose table fits {@value #MAX_TABLE_BYTES} bytes: for the
  * ⌈bits(n)/2⌉-bit exponents of Damgård–Jurik–Nielsen encryption ({@link PaillierPublicKey}) modulo n², 2048-bit n: w = 8, 128 × 255 entries of 608 bytes,
@@ -34,13 +28,9 @@ import java.util.Objects;
  * depend on its exponent too. Immutable after construction; thread-safe.
  */
 final class FixedBaseExponentiation {
-  static final int LIMB_BITS = 27;
-  private static final long MASK = (1L << LIMB_BITS) - 1;
   static final long MAX_TABLE_BYTES = 48L << 20;
   static final int MAX_WINDOW = 8;
   static final int MAX_CACHED_TABLES = 4;
-  /** Below this many limbs (moduli up to 6,900 bits) product and reduction share one pass. */
-  static final int FUSED_LIMIT = 256;
 
   private static final Map<CacheKey, Lazy> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
@@ -49,11 +39,9 @@ final class FixedBaseExponentiation {
     }
   };
 
-  private final BigInteger modulus;
   private final BigInteger base;
+  private final Montgomery arithmetic;
   private final int limbs;
-  private final int[] n;
-  private final long nInv;
   private final int exponentBits;
   private final int window;
   private final int positions;
@@ -70,21 +58,15 @@ final class FixedBaseExponentiation {
   FixedBaseExponentiation(BigInteger base, BigInteger modulus, int exponentBits, int window) {
     long start = System.nanoTime();
     Objects.requireNonNull(base, "base");
-    Objects.requireNonNull(modulus, "modulus");
-    if (modulus.compareTo(BigInteger.ONE) <= 0 || !modulus.testBit(0)) {
-      throw new IllegalArgumentException("modulus must be odd and greater than 1");
-    }
+    this.arithmetic = new Montgomery(modulus);
     if (base.signum() <= 0 || base.compareTo(modulus) >= 0) {
       throw new IllegalArgumentException("base must be in [1, modulus)");
     }
     if (exponentBits < 1) {
       throw new IllegalArgumentException("exponentBits must be positive, got " + exponentBits);
     }
-    this.modulus = modulus;
     this.base = base;
-    this.limbs = limbCount(modulus.bitLength());
-    this.n = toLimbs(modulus, limbs);
-    this.nInv = modulus.negate().modInverse(BigInteger.ONE.shiftLeft(LIMB_BITS)).longValue();
+    this.limbs = arithmetic.limbs();
     this.exponentBits = exponentBits;
     this.window = window == 0 ? chooseWindow(exponentBits, limbs) : window;
     if (this.window < 1 || this.window > 16) {
@@ -93,18 +75,18 @@ final class FixedBaseExponentiation {
     this.positions = (exponentBits + this.window - 1) / this.window;
     int digits = (1 << this.window) - 1;
     this.table = new int[positions][];
-    long[] t = scratch();
-    int[] power = toMontgomery(base); // g^(2^(w·pos)) in Montgomery form
+    long[] t = arithmetic.scratch();
+    int[] power = arithmetic.toMontgomery(base); // g^(2^(w·pos)) in Montgomery form
     for (int pos = 0; pos < positions; pos++) {
       int[] row = new int[digits * limbs];
       System.arraycopy(power, 0, row, 0, limbs);
       for (int d = 2; d <= digits; d++) {
-        multiply(row, (d - 2) * limbs, power, 0, row, (d - 1) * limbs, t);
+        arithmetic.multiply(row, (d - 2) * limbs, power, 0, row, (d - 1) * limbs, t);
       }
       table[pos] = row;
       if (pos + 1 < positions) {
         int[] next = new int[limbs];
-        multiply(row, (digits - 1) * limbs, power, 0, next, 0, t); // g^(2^w·2^(w·pos)) = T[pos][2^w − 1]·T[pos][1]
+        arithmetic.multiply(row, (digits - 1) * limbs, power, 0, next, 0, t); // g^(2^w·2^(w·pos)) = T[pos][2^w − 1]·T[pos][1]
         power = next;
       }
     }
@@ -146,10 +128,10 @@ final class FixedBaseExponentiation {
     if (e.signum() < 0 || e.bitLength() > exponentBits) {
       throw new IllegalArgumentException("exponent must be in [0, 2^" + exponentBits + ")");
     }
-    if (f.signum() < 0 || f.compareTo(modulus) >= 0) {
+    if (f.signum() < 0 || f.compareTo(arithmetic.modulus()) >= 0) {
       throw new IllegalArgumentException("factor must be in [0, modulus)");
     }
-    return powTimes(WireReader.magnitude(e), toLimbs(f, limbs));
+    return powTimes(WireReader.magnitude(e), arithmetic.limbsOf(f));
   }
 
   /**
@@ -157,7 +139,7 @@ final class FixedBaseExponentiation {
    * limbs: the accumulator g<sup>e</sup>·R times f reduces to g<sup>e</sup>·f, which leaves Montgomery form for free.
    */
   BigInteger powTimes(byte[] exponent, int[] factor) {
-    long[] t = scratch();
+    long[] t = arithmetic.scratch();
     int[] acc = null;
     int[] out = new int[limbs];
     for (int pos = 0; pos < positions; pos++) {
@@ -169,18 +151,17 @@ final class FixedBaseExponentiation {
         acc = new int[limbs];
         System.arraycopy(table[pos], (d - 1) * limbs, acc, 0, limbs);
       } else {
-        multiply(acc, 0, table[pos], (d - 1) * limbs, out, 0, t);
+        arithmetic.multiply(acc, 0, table[pos], (d - 1) * limbs, out, 0, t);
         int[] swap = acc;
         acc = out;
         out = swap;
       }
     }
     if (acc == null) { // e = 0
-      return fromLimbs(factor).mod(modulus);
+      return Montgomery.fromLimbs(factor).mod(arithmetic.modulus());
     }
-    multiply(acc, 0, factor, 0, out, 0, t);
-    BigInteger r = fromLimbs(out);
-    return r.compareTo(modulus) >= 0 ? r.subtract(modulus) : r;
+    arithmetic.multiply(acc, 0, factor, 0, out, 0, t);
+    return arithmetic.normalised(out);
   }
 
   int window() {
@@ -196,7 +177,12 @@ final class FixedBaseExponentiation {
   }
 
   BigInteger modulus() {
-    return modulus;
+    return arithmetic.modulus();
+  }
+
+  /** L plain limbs of 0 ≤ x &lt; 2<sup>27L</sup>, the form {@link #powTimes(byte[], int[])} takes its factor in. */
+  int[] limbsOf(BigInteger x) {
+    return arithmetic.limbsOf(x);
   }
 
   /** Bytes of the table's limbs (object headers not counted). */
@@ -207,72 +193,6 @@ final class FixedBaseExponentiation {
   /** How long building the table took. */
   long buildNanos() {
     return buildNanos;
-  }
-
-  /** L plain limbs of 0 ≤ x &lt; 2<sup>27L</sup>. */
-  int[] limbsOf(BigInteger x) {
-    return toLimbs(x, limbs);
-  }
-
-  private long[] scratch() {
-    return new long[2 * limbs + 1];
-  }
-
-  private int[] toMontgomery(BigInteger x) {
-    return toLimbs(x.shiftLeft(LIMB_BITS * limbs).mod(modulus), limbs);
-  }
-
-  /**
-   * out[oOff..] = a·b·R<sup>−1</sup> mod N, lazily in [0, 2N), for a, b in [0, 2N). out may be a or b only if
-   * at the same offset (it is written after both are read). t is scratch of 2L + 1 words.
-   */
-  void multiply(int[] a, int aOff, int[] b, int bOff, int[] out, int oOff, long[] t) {
-    final int len = limbs;
-    java.util.Arrays.fill(t, 0L);
-    if (len < FUSED_LIMIT) {
-      // one pass (coarsely integrated operand scanning): row i adds a_i·b and m_i·N, two products below 2^54 per word
-      // and row, so no word exceeds 2L·2^54 + carries < 2^63
-      for (int i = 0; i < len; i++) {
-        long ai = a[aOff + i];
-        long m = (((t[i] + ai * b[bOff]) & MASK) * nInv) & MASK;
-        for (int j = 0; j < len; j++) { // vectorised: t (long[]) and b, n (int[]) cannot alias
-          t[i + j] += ai * b[bOff + j] + m * n[j];
-        }
-        t[i + 1] += t[i] >>> LIMB_BITS; // t[i] ≡ 0 mod 2^27 now
-      }
-    } else {
-      // product, carries, then reduction: each phase adds at most L products per word
-      for (int i = 0; i < len; i++) {
-        long ai = a[aOff + i];
-        for (int j = 0; j < len; j++) {
-          t[i + j] += ai * b[bOff + j];
-        }
-      }
-      long carry = 0;
-      for (int k = 0; k < 2 * len; k++) {
-        long v = t[k] + carry;
-        t[k] = v & MASK;
-        carry = v >>> LIMB_BITS;
-      }
-      t[2 * len] += carry;
-      for (int i = 0; i < len; i++) {
-        long m = ((t[i] & MASK) * nInv) & MASK;
-        for (int j = 0; j < len; j++) {
-          t[i + j] += m * n[j];
-        }
-        t[i + 1] += t[i] >>> LIMB_BITS;
-      }
-    }
-    long carry = 0;
-    for (int k = 0; k < len; k++) {
-      long v = t[len + k] + carry;
-      out[oOff + k] = (int) (v & MASK);
-      carry = v >>> LIMB_BITS;
-    }
-    carry += t[2 * len];
-    if (carry != 0) {
-      throw new IllegalStateException("Montgomery product out of range"); // cannot happen: result < 2N < R
-    }
   }
 
   /** The w-bit digit of a big-endian magnitude starting at bit {@code bit}. */
@@ -289,14 +209,6 @@ final class FixedBaseExponentiation {
     return d;
   }
 
-  static int limbCount(int modulusBits) {
-    int limbs = (modulusBits + 2 + LIMB_BITS - 1) / LIMB_BITS; // R = 2^(27L) > 4N
-    if (limbs >= 511) {
-      throw new IllegalArgumentException(modulusBits + "-bit modulus is too large for 27-bit limbs");
-    }
-    return limbs;
-  }
-
   static int chooseWindow(int exponentBits, int limbs) {
     for (int w = MAX_WINDOW; w > 1; w--) {
       long bytes = (long) ((exponentBits + w - 1) / w) * ((1 << w) - 1) * limbs * Integer.BYTES;
@@ -305,53 +217,6 @@ final class FixedBaseExponentiation {
       }
     }
     return 1;
-  }
-
-  /** 27-bit limbs of 0 ≤ x &lt; 2<sup>27·count</sup>, least significant first. */
-  static int[] toLimbs(BigInteger x, int count) {
-    if (x.signum() < 0 || x.bitLength() > LIMB_BITS * count) {
-      throw new IllegalArgumentException("value does not fit in " + count + " limbs");
-    }
-    byte[] be = x.toByteArray();
-    int[] out = new int[count];
-    long buffer = 0;
-    int bits = 0;
-    int k = 0;
-    for (int i = be.length - 1; i >= 0 && k < count; i--) {
-      buffer |= (long) (be[i] & 0xff) << bits;
-      bits += 8;
-      if (bits >= LIMB_BITS) {
-        out[k++] = (int) (buffer & MASK);
-        buffer >>>= LIMB_BITS;
-        bits -= LIMB_BITS;
-      }
-    }
-    if (k < count && bits > 0) {
-      out[k] = (int) (buffer & MASK);
-    }
-    return out;
-  }
-
-  /** The integer with these 27-bit limbs (each in [0, 2^27)). */
-  static BigInteger fromLimbs(int[] limbs) {
-    int totalBits = limbs.length * LIMB_BITS;
-    byte[] be = new byte[(totalBits + 7) / 8];
-    long buffer = 0;
-    int bits = 0;
-    int pos = be.length - 1;
-    for (int limb : limbs) {
-      buffer |= (long) limb << bits;
-      bits += LIMB_BITS;
-      while (bits >= 8) {
-        be[pos--] = (byte) buffer;
-        buffer >>>= 8;
-        bits -= 8;
-      }
-    }
-    if (bits > 0 && pos >= 0) {
-      be[pos] = (byte) buffer;
-    }
-    return new BigInteger(1, be);
   }
 
   private record CacheKey(BigInteger base, BigInteger modulus, int exponentBits) {}
@@ -385,7 +250,7 @@ final class FixedBaseExponentiation {
 
   @Override
   public String toString() {
-    return "FixedBaseExponentiation[" + modulus.bitLength() + "-bit modulus, " + exponentBits + "-bit exponents, w="
+    return "FixedBaseExponentiation[" + arithmetic.modulus().bitLength() + "-bit modulus, " + exponentBits + "-bit exponents, w="
         + window + ", " + tableBytes() / 1_000_000.0 + " MB]";
   }
 }

@@ -184,7 +184,6 @@ public final class FixedPointPacker {
       throw new GeneralSecurityException(
           plaintexts.length + " plaintexts cannot hold " + length + " values of " + slotsPerPlaintext + " per plaintext");
     }
-    long mask = (1L << slotBits) - 1;
     long maxSlot = contributors * 2 * offset;
     long shift = contributors * offset;
     double[] out = new double[length];
@@ -195,8 +194,9 @@ public final class FixedPointPacker {
       }
       int from = chunk * slotsPerPlaintext;
       int to = Math.min(length, from + slotsPerPlaintext);
+      byte[] bigEndian = x.toByteArray();
       for (int i = from; i < to; i++) {
-        long slot = x.shiftRight((i - from) * slotBits).longValue() & mask;
+        long slot = bits(bigEndian, (i - from) * slotBits, slotBits);
         if (slot > maxSlot) {
           throw new GeneralSecurityException("decrypted slot " + i + " exceeds the bound for " + contributors
               + " contributors: the ciphertext was altered or its contributor count is wrong");
@@ -205,6 +205,30 @@ public final class FixedPointPacker {
       }
     }
     return out;
+  }
+
+  /**
+   * Bits [from, from + count) of the non-negative integer with these big-endian two's-complement bytes, count ≤
+   * {@value #MAX_SLOT_BITS}: what {@code x.shiftRight(from).longValue()} masked to count bits gives, without copying x.
+   */
+  static long bits(byte[] bigEndian, int from, int count) {
+    int firstByte = from >>> 3;
+    int shift = from & 7;
+    long low = 0;
+    for (int k = 7; k >= 0; k--) {
+      low = (low << 8) | byteAt(bigEndian, firstByte + k);
+    }
+    long value = low >>> shift;
+    if (count > 64 - shift) { // the slot reaches into a ninth byte
+      value |= (long) byteAt(bigEndian, firstByte + 8) << (64 - shift);
+    }
+    return value & ((1L << count) - 1);
+  }
+
+  /** Byte {@code k} counted from the least significant end; 0 past the top. */
+  private static int byteAt(byte[] bigEndian, int k) {
+    int index = bigEndian.length - 1 - k;
+    return index >= 0 ? bigEndian[index] & 0xff : 0;
   }
 
   @Override

@@ -48,6 +48,9 @@ public final class ThresholdPaillierScheme implements HomomorphicEncryption, Thr
   private final ThresholdPublicKey key;
   private final PaillierPublicKey publicKey;
   private final ThresholdPaillier.Share share;
+  /** Δs<sub>i</sub> recoded for {@link ThresholdPublicKey#partialDecrypt(FixedExponentPower, BigInteger,
+   *  ThresholdPublicKey.Blinding)}; null without a share. */
+  private final FixedExponentPower shareExponent;
   private final SecureRandom random;
 
   ThresholdPaillierScheme(PaillierScheme publicScheme, ThresholdPublicKey key, Optional<ThresholdPaillier.Share> share,
@@ -56,6 +59,7 @@ public final class ThresholdPaillierScheme implements HomomorphicEncryption, Thr
     this.key = key;
     this.publicKey = key.paillier();
     this.share = share.orElse(null);
+    this.shareExponent = this.share == null ? null : key.shareExponent(this.share);
     this.random = random;
   }
 
@@ -135,7 +139,7 @@ public final class ThresholdPaillierScheme implements HomomorphicEncryption, Thr
       ThresholdPublicKey.Blinding blinding = key.new Blinding(share.index(), random);
       int end = Math.min(parts.length, (r + 1) * run);
       for (int i = r * run; i < end; i++) {
-        partial[i] = key.partialDecrypt(share, parts[i], blinding);
+        partial[i] = key.partialDecrypt(shareExponent, parts[i], blinding);
       }
     });
     ThresholdPublicKey.Proof proof = key.prove(share, digest, parts, partial, random);

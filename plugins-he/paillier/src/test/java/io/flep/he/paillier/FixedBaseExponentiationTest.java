@@ -59,7 +59,7 @@ class FixedBaseExponentiationTest {
   void theTwoPassPathForModuliBeyondTheFusedLimbLimit() {
     // 7,000 bits needs 260 limbs: product and reduction in separate passes
     BigInteger modulus = new BigInteger(7000, random).setBit(6999).setBit(0);
-    assertThat(FixedBaseExponentiation.limbCount(modulus.bitLength())).isGreaterThanOrEqualTo(FixedBaseExponentiation.FUSED_LIMIT);
+    assertThat(Montgomery.limbCount(modulus.bitLength())).isGreaterThanOrEqualTo(Montgomery.FUSED_LIMIT);
     BigInteger g = new BigInteger(6990, random);
     FixedBaseExponentiation table = new FixedBaseExponentiation(g, modulus, 64, 4);
     for (int i = 0; i < 5; i++) {
@@ -73,8 +73,8 @@ class FixedBaseExponentiationTest {
     for (int bits : new int[] {1, 26, 27, 28, 54, 100, 4096}) {
       BigInteger x = new BigInteger(bits, random).setBit(bits - 1);
       int limbs = (bits + 26) / 27;
-      int[] l = FixedBaseExponentiation.toLimbs(x, limbs);
-      assertThat(FixedBaseExponentiation.fromLimbs(l)).isEqualTo(x);
+      int[] l = Montgomery.toLimbs(x, limbs);
+      assertThat(Montgomery.fromLimbs(l)).isEqualTo(x);
       assertThat(java.util.Arrays.stream(l).boxed().toList()).allSatisfy(v -> assertThat(v).isBetween(0, (1 << 27) - 1));
     }
     assertThat(FixedBaseExponentiation.digit(new byte[] {(byte) 0xA5, 0x3C}, 4, 8)).isEqualTo(0x53);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FixedPointPackerTest {
@@ -112,5 +113,24 @@ class FixedPointPackerTest {
     assertThatThrownBy(() -> new FixedPointPacker(40, 1000, 1 << 20, 2048)).hasMessageContaining("exceeds 62");
     assertThatThrownBy(() -> new FixedPointPacker(24, -1, 32, 2048)).hasMessageContaining("'clipBound'");
     assertThatThrownBy(() -> new FixedPointPacker(24, 64, 0, 2048)).hasMessageContaining("'maxContributors'");
+  }
+
+  @Test
+  void slotBitsReadFromTheBytesEqualShiftingTheInteger() {
+    Random random = new Random(7);
+    for (int trial = 0; trial < 200; trial++) {
+      BigInteger x = new BigInteger(1 + random.nextInt(2100), random);
+      byte[] bytes = x.toByteArray();
+      int count = 1 + random.nextInt(FixedPointPacker.MAX_SLOT_BITS);
+      for (int from = 0; from < x.bitLength() + 70; from += 1 + random.nextInt(13)) {
+        long expected = x.shiftRight(from).longValue() & ((1L << count) - 1);
+        assertThat(FixedPointPacker.bits(bytes, from, count))
+            .as("bits [%d, +%d) of %s", from, count, x.toString(16)).isEqualTo(expected);
+      }
+    }
+    // by hand: 0x1_FF00 = 1 1111 1111 0000 0000; bits 4..11 are 0xF0, bits 8..16 are 0x1FF
+    byte[] b = BigInteger.valueOf(0x1FF00).toByteArray();
+    assertThat(FixedPointPacker.bits(b, 4, 8)).isEqualTo(0xF0);
+    assertThat(FixedPointPacker.bits(b, 8, 9)).isEqualTo(0x1FF);
   }
 }
