@@ -3,6 +3,7 @@ package io.flep.lab.he.bench;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
  *
  * Written with {@link BigInteger} alone, independent of the plugin, like {@link TextbookBaseline}; runs in parallel
  * on the caller's fork-join pool (call it inside the bench's pool). The ciphertexts are real encryptions (untimed),
- * and each CRT decryption is checked.
+ * each CRT decryption is checked, and an untimed pass over the first {@code warmUpCiphertexts} runs first, as the
+ * bench's own warm-up does ({@link HeBench}).
  */
 public final class DecryptionBaseline implements Callable<Double> {
   /** Which decryption to time. */
@@ -28,19 +30,22 @@ public final class DecryptionBaseline implements Callable<Double> {
   private final Kind kind;
   private final int keyBits;
   private final int ciphertexts;
+  private final int warmUpCiphertexts;
   private final int shareholders;
 
   /**
+   * @param warmUpCiphertexts decrypted untimed first (at most {@code ciphertexts})
    * @param shareholders ℓ, for Δ = ℓ! in the partial decryption's exponent (ignored for {@link Kind#CRT})
    */
-  public DecryptionBaseline(Kind kind, int keyBits, int ciphertexts, int shareholders) {
-    if (ciphertexts < 1 || keyBits < 64) {
-      throw new IllegalArgumentException("ciphertexts must be positive and keyBits at least 64, got " + ciphertexts
-          + " and " + keyBits);
+  public DecryptionBaseline(Kind kind, int keyBits, int ciphertexts, int warmUpCiphertexts, int shareholders) {
+    if (ciphertexts < 1 || keyBits < 64 || warmUpCiphertexts < 0) {
+      throw new IllegalArgumentException("ciphertexts must be positive, warm-up ciphertexts not negative and keyBits"
+          + " at least 64, got " + ciphertexts + ", " + warmUpCiphertexts + " and " + keyBits);
     }
     this.kind = kind;
     this.keyBits = keyBits;
     this.ciphertexts = ciphertexts;
+    this.warmUpCiphertexts = Math.min(ciphertexts, warmUpCiphertexts);
     this.shareholders = Math.max(1, shareholders);
   }
 
@@ -68,11 +73,10 @@ public final class DecryptionBaseline implements Callable<Double> {
       randomness = randomness.multiply(rn).mod(n2);
     }
     BigInteger[] out = new BigInteger[ciphertexts];
-    long t0;
+    IntConsumer decrypt;
     if (kind == Kind.CRT) {
       Crt crt = new Crt(p, q);
-      t0 = System.nanoTime();
-      IntStream.range(0, ciphertexts).parallel().forEach(i -> out[i] = crt.decrypt(c[i]));
+      decrypt = i -> out[i] = crt.decrypt(c[i]);
     } else {
       BigInteger delta = BigInteger.ONE;
       for (int k = 2; k <= shareholders; k++) {
@@ -80,9 +84,11 @@ public final class DecryptionBaseline implements Callable<Double> {
       }
       BigInteger nm = n.multiply(p.shiftRight(1)).multiply(q.shiftRight(1));
       BigInteger exponent = new BigInteger(nm.bitLength(), random).mod(nm).multiply(delta).shiftLeft(1);
-      t0 = System.nanoTime();
-      IntStream.range(0, ciphertexts).parallel().forEach(i -> out[i] = c[i].modPow(exponent, n2));
+      decrypt = i -> out[i] = c[i].modPow(exponent, n2);
     }
+    IntStream.range(0, warmUpCiphertexts).parallel().forEach(decrypt);
+    long t0 = System.nanoTime();
+    IntStream.range(0, ciphertexts).parallel().forEach(decrypt);
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (kind == Kind.CRT) {
       for (int i = 0; i < ciphertexts; i++) {

@@ -126,9 +126,11 @@ public final class HeBenchCommand implements Callable<Integer> {
           boolean partial = result.threshold() > 0;
           progress("decryption baseline: " + ciphertexts + " ciphertexts, " + (partial
               ? "one holder's partial decryptions with modPow, unblinded, no proof" : "CRT with modPow, unblinded"));
+          int warmUpValues = Math.min(values, partial ? HeBench.THRESHOLD_WARM_UP_VALUES : HeBench.WARM_UP_VALUES);
+          int warmUp = (int) Math.ceil((double) ciphertexts * warmUpValues / values);
           double seconds = inPool(pool, new DecryptionBaseline(
               partial ? DecryptionBaseline.Kind.PARTIAL : DecryptionBaseline.Kind.CRT, result.keyBits(), ciphertexts,
-              Integer.parseInt(keyOptions.getOrDefault("shareholders", "3"))));
+              warmUp, Integer.parseInt(keyOptions.getOrDefault("shareholders", "3"))));
           decryptBaseline = values / seconds;
           progress("baseline: " + baselineValues + " values, plain unpacked textbook paillier (r^n for each)");
           baseline = inPool(pool, new TextbookBaseline(result.keyBits(), baselineValues));

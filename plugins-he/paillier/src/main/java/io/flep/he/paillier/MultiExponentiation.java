@@ -11,28 +11,39 @@ import java.util.stream.IntStream;
  * bases whose digit there is d (a running product computes that with 2·2<sup>w</sup> multiplications). For k bases and
  * b-bit exponents that is about (b/w)(k + 2<sup>w+1</sup>) multiplications instead of about 1.2·b·k: for the 1,516
  * ciphertexts of a 100,000-value update and 128-bit exponents, about 7 times fewer. The bases are split into one chunk
- * per core. The batched proofs of {@link ThresholdPublicKey} use it; their exponents are public, so its
+ * per core, and the products are Montgomery products ({@link Montgomery}), about three times cheaper than a
+ * {@code BigInteger} multiplication and division. The batched proofs of {@link ThresholdPublicKey} use it; their exponents are public, so its
  * exponent-dependent timing reveals nothing.
  */
 final class MultiExponentiation {
   private MultiExponentiation() {}
 
+  /**
+   * @param modulus an odd modulus above 1 (n²)
+   * @throws IllegalArgumentException if the arrays differ in length, an exponent is negative or the modulus is even
+   */
   static BigInteger product(BigInteger[] bases, BigInteger[] exponents, BigInteger modulus) {
     if (bases.length != exponents.length) {
       throw new IllegalArgumentException(bases.length + " bases but " + exponents.length + " exponents");
     }
+    Montgomery field = new Montgomery(modulus);
     int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), bases.length / 64));
-    return IntStream.range(0, chunks).parallel()
-        .mapToObj(c -> product(bases, exponents, modulus, c * bases.length / chunks, (c + 1) * bases.length / chunks))
-        .reduce(BigInteger.ONE, (a, b) -> a.multiply(b).mod(modulus));
+    long[] t = field.scratch();
+    int[] acc = IntStream.range(0, chunks).parallel()
+        .mapToObj(c -> product(field, bases, exponents, c * bases.length / chunks, (c + 1) * bases.length / chunks))
+        .reduce((a, b) -> {
+          int[] out = new int[field.limbs()];
+          field.multiply(a, 0, b, 0, out, 0, field.scratch());
+          return out;
+        })
+        .orElseGet(() -> field.toMontgomery(BigInteger.ONE));
+    return field.fromMontgomery(acc, t);
   }
 
-  /** The product over bases [from, to), on this thread. */
-  static BigInteger product(BigInteger[] bases, BigInteger[] exponents, BigInteger modulus, int from, int to) {
+  /** The product over bases [from, to), on this thread, in Montgomery form. */
+  static int[] product(Montgomery field, BigInteger[] bases, BigInteger[] exponents, int from, int to) {
+    BigInteger modulus = field.modulus();
     int count = to - from;
-    if (count <= 0) {
-      return BigInteger.ONE.mod(modulus);
-    }
     int bits = 0;
     for (int j = from; j < to; j++) {
       if (exponents[j].signum() < 0) {
@@ -40,17 +51,23 @@ final class MultiExponentiation {
       }
       bits = Math.max(bits, exponents[j].bitLength());
     }
-    if (bits == 0) {
-      return BigInteger.ONE.mod(modulus);
+    if (count <= 0 || bits == 0) {
+      return field.toMontgomery(BigInteger.ONE);
+    }
+    long[] t = field.scratch();
+    int[][] mont = new int[count][];
+    for (int j = from; j < to; j++) {
+      BigInteger b = bases[j];
+      mont[j - from] = field.toMontgomery(b.signum() >= 0 && b.compareTo(modulus) < 0 ? b : b.mod(modulus));
     }
     int w = Math.max(1, Math.min(12, 31 - Integer.numberOfLeadingZeros(count) - 2)); // ~log2(count) − 2
     int windows = (bits + w - 1) / w;
-    BigInteger acc = BigInteger.ONE;
-    BigInteger[] buckets = new BigInteger[1 << w];
+    int[] acc = null;
+    int[][] buckets = new int[1 << w][];
     for (int window = windows - 1; window >= 0; window--) {
-      if (window != windows - 1) {
+      if (acc != null) {
         for (int s = 0; s < w; s++) {
-          acc = acc.multiply(acc).mod(modulus);
+          field.multiply(acc, 0, acc, 0, acc, 0, t);
         }
       }
       Arrays.fill(buckets, null);
@@ -58,24 +75,40 @@ final class MultiExponentiation {
       for (int j = from; j < to; j++) {
         int digit = digit(exponents[j], shift, w);
         if (digit != 0) {
-          buckets[digit] = buckets[digit] == null ? bases[j] : buckets[digit].multiply(bases[j]).mod(modulus);
+          if (buckets[digit] == null) {
+            buckets[digit] = mont[j - from].clone();
+          } else {
+            field.multiply(buckets[digit], 0, mont[j - from], 0, buckets[digit], 0, t);
+          }
         }
       }
-      BigInteger running = null;
-      BigInteger total = null;
+      int[] running = null; // ∏_{d' ≥ d} B_d'
+      int[] total = null; // ∏_d B_d^d, as the sum over d of the running products
       for (int d = buckets.length - 1; d >= 1; d--) {
         if (buckets[d] != null) {
-          running = running == null ? buckets[d] : running.multiply(buckets[d]).mod(modulus);
+          if (running == null) {
+            running = buckets[d].clone();
+          } else {
+            field.multiply(running, 0, buckets[d], 0, running, 0, t);
+          }
         }
         if (running != null) {
-          total = total == null ? running : total.multiply(running).mod(modulus);
+          if (total == null) {
+            total = running.clone();
+          } else {
+            field.multiply(total, 0, running, 0, total, 0, t);
+          }
         }
       }
       if (total != null) {
-        acc = acc.multiply(total).mod(modulus);
+        if (acc == null) {
+          acc = total;
+        } else {
+          field.multiply(acc, 0, total, 0, acc, 0, t);
+        }
       }
     }
-    return acc.mod(modulus);
+    return acc == null ? field.toMontgomery(BigInteger.ONE) : acc;
   }
 
   private static int digit(BigInteger e, int shift, int w) {
