@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.flep.exchange.Exchange;
 import io.flep.exchange.ExchangeRef;
+import io.flep.exchange.Sha256;
 import io.flep.plugin.api.he.HeCiphertext;
 import io.flep.workers.aggregation.EncryptedUpdates;
 import io.flep.workers.aggregation.HomomorphicKeys;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cloud and the auditor's partial-decryption jobs are taken by this test instead of their workers, so the test
  * completes them with whatever partial decryption the holder likes to sign. One cheater (a partial decryption
  * altered after signing; then one of another ciphertext, signed) is left out and named, and the round is decrypted
- * correctly from the two honest holders; with two cheaters the round is refused on the modelled path and nothing more
- * is published.
+ * correctly from the two honest holders; with two cheaters (an unsigned partial decryption and one of another
+ * ciphertext) the round is refused on the modelled path and nothing more is published. The shifted partial
+ * decryption and the proof made with another share are played against the scheme in
+ * {@code ThresholdPaillierSchemeTest}; the lifecycle treats every refusal of the combination alike.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThresholdCheatTest {
@@ -89,10 +93,13 @@ class ThresholdCheatTest {
   @Test
   void aCheatingHolderIsLeftOutAndNamedAndTwoCheatersRefuseTheRound() throws Exception {
     // round 1: the cloud's partial decryption is altered after signing; round 2: the cloud signs a partial
-    // decryption of another ciphertext; the auditor is honest in both. Round 3: both cheat.
-    RunReport report = run(11, (job, holder) -> round(job) == 1 ? alteredAfterSigning(job, holder)
-        : partialOfAnotherCiphertext(job, holder), (job, holder) -> round(job) < 3
-        ? honestAuditor(job, holder) : partialOfAnotherCiphertext(job, holder));
+    // decryption of another ciphertext; the auditor is honest in both. Round 3: both cheat, the cloud with an
+    // unsigned partial decryption, the auditor with one of another ciphertext.
+    RunReport report = run(11, (job, holder) -> switch (round(job)) {
+      case 1 -> alteredAfterSigning(job, holder);
+      case 2 -> partialOfAnotherCiphertext(job, holder);
+      default -> unsigned(job, holder);
+    }, (job, holder) -> round(job) < 3 ? honestAuditor(job, holder) : partialOfAnotherCiphertext(job, holder));
 
     assertThat(report.rounds()).as("failure: %s; progress: %s", report.failure(), progress).hasSize(2)
         .allSatisfy(round -> {
@@ -110,7 +117,7 @@ class ThresholdCheatTest {
     assertThat(report.status()).isEqualTo("REJECTED");
     assertThat(report.outcome()).isEqualTo("aggregation-refused");
     assertThat(report.failure()).contains("round 3 is not decrypted").contains("1 valid partial decryption(s), 2"
-        + " needed").contains("2=").contains("3=");
+        + " needed").contains("2=").contains("3=").as("the unsigned one").contains("signature");
     assertThat(federation.coordinator().getBean(Exchange.class).list(runId, ExchangeKinds.GLOBAL_MODEL))
         .as("rounds 1 and 2 only: nothing wrong is published").hasSize(2);
   }
@@ -125,6 +132,24 @@ class ThresholdCheatTest {
     bytes[bytes.length - 1] ^= 1;
     Files.write(stored, bytes);
     return result;
+  }
+
+  /**
+   * The honest partial decryption with its signature zeroed, published under the SHA-256 of those bytes: everything
+   * but the signature checks out (the reference's address, the header, the content digest, the producer's role).
+   */
+  private Map<String, Object> unsigned(ActivatedJob job, String holder) throws Exception {
+    Map<String, Object> result = federation.context(holder).getBean(CloudPartialDecryptWorker.class)
+        .partiallyDecrypt(job);
+    ExchangeRef signed = ExchangeRef.fromVariable("partialDecryptionRef", result.get("partialDecryptionRef"));
+    byte[] bytes = Files.readAllBytes(root.resolve("exchange").resolve(signed.key()));
+    Arrays.fill(bytes, bytes.length - 64, bytes.length, (byte) 0); // the Ed25519 signature, last field
+    ExchangeRef ref = new ExchangeRef(Sha256.hex(bytes), signed.runId(), signed.kind(),
+        signed.producer());
+    Path stored = root.resolve("exchange").resolve(ref.key());
+    Files.createDirectories(stored.getParent());
+    Files.write(stored, bytes);
+    return Map.of("partialDecryptionRef", ref.toVariable());
   }
 
   private static int round(ActivatedJob job) {
