@@ -87,7 +87,7 @@ final class Montgomery {
    * @throws IllegalArgumentException if c is negative or not below N·R
    */
   int[] reduce(BigInteger c, long[] t) {
-    if (c.signum() < 0 || c.compareTo(modulusTimesR) >= 0) {
+    if (!reduces(c)) {
       throw new IllegalArgumentException("value to reduce must be in [0, N·R)");
     }
     int[] wide = toLimbs(c, 2 * limbs);
@@ -99,6 +99,11 @@ final class Montgomery {
     int[] out = new int[limbs];
     store(t, out, 0);
     return out;
+  }
+
+  /** Whether {@link #reduce} takes c: 0 ≤ c &lt; N·R. */
+  boolean reduces(BigInteger c) {
+    return c.signum() >= 0 && c.compareTo(modulusTimesR) < 0;
   }
 
   /** The value x·R<sup>−1</sup> mod N in [0, N) of Montgomery-form limbs x in [0, 2N). */

@@ -184,9 +184,13 @@ public final class PaillierPrivateKey {
       this.rho = field.toMontgomery(rho);
     }
 
-    /** c·ρ mod p² for c in [0, n²), then ρ ← ρ² (Kocher's update). */
+    /**
+     * c·ρ mod p² for c in [0, n²), then ρ ← ρ² (Kocher's update). For primes of equal length (all keys generated
+     * here) n² &lt; p²·R, so c is reduced without a division; only a key with q much longer than p (imported) needs
+     * one first, c mod p², whose timing is then not blinded.
+     */
     BigInteger blind(BigInteger c) {
-      int[] x = field.reduce(c, scratch); // c·R⁻¹
+      int[] x = field.reduce(field.reduces(c) ? c : c.mod(field.modulus()), scratch); // c·R⁻¹
       int[] factor = rho.clone();
       field.toMontgomery(factor, factor, scratch); // ρ·R², so that the product is c·ρ
       field.multiply(x, 0, factor, 0, x, 0, scratch);

@@ -36,6 +36,19 @@ class BlindingTest {
     assertThat(priv.decrypt(c, wrong)).isNotEqualTo(BigInteger.valueOf(5));
   }
 
+  /** p = 7 and a 61-bit q: n² exceeds p²·R (R = 2^27 for one limb), so c is reduced modulo p² before blinding. */
+  @Test
+  void primesOfVeryDifferentLengthsStillDecrypt() {
+    BigInteger p = BigInteger.valueOf(7);
+    BigInteger q = BigInteger.valueOf(2305843009213693951L); // 2^61 − 1, a Mersenne prime
+    PaillierPublicKey pub = PaillierPublicKey.withStandardGenerator(p.multiply(q));
+    PaillierPrivateKey priv = new PaillierPrivateKey(pub, p, q);
+    for (BigInteger m : List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(42), BigInteger.ONE.shiftLeft(62),
+        pub.n().subtract(BigInteger.ONE))) {
+      assertThat(priv.decrypt(pub.encrypt(m, random))).as("m = %s", m).isEqualTo(m);
+    }
+  }
+
   @Test
   void blindedParallelDecryptionOfManyCiphertexts() {
     PaillierKeyPair pair = PaillierKeyPair.generate(1024, random);
