@@ -18,7 +18,7 @@ import java.util.Objects;
  * here: its rows of changing length vectorise worse than the multiplication's full rows.)
  *
  * <p><b>No final subtraction.</b> Results are kept lazily in [0, 2N) (R &gt; 4N) and reduced once, when they leave
- * Montgomery form: no step branches on the value, unlike {@code BigInteger}'s Montgomery reduction, whose
+ * Montgomery form: no step branches on the value (only {@link #normalised}, at the very end), unlike {@code BigInteger}'s Montgomery reduction, whose
  * conditional "extra reduction" is what the timing attacks of Schindler (CHES 2000) and Brumley–Boneh (USENIX
  * Security 2003) on RSA-CRT measure. Loop bounds depend only on L. Immutable and thread-safe; callers bring their own
  * scratch ({@link #scratch()}).
@@ -39,14 +39,24 @@ final class Montgomery {
   private final int[] one;
   private final BigInteger modulusTimesR;
 
-  /** @throws IllegalArgumentException if N is not odd and above 1, or has 13,770 bits or more */
+  /** @throws IllegalArgumentException if N is not odd and above 1, or has 13,769 bits or more */
   Montgomery(BigInteger modulus) {
+    this(modulus, 0);
+  }
+
+  /**
+   * With R = 2<sup>27L</sup> of at least {@code minimumRBits} bits, so that {@link #reduce} takes every c &lt;
+   * N·2<sup>minimumRBits</sup>.
+   *
+   * @throws IllegalArgumentException if N is not odd and above 1, or R would need 511 limbs or more
+   */
+  Montgomery(BigInteger modulus, int minimumRBits) {
     Objects.requireNonNull(modulus, "modulus");
     if (modulus.compareTo(BigInteger.ONE) <= 0 || !modulus.testBit(0)) {
       throw new IllegalArgumentException("modulus must be odd and greater than 1");
     }
     this.modulus = modulus;
-    this.limbs = limbCount(modulus.bitLength());
+    this.limbs = Math.max(limbCount(modulus.bitLength()), limbCount(Math.max(0, minimumRBits - 2)));
     this.n = toLimbs(modulus, limbs);
     this.nInv = modulus.negate().modInverse(BigInteger.ONE.shiftLeft(LIMB_BITS)).longValue();
     this.rSquared = toLimbs(BigInteger.ONE.shiftLeft(2 * LIMB_BITS * limbs).mod(modulus), limbs);

@@ -21,9 +21,13 @@ import java.util.stream.IntStream;
  * γ<sub>p</sub> drawn when the key is loaded and a fresh uniform 128-bit k (2<sup>128</sup> equally likely factors,
  * an eighth of the cost of a full p-th power); factors are squared after each use (Kocher's update, as in OpenSSL's
  * RSA blinding) and drawn afresh every {@value #BLINDING_REFRESH} uses. All of it costs about 0.6 % of a decryption.
- * What this protects: the base-dependent timing of the reduction and the exponentiation, which the caller can no
- * longer choose. What it does not: the exponent p − 1 is the same in every call, so its bit pattern drives
- * {@code modPow}'s window lookups identically each time — a spy on this process's cache could still read it; and
+ * The Montgomery arithmetic modulo p² has R &gt; q² (and modulo q², R &gt; p²), chosen when the key is loaded, so every
+ * c &lt; n² is reduced the same way. The recombination by the Chinese remainder theorem has the same shape for every
+ * plaintext (see {@link #decrypt(BigInteger, Blinding)}). What this protects: the base-dependent timing of the
+ * reduction and the exponentiation, which the caller can no longer choose, and the plaintext-dependent shortcut of
+ * the usual CRT formula. What it does not: {@code BigInteger}'s running times still depend on operand lengths;
+ * the exponent p − 1 is the same in every call, so its bit pattern drives {@code modPow}'s window lookups
+ * identically each time — a spy on this process's cache could still read it; and
  * nothing here is constant-time.
  *
  * <p>Java cannot wipe {@link BigInteger}s: the factors stay in memory until garbage-collected. {@link #toString()}
@@ -39,7 +43,9 @@ public final class PaillierPrivateKey {
   private final BigInteger qMinusOne;
   private final BigInteger hp;
   private final BigInteger hq;
-  private final BigInteger qInverseModP;
+  /** q·(q⁻¹ mod p) and p·(p⁻¹ mod q): the CRT idempotents modulo n. */
+  private final BigInteger crtP;
+  private final BigInteger crtQ;
   private final Montgomery modPSquared;
   private final Montgomery modQSquared;
   /** Secret p-th and q-th powers whose short powers are fresh blinding factors. */
@@ -68,12 +74,15 @@ public final class PaillierPrivateKey {
     try {
       this.hp = lFunction(publicKey.g().modPow(pMinusOne, pSquared), p).modInverse(p);
       this.hq = lFunction(publicKey.g().modPow(qMinusOne, qSquared), q).modInverse(q);
-      this.qInverseModP = q.modInverse(p);
+      this.crtP = q.multiply(q.modInverse(p));
+      this.crtQ = p.multiply(p.modInverse(q));
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("Paillier generator g is not valid for this key (no inverse of L(g))");
     }
-    this.modPSquared = new Montgomery(pSquared);
-    this.modQSquared = new Montgomery(qSquared);
+    // R above q² (p²) as well, so that every c < n² = p²q² is reduced modulo p² (q²) without a division, whatever
+    // the primes' lengths: decided here from the key, never from c
+    this.modPSquared = new Montgomery(pSquared, qSquared.bitLength());
+    this.modQSquared = new Montgomery(qSquared, pSquared.bitLength());
     SecureRandom random = new SecureRandom();
     this.gammaP = pthPower(p, pSquared, random);
     this.gammaQ = pthPower(q, qSquared, random);
@@ -124,7 +133,8 @@ public final class PaillierPrivateKey {
   /**
    * How many ciphertexts share one fresh blinding: {@value #BLINDING_REFRESH}, or fewer so that every core gets at
    * least {@value #RUNS_PER_CORE} runs (short runs keep the cores evenly busy to the end when other work takes one
-   * for a while), but at least 16 (a fresh pair costs about a sixteenth of a decryption).
+   * for a while), but at least 16 (a fresh pair, two 128-bit exponentiations, costs about an eighth of a decryption
+   * at 2048 bits).
    */
   static int blindingRun(int count) {
     int runs = RUNS_PER_CORE * Runtime.getRuntime().availableProcessors();
@@ -139,12 +149,17 @@ public final class PaillierPrivateKey {
    * @param c a ciphertext in [0, n²)
    */
   BigInteger decrypt(BigInteger c, Blinding blinding) {
+    if (c.signum() < 0 || c.compareTo(publicKey.nSquared()) >= 0) { // a comparison with the public n² only
+      throw new IllegalArgumentException("Paillier ciphertext must be in [0, n^2)");
+    }
     BigInteger cp = blinding.p.blind(c);
     BigInteger cq = blinding.q.blind(c);
     BigInteger mp = lFunction(cp.modPow(pMinusOne, pSquared), p).multiply(hp).mod(p);
     BigInteger mq = lFunction(cq.modPow(qMinusOne, qSquared), q).multiply(hq).mod(q);
-    // CRT: m = mq + q * ((mp - mq) * q^-1 mod p)
-    return mp.subtract(mq).multiply(qInverseModP).mod(p).multiply(q).add(mq);
+    // CRT as m = mp·A + mq·B mod n with A ≡ 1 (mod p), 0 (mod q) and B the reverse: the same operations on operands of
+    // full length for every m. Garner's mq + q·((mp − mq)·q⁻¹ mod p) would work on zero whenever mp = mq, i.e. for
+    // every m below min(p, q) — a timing difference a chosen-ciphertext sender could binary-search to find p or q.
+    return mp.multiply(crtP).add(mq.multiply(crtQ)).mod(publicKey.n());
   }
 
   /** The secret blinding factors of one run of decryptions, with their scratch; not thread-safe (one per thread). */
@@ -184,13 +199,9 @@ public final class PaillierPrivateKey {
       this.rho = field.toMontgomery(rho);
     }
 
-    /**
-     * c·ρ mod p² for c in [0, n²), then ρ ← ρ² (Kocher's update). For primes of equal length (all keys generated
-     * here) n² &lt; p²·R, so c is reduced without a division; only a key with q much longer than p (imported) needs
-     * one first, c mod p², whose timing is then not blinded.
-     */
+    /** c·ρ mod p² for c in [0, n²) (R &gt; q², so c &lt; p²·R), then ρ ← ρ² (Kocher's update). */
     BigInteger blind(BigInteger c) {
-      int[] x = field.reduce(field.reduces(c) ? c : c.mod(field.modulus()), scratch); // c·R⁻¹
+      int[] x = field.reduce(c, scratch); // c·R⁻¹
       int[] factor = rho.clone();
       field.toMontgomery(factor, factor, scratch); // ρ·R², so that the product is c·ρ
       field.multiply(x, 0, factor, 0, x, 0, scratch);

@@ -1,6 +1,7 @@
 package io.flep.he.paillier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -36,7 +37,10 @@ class BlindingTest {
     assertThat(priv.decrypt(c, wrong)).isNotEqualTo(BigInteger.valueOf(5));
   }
 
-  /** p = 7 and a 61-bit q: n² exceeds p²·R (R = 2^27 for one limb), so c is reduced modulo p² before blinding. */
+  /**
+   * p = 7 and a 61-bit q: the Montgomery arithmetic modulo p² gets R &gt; q² (5 limbs instead of 1), so every c &lt; n²
+   * is reduced without a division; a ciphertext outside [0, n²) is refused.
+   */
   @Test
   void primesOfVeryDifferentLengthsStillDecrypt() {
     BigInteger p = BigInteger.valueOf(7);
@@ -47,6 +51,8 @@ class BlindingTest {
         pub.n().subtract(BigInteger.ONE))) {
       assertThat(priv.decrypt(pub.encrypt(m, random))).as("m = %s", m).isEqualTo(m);
     }
+    assertThatThrownBy(() -> priv.decrypt(pub.nSquared())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[0, n^2)");
   }
 
   @Test
