@@ -53,14 +53,10 @@ public final class DecryptionBaseline implements Callable<Double> {
   @Override
   public Double call() {
     SecureRandom random = new SecureRandom();
-    BigInteger p;
-    BigInteger q;
-    BigInteger n;
-    do {
-      p = BigInteger.probablePrime(keyBits / 2, random);
-      q = BigInteger.probablePrime(keyBits / 2, random);
-      n = p.multiply(q);
-    } while (p.equals(q) || n.bitLength() != keyBits);
+    BaselineModulus key = BaselineModulus.generate(keyBits, random);
+    BigInteger p = key.p();
+    BigInteger q = key.q();
+    BigInteger n = key.n();
     BigInteger n2 = n.multiply(n);
     // valid encryptions (1 + m·n)·(r^n)^i of random m, one full exponentiation for all
     BigInteger rn = new BigInteger(keyBits - 1, random).setBit(0).modPow(n, n2);

@@ -32,14 +32,10 @@ public final class TextbookBaseline implements Callable<Double> {
   @Override
   public Double call() {
     SecureRandom random = new SecureRandom();
-    BigInteger p;
-    BigInteger q;
-    BigInteger n;
-    do {
-      p = BigInteger.probablePrime(keyBits / 2, random);
-      q = BigInteger.probablePrime(keyBits / 2, random);
-      n = p.multiply(q);
-    } while (p.equals(q) || n.bitLength() != keyBits);
+    BaselineModulus key = BaselineModulus.generate(keyBits, random);
+    BigInteger p = key.p();
+    BigInteger q = key.q();
+    BigInteger n = key.n();
     BigInteger modulus = n;
     BigInteger n2 = n.multiply(n);
     Random r = new Random(2);
